@@ -1,0 +1,20 @@
+// Bundles the Node server into one file: it starts faster and idles at about half the memory of
+// the unbundled ESM graph (notes/stack.md). Native and platform-specific packages stay external.
+import { build } from 'esbuild';
+import './assets.mjs';
+
+await build({
+  entryPoints: ['src/node.ts'],
+  outfile: 'dist/node.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  sourcemap: true,
+  external: ['@libsql/*', 'libsql', '@hono/node-server'],
+  jsx: 'automatic',
+  jsxImportSource: 'hono/jsx',
+  // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});

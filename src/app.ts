@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { AppDeps } from './deps';
+import type { AppEnv } from './env';
+import { errorResponse, onError, onNotFound } from './middleware/errors';
+import { requestLog } from './middleware/logger';
+import { csrfProtection, securityHeaders } from './middleware/security';
+import { publicRoutes } from './routes/public';
+
+/** Forms and answer saves are small; CSV uploads of candidate lists are the largest input. */
+const maxBodyBytes = 1024 * 1024;
+
+/**
+ * Builds the whole application from its dependencies. No runtime imports, no process.env:
+ * src/node.ts and src/worker.ts construct `deps` and serve the returned app.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(requestId({ limitLength: 64 }));
+  app.use(requestLog());
+  app.use(securityHeaders());
+  app.use(csrfProtection());
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => errorResponse(c, 413),
+    }),
+  );
+
+  app.route('/', publicRoutes);
+
+  app.onError(onError);
+  app.notFound(onNotFound);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,63 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+import type { SigningKeys } from './keys';
+
+export const issuer = 'skillcheck';
+
+/** What a token is for; a token minted for one audience never verifies for another. */
+export type Audience = 'session' | 'invitation' | 'attempt' | 'result' | 'team-invite' | 'practice-owner';
+
+export interface TokenClaims {
+  sub: string;
+  [claim: string]: string | number | boolean | undefined;
+}
+
+/** Signs `claims` for `audience`, valid for `ttlSeconds` from `now` (epoch ms). */
+export async function signToken(
+  keys: SigningKeys,
+  audience: Audience,
+  claims: TokenClaims,
+  now: number,
+  ttlSeconds: number,
+): Promise<string> {
+  const iat = Math.floor(now / 1000);
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'HS256', kid: keys.signing.kid, typ: 'JWT' })
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
+    .sign(keys.signing.secret);
+}
+
+/**
+ * The claims of a valid token, or null for anything else: wrong key, algorithm, audience or
+ * issuer, expired, missing claims, malformed. Callers answer null with 401/404, never a reason.
+ */
+export async function verifyToken(
+  keys: SigningKeys,
+  audience: Audience,
+  token: string,
+  now: number,
+): Promise<TokenClaims | null> {
+  try {
+    const { payload } = await jwtVerify(
+      token,
+      (header) => {
+        const key = keys.all.find((k) => k.kid === header.kid);
+        if (!key) throw new errors.JWSSignatureVerificationFailed('unknown key id');
+        return key.secret;
+      },
+      {
+        algorithms: ['HS256'],
+        audience,
+        issuer,
+        requiredClaims: ['exp', 'iat', 'sub', 'aud', 'iss'],
+        currentDate: new Date(now),
+      },
+    );
+    if (typeof payload.sub !== 'string') return null;
+    return payload as TokenClaims;
+  } catch {
+    return null;
+  }
+}

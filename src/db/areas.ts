@@ -1,0 +1,53 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { questions, questionVersions, skillAreas } from './schema';
+
+export interface AreaSummary {
+  id: string;
+  title: string;
+  summary: string;
+  questionCount: number;
+}
+
+/** Every skill area with its number of active questions, in catalog order. */
+export async function listAreas(db: Db): Promise<AreaSummary[]> {
+  return db
+    .select({
+      id: skillAreas.id,
+      title: skillAreas.title,
+      summary: skillAreas.summary,
+      questionCount: sql<number>`(select count(*) from ${questions} where ${questions.areaId} = ${skillAreas.id} and ${questions.status} = 'active')`,
+    })
+    .from(skillAreas)
+    .orderBy(asc(skillAreas.position), asc(skillAreas.title));
+}
+
+export async function getArea(db: Db, id: string) {
+  const [area] = await db.select().from(skillAreas).where(eq(skillAreas.id, id));
+  return area ?? null;
+}
+
+export interface TopicSpread {
+  topic: string;
+  difficulty: number;
+  type: string;
+  count: number;
+}
+
+/** Counts of active questions by topic, difficulty and type: what an area page shows, no content. */
+export async function areaSpread(db: Db, areaId: string): Promise<TopicSpread[]> {
+  return db
+    .select({
+      topic: questions.topic,
+      difficulty: questionVersions.difficulty,
+      type: questionVersions.type,
+      count: sql<number>`count(*)`,
+    })
+    .from(questions)
+    .innerJoin(
+      questionVersions,
+      and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.currentVersion)),
+    )
+    .where(and(eq(questions.areaId, areaId), eq(questions.status, 'active')))
+    .groupBy(questions.topic, questionVersions.difficulty, questionVersions.type);
+}

@@ -1,0 +1,468 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Answer, AnswerKey, QuestionOption, QuestionType } from '../engine/question';
+
+// Times are epoch milliseconds (integer): the engine computes with numbers, never Dates.
+const createdAt = () => integer('created_at', { mode: 'number' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+// ---------------------------------------------------------------- accounts
+
+export const organizations = sqliteTable('organizations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`: parameters travel with the hash. */
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+});
+
+export const roles = ['owner', 'admin', 'reviewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role', { enum: roles }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('memberships_user').on(t.userId)],
+);
+
+/** Server-side record of every session token, so logout revokes it everywhere. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'number' }),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Failed-login counters, per account and per client address ("user:<id>", "ip:<addr>"). */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: integer('window_start', { mode: 'number' }).notNull(),
+  nextAllowedAt: integer('next_allowed_at', { mode: 'number' }).notNull().default(0),
+});
+
+export const teamInvites = sqliteTable(
+  'team_invites',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    email: text('email').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
+    acceptedAt: integer('accepted_at', { mode: 'number' }),
+    revokedAt: integer('revoked_at', { mode: 'number' }),
+  },
+  (t) => [index('team_invites_org').on(t.orgId)],
+);
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    /** The first characters of the key, shown in lists so people can tell keys apart. */
+    prefix: text('prefix').notNull(),
+    /** SHA-256 of the whole key: keys are long random strings, so a slow hash buys nothing. */
+    keyHash: text('key_hash').notNull().unique(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at', { mode: 'number' }),
+    revokedAt: integer('revoked_at', { mode: 'number' }),
+  },
+  (t) => [index('api_keys_org').on(t.orgId)],
+);
+
+// ---------------------------------------------------------------- the bank
+
+export interface AreaTopic {
+  id: string;
+  title: string;
+  docsUrl: string;
+}
+
+export const skillAreas = sqliteTable('skill_areas', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  summary: text('summary').notNull(),
+  descriptionHtml: text('description_html').notNull().default(''),
+  topics: text('topics', { mode: 'json' }).$type<AreaTopic[]>().notNull(),
+  position: integer('position').notNull().default(0),
+  updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
+});
+
+export const questionStatuses = ['active', 'retired'] as const;
+
+/** One row per stable question id; its content lives in versions. */
+export const questions = sqliteTable(
+  'questions',
+  {
+    id: text('id').primaryKey(),
+    areaId: text('area_id')
+      .notNull()
+      .references(() => skillAreas.id),
+    topic: text('topic').notNull(),
+    currentVersion: integer('current_version').notNull(),
+    status: text('status', { enum: questionStatuses }).notNull().default('active'),
+    /** 2PL parameters: from calibration when enough data exists, else priors from difficulty. */
+    irtA: real('irt_a').notNull(),
+    irtB: real('irt_b').notNull(),
+    calibratedAt: integer('calibrated_at', { mode: 'number' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('questions_area_status').on(t.areaId, t.status)],
+);
+
+/** Immutable: attempts point at the exact version they showed. */
+export const questionVersions = sqliteTable(
+  'question_versions',
+  {
+    questionId: text('question_id')
+      .notNull()
+      .references(() => questions.id),
+    version: integer('version').notNull(),
+    contentHash: text('content_hash').notNull(),
+    type: text('type').$type<QuestionType>().notNull(),
+    difficulty: integer('difficulty').notNull(),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
+    timeWeight: real('time_weight').notNull().default(1),
+    ref: text('ref'),
+    promptHtml: text('prompt_html').notNull(),
+    options: text('options', { mode: 'json' }).$type<QuestionOption[]>().notNull(),
+    answerKey: text('answer_key', { mode: 'json' }).$type<AnswerKey>().notNull(),
+    explanationHtml: text('explanation_html').notNull(),
+    sourceFile: text('source_file').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.version] })],
+);
+
+/** The last bank imported, so start-up skips an unchanged bank. */
+export const bankImports = sqliteTable('bank_imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  hash: text('hash').notNull(),
+  importedAt: integer('imported_at', { mode: 'number' }).notNull(),
+  summary: text('summary', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+});
+
+// ---------------------------------------------------------------- assessments
+
+export interface BlueprintSection {
+  area: string;
+  count: number;
+  mix?: { easy: number; medium: number; hard: number };
+}
+export interface Blueprint {
+  sections: BlueprintSection[];
+}
+
+export const showAfterOptions = ['thanks', 'score', 'review'] as const;
+export type ShowAfter = (typeof showAfterOptions)[number];
+
+export const assessments = sqliteTable(
+  'assessments',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    blueprint: text('blueprint', { mode: 'json' }).$type<Blueprint>().notNull(),
+    timeLimitSeconds: integer('time_limit_seconds').notNull(),
+    passMark: integer('pass_mark').notNull(),
+    shuffleQuestions: integer('shuffle_questions', { mode: 'boolean' }).notNull().default(true),
+    shuffleOptions: integer('shuffle_options', { mode: 'boolean' }).notNull().default(true),
+    showAfter: text('show_after', { enum: showAfterOptions }).notNull().default('thanks'),
+    opensAt: integer('opens_at', { mode: 'number' }),
+    closesAt: integer('closes_at', { mode: 'number' }),
+    status: text('status', { enum: ['active', 'archived'] })
+      .notNull()
+      .default('active'),
+    /** Versions of one assessment share a lineage; a blueprint with attempts is never edited in place. */
+    lineageId: text('lineage_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('assessments_org').on(t.orgId, t.status)],
+);
+
+export const invitationStatuses = ['invited', 'opened', 'started', 'completed', 'expired', 'revoked'] as const;
+export type InvitationStatus = (typeof invitationStatuses)[number];
+
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    candidateName: text('candidate_name').notNull(),
+    candidateEmail: text('candidate_email').notNull(),
+    status: text('status', { enum: invitationStatuses }).notNull().default('invited'),
+    expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
+    /** Accommodation: added to the assessment's time limit for this candidate only. */
+    extraSeconds: integer('extra_seconds').notNull().default(0),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    openedAt: integer('opened_at', { mode: 'number' }),
+    sentAt: integer('sent_at', { mode: 'number' }),
+    revokedAt: integer('revoked_at', { mode: 'number' }),
+  },
+  (t) => [index('invitations_assessment').on(t.assessmentId, t.status), index('invitations_org').on(t.orgId)],
+);
+
+// ---------------------------------------------------------------- attempts
+
+export const attemptStates = ['in_progress', 'submitted', 'expired'] as const;
+export type AttemptState = (typeof attemptStates)[number];
+
+export interface AttemptResult {
+  points: number;
+  max: number;
+  percent: number;
+  passed: boolean | null;
+  byArea: Record<string, { points: number; max: number; percent: number }>;
+  byTopic: Record<string, { points: number; max: number; percent: number }>;
+}
+
+export const attempts = sqliteTable(
+  'attempts',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['assessment', 'practice'] }).notNull(),
+    orgId: text('org_id').references(() => organizations.id),
+    assessmentId: text('assessment_id').references(() => assessments.id),
+    /** Unique: one invitation, one attempt, whatever the number of concurrent starts. */
+    invitationId: text('invitation_id')
+      .unique()
+      .references(() => invitations.id),
+    userId: text('user_id').references(() => users.id),
+    areaId: text('area_id').references(() => skillAreas.id),
+    seed: text('seed').notNull(),
+    state: text('state', { enum: attemptStates }).notNull().default('in_progress'),
+    startedAt: integer('started_at', { mode: 'number' }).notNull(),
+    deadlineAt: integer('deadline_at', { mode: 'number' }).notNull(),
+    submittedAt: integer('submitted_at', { mode: 'number' }),
+    scorePercent: real('score_percent'),
+    passed: integer('passed', { mode: 'boolean' }),
+    result: text('result', { mode: 'json' }).$type<AttemptResult>(),
+    theta: real('theta'),
+    thetaSe: real('theta_se'),
+    scaleScore: integer('scale_score'),
+    percentile: real('percentile'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('attempts_assessment').on(t.assessmentId, t.state),
+    index('attempts_deadline').on(t.state, t.deadlineAt),
+    index('attempts_practice').on(t.areaId, t.kind, t.state),
+    index('attempts_user').on(t.userId),
+  ],
+);
+
+/** The frozen question list of an attempt: exact versions and option order, fixed at start (or when CAT picks). */
+export const attemptItems = sqliteTable(
+  'attempt_items',
+  {
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id),
+    position: integer('position').notNull(),
+    questionId: text('question_id').notNull(),
+    questionVersion: integer('question_version').notNull(),
+    contentHash: text('content_hash').notNull(),
+    optionOrder: text('option_order', { mode: 'json' }).$type<string[] | null>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.attemptId, t.position] }),
+    uniqueIndex('attempt_items_question').on(t.attemptId, t.questionId),
+  ],
+);
+
+/** One row per attempt and question, upserted under the sequence rule. */
+export const responses = sqliteTable(
+  'responses',
+  {
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id),
+    questionId: text('question_id').notNull(),
+    answer: text('answer', { mode: 'json' }).$type<Answer | null>(),
+    seq: integer('seq').notNull(),
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+    savedAt: integer('saved_at', { mode: 'number' }).notNull(),
+    timeSpentMs: integer('time_spent_ms').notNull().default(0),
+    score: real('score'),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+export const attemptEventTypes = [
+  'started',
+  'focus_lost',
+  'paste',
+  'resumed',
+  'new_device',
+  'late_save',
+  'finished',
+  'expired',
+] as const;
+export type AttemptEventType = (typeof attemptEventTypes)[number];
+
+export const attemptEvents = sqliteTable(
+  'attempt_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id),
+    type: text('type', { enum: attemptEventTypes }).notNull(),
+    at: integer('at', { mode: 'number' }).notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, string | number | boolean | null>>(),
+  },
+  (t) => [index('attempt_events_attempt').on(t.attemptId, t.at)],
+);
+
+/** Share links for practice results; the token is signed, this row lets the owner revoke it. */
+export const resultShares = sqliteTable(
+  'result_shares',
+  {
+    id: text('id').primaryKey(),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id),
+    createdAt: createdAt(),
+    revokedAt: integer('revoked_at', { mode: 'number' }),
+  },
+  (t) => [index('result_shares_attempt').on(t.attemptId)],
+);
+
+// ---------------------------------------------------------------- review
+
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notes_attempt').on(t.attemptId)],
+);
+
+export const decisionValues = ['advance', 'hold', 'reject'] as const;
+
+/** Append-only: the latest row is the decision, the rest its history. */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id),
+    decision: text('decision', { enum: decisionValues }).notNull(),
+    decidedBy: text('decided_by')
+      .notNull()
+      .references(() => users.id),
+    decidedAt: integer('decided_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('decisions_attempt').on(t.attemptId, t.decidedAt)],
+);
+
+// ---------------------------------------------------------------- integration
+
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    url: text('url').notNull(),
+    secret: text('secret').notNull(),
+    events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhooks_org').on(t.orgId)],
+);
+
+/** Written in the same batch as the change it announces; delivered later, at least once. */
+export const webhookOutbox = sqliteTable(
+  'webhook_outbox',
+  {
+    id: text('id').primaryKey(),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id),
+    orgId: text('org_id').notNull(),
+    event: text('event').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    tries: integer('tries').notNull().default(0),
+    nextTryAt: integer('next_try_at', { mode: 'number' }).notNull(),
+    deliveredAt: integer('delivered_at', { mode: 'number' }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhook_outbox_due').on(t.deliveredAt, t.nextTryAt)],
+);
+
+export const itemStats = sqliteTable('item_stats', {
+  questionId: text('question_id').primaryKey(),
+  n: integer('n').notNull().default(0),
+  pValue: real('p_value'),
+  pointBiserial: real('point_biserial'),
+  meanTimeMs: real('mean_time_ms'),
+  exposures: integer('exposures').notNull().default(0),
+  updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
+});

@@ -1,0 +1,37 @@
+import type { SigningKeys } from './auth/keys';
+import type { Db } from './db/client';
+
+export interface Settings {
+  /** The public origin (https://tests.example.com) when behind a proxy; else the request's own. */
+  publicUrl?: string;
+  /** Send cookies with Secure. Off only for plain-http local development and tests. */
+  secureCookies: boolean;
+  /** How late after the deadline a save is still accepted (network latency), in ms. */
+  saveGraceMs: number;
+  /** Where outbound email goes; without it, links are shown to copy and logged. */
+  emailWebhookUrl?: string;
+  /** PBKDF2 iterations per call; Workers refuse more than 100,000. */
+  passwordIterations: number;
+}
+
+export interface LogEntry {
+  level: 'info' | 'warn' | 'error';
+  msg: string;
+  [field: string]: unknown;
+}
+
+/** Everything the app needs from its runtime, passed in so the app itself imports no runtime. */
+export interface AppDeps {
+  db: Db;
+  /** Epoch milliseconds. The server clock is the only clock. */
+  clock: () => number;
+  keys: SigningKeys;
+  settings: Settings;
+  log: (entry: LogEntry) => void;
+}
+
+export const defaultSettings: Settings = {
+  secureCookies: true,
+  saveGraceMs: 5000,
+  passwordIterations: 100_000,
+};

@@ -1,0 +1,13 @@
+import type { Context } from 'hono';
+
+/**
+ * htmx 4 sends `HX-Request-Type: partial` for swaps and `full` for history restores and boosted
+ * navigations, which need a whole page. Plain browser requests send neither.
+ */
+export function wantsFragment(c: Context): boolean {
+  return c.req.header('HX-Request-Type') === 'partial';
+}
+
+export function isApi(c: Context): boolean {
+  return c.req.path.startsWith('/api/');
+}

@@ -1,0 +1,66 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ErrorFragment, type ErrorInfo, ErrorPage } from '../../views/pages/error';
+import type { AppEnv } from '../env';
+import { isApi, wantsFragment } from '../http/request-kind';
+
+const titles: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Sign in needed',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Out of date',
+  413: 'Too large',
+  415: 'Unsupported content',
+  422: 'Check your input',
+  429: 'Too many attempts',
+  500: 'Something went wrong',
+  503: 'Unavailable',
+};
+
+const messages: Record<number, string> = {
+  401: 'Please sign in to continue.',
+  403: 'This request was refused. If you submitted a form, reload the page and try again.',
+  404: 'There is nothing at this address. Check the link, or start again from the home page.',
+  413: 'What you sent is larger than this form accepts. Send less at a time.',
+  500: 'We could not complete this request. Nothing was changed. Please try again in a moment.',
+};
+
+/**
+ * Answers an error in the form the client asked for: JSON for the API, a fragment for an htmx
+ * swap, a full page otherwise. Only messages we wrote reach the client, never a stack trace.
+ */
+export function errorResponse(c: Context<AppEnv>, status: number, message?: string) {
+  const info: ErrorInfo = {
+    status,
+    title: titles[status] ?? 'Error',
+    message: message ?? messages[status] ?? 'The request could not be completed.',
+    requestId: c.get('requestId'),
+  };
+  const code = status as ContentfulStatusCode;
+  c.header('Vary', 'HX-Request-Type');
+  if (isApi(c)) return c.json({ error: { status, message: info.message, requestId: info.requestId } }, code);
+  if (wantsFragment(c)) return c.html(<ErrorFragment info={info} />, code);
+  return c.html(<ErrorPage info={info} nonce={c.get('secureHeadersNonce')} />, code);
+}
+
+/** HTTPExceptions carry a message meant for people (ours, or Hono's csrf/body-limit); others are bugs. */
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    // Hono's own exceptions have terse bodies ("Forbidden"); ours carry a full sentence.
+    const message = err.message && err.message.length > 12 ? err.message : undefined;
+    return errorResponse(c, status, message);
+  }
+  c.get('deps')?.log({
+    level: 'error',
+    msg: 'unhandled error',
+    id: c.get('requestId'),
+    error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    stack: err instanceof Error ? err.stack : undefined,
+  });
+  return errorResponse(c, 500);
+};
+
+export const onNotFound: NotFoundHandler<AppEnv> = (c) => errorResponse(c, 404);

@@ -1,0 +1,88 @@
+/**
+ * The default way to run Skillcheck: Node with an embedded libSQL file. Everything that touches
+ * the runtime (environment, files, timers, signals) lives here; the app itself is runtime-free.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createClient } from '@libsql/client';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import { Hono } from 'hono';
+import { createApp } from './app';
+import { formatSigningKeys, generateSigningKey, parseSigningKeys, type SigningKeys } from './auth/keys';
+import { isEmbeddedUrl, libsqlConfig, libsqlDb } from './db/client';
+import { defaultSettings, type LogEntry, type Settings } from './deps';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const env = process.env;
+
+const log = (entry: LogEntry) => {
+  const line = JSON.stringify({ time: new Date().toISOString(), ...entry });
+  if (entry.level === 'error') console.error(line);
+  else if (env.LOG_REQUESTS !== '0' || entry.msg !== 'request') console.log(line);
+};
+
+/** Signing keys: SIGNING_KEYS when set (several instances must share them), else a local key file. */
+function loadSigningKeys(dataDir: string): SigningKeys {
+  if (env.SIGNING_KEYS) return parseSigningKeys(env.SIGNING_KEYS);
+  const file = resolve(dataDir, 'signing-keys');
+  if (!existsSync(file)) {
+    writeFileSync(file, `${formatSigningKeys([generateSigningKey(Date.now())])}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return parseSigningKeys(readFileSync(file, 'utf8').trim());
+}
+
+export async function startNode() {
+  const databaseUrl = env.DATABASE_URL ?? `file:${resolve(root, 'data/skillcheck.db')}`;
+  const dataDir =
+    isEmbeddedUrl(databaseUrl) && databaseUrl !== ':memory:'
+      ? dirname(databaseUrl.slice('file:'.length))
+      : resolve(root, 'data');
+  mkdirSync(dataDir, { recursive: true });
+
+  const client = createClient(libsqlConfig(databaseUrl, env.DATABASE_AUTH_TOKEN, env.DATABASE_SYNC_URL));
+  const db = await libsqlDb(client, databaseUrl);
+  await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder: resolve(root, 'drizzle') });
+
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '127.0.0.1';
+  const settings: Settings = {
+    ...defaultSettings,
+    publicUrl: env.PUBLIC_URL,
+    // Plain http on localhost cannot carry Secure cookies in every browser; anywhere else it must.
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES !== '0' : Boolean(env.PUBLIC_URL?.startsWith('https:')),
+    emailWebhookUrl: env.EMAIL_WEBHOOK_URL,
+  };
+  const app = createApp({ db, clock: Date.now, keys: loadSigningKeys(dataDir), settings, log });
+
+  const server = new Hono();
+  server.use('/static/*', serveStatic({ root: resolve(root, 'public') }));
+  server.route('/', app);
+
+  const url = settings.publicUrl ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  const httpServer = serve({ fetch: server.fetch, port, hostname: host }, () => {
+    log({ level: 'info', msg: 'listening', url, database: databaseUrl.replace(/\/\/[^@]*@/, '//***@') });
+    console.log(`\nSkillcheck is running at ${url}\n`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log({ level: 'info', msg: 'shutting down', signal });
+    httpServer.close(() => {
+      client.close();
+      process.exitCode = 0;
+    });
+    // Keep-alive connections would hold the server open: give in-flight requests 5 s.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  return { url, close: () => stop('close') };
+}
+
+await startNode();

@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { AreaPage } from '../../views/pages/area';
+import { LandingPage } from '../../views/pages/landing';
+import { areaSpread, getArea, listAreas } from '../db/areas';
+import { databaseReachable } from '../db/health';
+import type { AppEnv } from '../env';
+import { errorResponse } from '../middleware/errors';
+
+export const publicRoutes = new Hono<AppEnv>();
+
+publicRoutes.get('/', async (c) => {
+  const areas = await listAreas(c.get('deps').db);
+  return c.html(<LandingPage areas={areas} nonce={c.get('secureHeadersNonce')} />);
+});
+
+publicRoutes.get('/areas/:area', async (c) => {
+  const db = c.get('deps').db;
+  const area = await getArea(db, c.req.param('area'));
+  if (!area) return errorResponse(c, 404, 'There is no skill area by that name.');
+  const spread = await areaSpread(db, area.id);
+  return c.html(<AreaPage area={area} spread={spread} nonce={c.get('secureHeadersNonce')} />);
+});
+
+/** Liveness plus database reachability, for load balancers and uptime checks. */
+publicRoutes.get('/healthz', async (c) => {
+  const ok = await databaseReachable(c.get('deps').db);
+  c.header('Cache-Control', 'no-store');
+  return c.json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'reachable' : 'unreachable' }, ok ? 200 : 503);
+});
