@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { attemptStates } from '../engine/attempt-state';
+import type { Blueprint } from '../engine/blueprint';
 import type { Answer, AnswerKey, QuestionOption, QuestionType } from '../engine/question';
 
 // Times are epoch milliseconds (integer): the engine computes with numbers, never Dates.
@@ -180,14 +182,6 @@ export const bankImports = sqliteTable('bank_imports', {
 
 // ---------------------------------------------------------------- assessments
 
-export interface BlueprintSection {
-  area: string;
-  count: number;
-  mix?: { easy: number; medium: number; hard: number };
-}
-export interface Blueprint {
-  sections: BlueprintSection[];
-}
 
 export const showAfterOptions = ['thanks', 'score', 'review'] as const;
 export type ShowAfter = (typeof showAfterOptions)[number];
@@ -252,8 +246,6 @@ export const invitations = sqliteTable(
 
 // ---------------------------------------------------------------- attempts
 
-export const attemptStates = ['in_progress', 'submitted', 'expired'] as const;
-export type AttemptState = (typeof attemptStates)[number];
 
 export interface AttemptResult {
   points: number;

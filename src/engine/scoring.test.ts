@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { AnswerKey } from './question';
+import { longestIncreasingRun, normalizeText, type ScoredItem, scoreAnswer, scoreAttempt } from './scoring';
+
+describe('scoreAnswer, per questions/README.md', () => {
+  it('single: 1 for the correct option, else 0', () => {
+    const key: AnswerKey = { type: 'single', correct: 'b' };
+    expect(scoreAnswer(key, { type: 'single', choice: 'b' })).toBe(1);
+    expect(scoreAnswer(key, { type: 'single', choice: 'a' })).toBe(0);
+  });
+
+  it('multiple: (right − wrong) / correct count, never below 0', () => {
+    const key: AnswerKey = { type: 'multiple', correct: ['a', 'b', 'c'] };
+    const score = (choices: string[]) => scoreAnswer(key, { type: 'multiple', choices });
+    expect(score(['a', 'b', 'c'])).toBe(1);
+    expect(score(['a', 'b'])).toBeCloseTo(2 / 3, 12);
+    expect(score(['a', 'b', 'c', 'd'])).toBeCloseTo(2 / 3, 12);
+    expect(score(['a', 'd'])).toBe(0);
+    expect(score(['d', 'e'])).toBe(0);
+    expect(score([])).toBe(0);
+    // A repeated id counts once: a forged form cannot earn double credit.
+    expect(score(['a', 'a', 'a'])).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('truefalse: 1 or 0', () => {
+    expect(scoreAnswer({ type: 'truefalse', correct: false }, { type: 'truefalse', value: false })).toBe(1);
+    expect(scoreAnswer({ type: 'truefalse', correct: false }, { type: 'truefalse', value: true })).toBe(0);
+  });
+
+  it('text: equal after trimming, collapsing white space and ignoring case', () => {
+    const key: AnswerKey = { type: 'text', accepted: ['git rebase --onto', '5432'] };
+    expect(scoreAnswer(key, { type: 'text', text: '  Git   REBASE\t--onto ' })).toBe(1);
+    expect(scoreAnswer(key, { type: 'text', text: '5432' })).toBe(1);
+    expect(scoreAnswer(key, { type: 'text', text: 'git rebase' })).toBe(0);
+    expect(scoreAnswer(key, { type: 'text', text: 'gitrebase --onto' })).toBe(0);
+    expect(normalizeText('  A\n  b  ')).toBe('a b');
+    expect(normalizeText('cafe\u0301')).toBe(normalizeText('café'));
+  });
+
+  it('numeric: inclusive tolerance, immune to float error', () => {
+    const key: AnswerKey = { type: 'numeric', value: 8, tolerance: 0.5 };
+    expect(scoreAnswer(key, { type: 'numeric', value: 8 })).toBe(1);
+    expect(scoreAnswer(key, { type: 'numeric', value: 8.5 })).toBe(1);
+    expect(scoreAnswer(key, { type: 'numeric', value: 7.5 })).toBe(1);
+    expect(scoreAnswer(key, { type: 'numeric', value: 8.5001 })).toBe(0);
+    expect(scoreAnswer({ type: 'numeric', value: 0.3, tolerance: 0 }, { type: 'numeric', value: 0.1 + 0.2 })).toBe(1);
+    expect(scoreAnswer({ type: 'numeric', value: 1.1, tolerance: 0.1 }, { type: 'numeric', value: 1.2 })).toBe(1);
+    expect(scoreAnswer(key, { type: 'numeric', value: Number.NaN })).toBe(0);
+  });
+
+  it('ordering: (longest run in correct relative order − 1) / (n − 1)', () => {
+    const key: AnswerKey = { type: 'ordering', order: ['a', 'b', 'c', 'd', 'e'] };
+    const score = (order: string) => scoreAnswer(key, { type: 'ordering', order: order.split('') });
+    expect(score('abcde')).toBe(1);
+    expect(score('edcba')).toBe(0);
+    expect(score('bacde')).toBe(0.75); // a,c,d,e or b,c,d,e: 4 in order
+    expect(score('cdeab')).toBe(0.5); // c,d,e
+    expect(score('abcd')).toBe(0); // not a permutation
+    expect(score('abcdx')).toBe(0);
+    expect(score('abcda')).toBe(0);
+    expect(longestIncreasingRun([3, 1, 2, 5, 4])).toBe(3);
+  });
+
+  it('gives 0 to a missing answer or one of another type', () => {
+    expect(scoreAnswer({ type: 'single', correct: 'a' }, null)).toBe(0);
+    expect(scoreAnswer({ type: 'single', correct: 'a' }, { type: 'multiple', choices: ['a'] })).toBe(0);
+    expect(scoreAnswer({ type: 'truefalse', correct: true }, { type: 'text', text: 'true' })).toBe(0);
+  });
+});
+
+describe('scoreAttempt', () => {
+  const item = (questionId: string, area: string, topic: string, right: boolean, timeWeight?: number): ScoredItem => ({
+    questionId,
+    area,
+    topic,
+    key: { type: 'single', correct: 'a' },
+    answer: { type: 'single', choice: right ? 'a' : 'b' },
+    ...(timeWeight === undefined ? {} : { timeWeight }),
+  });
+
+  it('totals points overall, per area and per topic', () => {
+    const result = scoreAttempt(
+      [
+        item('q1', 'databases', 'sql', true),
+        item('q2', 'databases', 'sql', false),
+        item('q3', 'databases', 'redis', true),
+        item('q4', 'security', 'xss', true),
+      ],
+      70,
+    );
+    expect(result).toEqual({
+      points: 3,
+      max: 4,
+      percent: 75,
+      passed: true,
+      byArea: {
+        databases: { points: 2, max: 3, percent: 66.6 },
+        security: { points: 1, max: 1, percent: 100 },
+      },
+      byTopic: {
+        sql: { points: 1, max: 2, percent: 50 },
+        redis: { points: 1, max: 1, percent: 100 },
+        xss: { points: 1, max: 1, percent: 100 },
+      },
+    });
+  });
+
+  it('weights a question by its time weight', () => {
+    const result = scoreAttempt([item('long', 'a', 't', true, 3), item('short', 'a', 't', false)], 50);
+    expect(result.points).toBe(3);
+    expect(result.max).toBe(4);
+    expect(result.percent).toBe(75);
+  });
+
+  it('passes at exactly the pass mark and not a hair below, as displayed', () => {
+    const ten = (right: number) => Array.from({ length: 10 }, (_, i) => item(`q${i}`, 'a', 't', i < right));
+    expect(scoreAttempt(ten(7), 70)).toMatchObject({ percent: 70, passed: true });
+    expect(scoreAttempt(ten(6), 70)).toMatchObject({ percent: 60, passed: false });
+    // 2/3 of a 3-point item plus 6 of 9: 6.6667 / 10 is 66.6 %, shown and judged as such.
+    const partial = [
+      ...Array.from({ length: 9 }, (_, i) => item(`q${i}`, 'a', 't', i < 6)),
+      {
+        questionId: 'm',
+        area: 'a',
+        topic: 't',
+        key: { type: 'multiple', correct: ['a', 'b', 'c'] },
+        answer: { type: 'multiple', choices: ['a', 'b'] },
+      } satisfies ScoredItem,
+    ];
+    expect(scoreAttempt(partial, 66.7)).toMatchObject({ percent: 66.6, passed: false });
+    expect(scoreAttempt(partial, 66.6)).toMatchObject({ percent: 66.6, passed: true });
+  });
+
+  it('reports passed as null without a pass mark, and 0 % for an empty attempt', () => {
+    expect(scoreAttempt([item('q', 'a', 't', true)], null).passed).toBeNull();
+    expect(scoreAttempt([], 50)).toMatchObject({ points: 0, max: 0, percent: 0, passed: false });
+  });
+});
