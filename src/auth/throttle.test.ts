@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, maxFailuresPerWindow, type ThrottleState, throttleWindowMs, waitBeforeAttempt } from './throttle';
+import {
+  afterFailure,
+  maxFailuresPerWindow,
+  type ThrottleState,
+  throttleWindowMs,
+  waitBeforeAttempt,
+} from './throttle';
 
 describe('login throttle', () => {
   it('lets the first three failures through at once, then doubles the wait', () => {

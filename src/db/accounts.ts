@@ -14,7 +14,10 @@ export function normalizeEmail(email: string): string {
 }
 
 export async function findUserByEmail(db: Db, email: string) {
-  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
   return user ?? null;
 }
 
@@ -31,7 +34,9 @@ export async function createOrgWithOwner(
   const userId = newId();
   const orgId = newId();
   await db.batch([
-    db.insert(users).values({ id: userId, email: normalizeEmail(input.email), name: input.name, passwordHash: input.passwordHash }),
+    db
+      .insert(users)
+      .values({ id: userId, email: normalizeEmail(input.email), name: input.name, passwordHash: input.passwordHash }),
     db.insert(organizations).values({ id: orgId, name: input.orgName }),
     db.insert(memberships).values({ orgId, userId, role: 'owner' }),
   ]);

@@ -182,7 +182,6 @@ export const bankImports = sqliteTable('bank_imports', {
 
 // ---------------------------------------------------------------- assessments
 
-
 export const showAfterOptions = ['thanks', 'score', 'review'] as const;
 export type ShowAfter = (typeof showAfterOptions)[number];
 
@@ -245,7 +244,6 @@ export const invitations = sqliteTable(
 );
 
 // ---------------------------------------------------------------- attempts
-
 
 export interface AttemptResult {
   points: number;
