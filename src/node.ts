@@ -12,6 +12,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { Hono } from 'hono';
 import { createApp } from './app';
 import { formatSigningKeys, generateSigningKey, parseSigningKeys, type SigningKeys } from './auth/keys';
+import { importBankFromDir } from './bank/import-files';
 import { isEmbeddedUrl, libsqlConfig, libsqlDb } from './db/client';
 import { defaultSettings, type LogEntry, type Settings } from './deps';
 
@@ -46,6 +47,7 @@ export async function startNode() {
   const client = createClient(libsqlConfig(databaseUrl, env.DATABASE_AUTH_TOKEN, env.DATABASE_SYNC_URL));
   const db = await libsqlDb(client, databaseUrl);
   await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder: resolve(root, 'drizzle') });
+  await importBankFromDir(db, resolve(root, 'questions'), Date.now(), log);
 
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '127.0.0.1';
