@@ -1,0 +1,122 @@
+/**
+ * The shapes the bank passes between its steps: raw files as parsed (every piece with its line),
+ * then questions as checked (typed values, still Markdown), before compile renders them to HTML.
+ */
+import type { QuestionType } from '../engine/question';
+
+/** Something wrong (or suspicious) in a bank file. `line` is 1-based. */
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** One source line and where it came from. */
+export interface SourceLine {
+  text: string;
+  line: number;
+}
+
+export interface RawTopicEntry {
+  id: string;
+  title: string;
+  docsUrl: string;
+  line: number;
+}
+
+/** `questions/<area>/area.md` as written. */
+export interface RawArea {
+  path: string;
+  area: string;
+  title: { value: string; line: number } | null;
+  summary: { value: string; line: number } | null;
+  description: string;
+  /** Line of `## Topics`, or null when the section is missing. */
+  topicsLine: number | null;
+  topics: RawTopicEntry[];
+}
+
+export interface RawHeader {
+  key: string;
+  value: string;
+  line: number;
+}
+
+/** A `### Name` section of a question and the lines under it. */
+export interface RawSection {
+  name: string;
+  line: number;
+  lines: SourceLine[];
+}
+
+/** One `## id` block of a topic file. */
+export interface RawQuestion {
+  id: string;
+  line: number;
+  headers: RawHeader[];
+  /** The lines between the header and the first section, blank lines included. */
+  prompt: SourceLine[];
+  sections: RawSection[];
+  /** The block's text from its `## ` line on, line endings normalized and trailing space trimmed. */
+  source: string;
+}
+
+/** `questions/<area>/<topic>.md` as written. */
+export interface RawTopicFile {
+  path: string;
+  area: string;
+  topic: string;
+  title: { value: string; line: number } | null;
+  questions: RawQuestion[];
+}
+
+export interface ParsedBank {
+  areas: RawArea[];
+  topics: RawTopicFile[];
+  problems: Problem[];
+}
+
+export type Difficulty = 1 | 2 | 3 | 4 | 5;
+
+/** An option of a single or multiple choice question, as inline Markdown. */
+export interface SourceOption {
+  text: string;
+  correct: boolean;
+  line: number;
+}
+
+/** What the author wrote as the right answer, by type; text stays Markdown. */
+export type SourceAnswer =
+  | { type: 'single' | 'multiple'; options: SourceOption[] }
+  | { type: 'truefalse'; correct: boolean }
+  | { type: 'text'; accepted: string[] }
+  | { type: 'numeric'; value: number; tolerance: number }
+  | { type: 'ordering'; items: SourceLine[] };
+
+/** A question that passed validation: typed values, prompt and explanation still Markdown. */
+export interface SourceQuestion {
+  id: string;
+  area: string;
+  topic: string;
+  type: QuestionType;
+  difficulty: Difficulty;
+  tags: string[];
+  timeWeight: number;
+  ref: string | null;
+  promptMd: string;
+  answer: SourceAnswer;
+  explanationMd: string;
+  /** The block's normalized source text, hashed into `contentHash`. */
+  source: string;
+  file: string;
+  line: number;
+}
+
+export interface SourceArea {
+  id: string;
+  title: string;
+  summary: string;
+  descriptionMd: string;
+  topics: { id: string; title: string; docsUrl: string }[];
+  file: string;
+}

@@ -1,0 +1,28 @@
+/**
+ * npm run bank:check — validates every file under ./questions, prints each problem as
+ * `path:line: message` (editors and CI annotate from that), then counts by area, topic, type and
+ * difficulty. Exits 1 when there is any error; warnings alone exit 0.
+ */
+import { compileBank } from '../bank/compile';
+import { loadBankFiles } from '../bank/load';
+import { bankReport } from '../bank/report';
+import { formatProblem } from '../bank/validate';
+
+const dir = process.argv[2] ?? 'questions';
+const files = await loadBankFiles(dir);
+const { bank, errors, warnings } = await compileBank(files);
+
+for (const p of errors) console.log(formatProblem(p));
+for (const p of warnings) console.log(formatProblem(p, 'warning'));
+if (errors.length + warnings.length > 0) console.log('');
+
+console.log(bankReport(bank));
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+console.log('');
+console.log(
+  `${plural(files.length, 'file')}, ${plural(bank.questions.length, 'question')} ready, ` +
+    `${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}` +
+    (errors.length > 0 ? ' (questions with errors are not counted above)' : ''),
+);
+console.log(`bank hash ${bank.hash}`);
+process.exitCode = errors.length > 0 ? 1 : 0;
