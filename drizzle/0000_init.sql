@@ -48,6 +48,7 @@ CREATE TABLE `attempt_events` (
 );
 --> statement-breakpoint
 CREATE INDEX `attempt_events_attempt` ON `attempt_events` (`attempt_id`,`at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `attempt_events_final` ON `attempt_events` (`attempt_id`) WHERE type in ('finished', 'expired');--> statement-breakpoint
 CREATE TABLE `attempt_items` (
 	`attempt_id` text NOT NULL,
 	`position` integer NOT NULL,

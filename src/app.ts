@@ -6,6 +6,8 @@ import type { AppEnv } from './env';
 import { errorResponse, onError, onNotFound } from './middleware/errors';
 import { requestLog } from './middleware/logger';
 import { csrfProtection, securityHeaders } from './middleware/security';
+import { attemptRoutes } from './routes/attempt';
+import { inviteRoutes } from './routes/invite';
 import { publicRoutes } from './routes/public';
 
 /** Forms and answer saves are small; CSV uploads of candidate lists are the largest input. */
@@ -34,6 +36,8 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/', publicRoutes);
+  app.route('/', inviteRoutes);
+  app.route('/', attemptRoutes);
 
   app.onError(onError);
   app.notFound(onNotFound);

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { SigningKeys } from './auth/keys';
 import type { Db } from './db/client';
 
@@ -28,6 +29,8 @@ export interface AppDeps {
   keys: SigningKeys;
   settings: Settings;
   log: (entry: LogEntry) => void;
+  /** The client's address as the runtime sees it (socket on Node, CF-Connecting-IP on Workers). */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 export const defaultSettings: Settings = {

@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createClient } from '@libsql/client';
 import { migrate } from 'drizzle-orm/libsql/migrator';
@@ -15,6 +16,7 @@ import { formatSigningKeys, generateSigningKey, parseSigningKeys, type SigningKe
 import { importBankFromDir } from './bank/import-files';
 import { isEmbeddedUrl, libsqlConfig, libsqlDb } from './db/client';
 import { defaultSettings, type LogEntry, type Settings } from './deps';
+import { runScheduledJobs } from './jobs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
@@ -58,7 +60,25 @@ export async function startNode() {
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES !== '0' : Boolean(env.PUBLIC_URL?.startsWith('https:')),
     emailWebhookUrl: env.EMAIL_WEBHOOK_URL,
   };
-  const app = createApp({ db, clock: Date.now, keys: loadSigningKeys(dataDir), settings, log });
+  const deps = {
+    db,
+    clock: Date.now,
+    keys: loadSigningKeys(dataDir),
+    settings,
+    log,
+    clientAddress: (c: Parameters<typeof getConnInfo>[0]) =>
+      env.TRUST_PROXY === '1'
+        ? (c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? getConnInfo(c).remote.address)
+        : getConnInfo(c).remote.address,
+  };
+  const app = createApp(deps);
+  // The same jobs the Workers cron runs; every instance may run them, finalizing is idempotent.
+  const jobs = setInterval(() => {
+    runScheduledJobs(deps).catch((error) =>
+      log({ level: 'error', msg: 'scheduled jobs failed', error: String(error) }),
+    );
+  }, 30_000);
+  jobs.unref();
 
   const server = new Hono();
   server.use('/static/*', serveStatic({ root: resolve(root, 'public') }));
@@ -75,6 +95,7 @@ export async function startNode() {
     if (stopping) return;
     stopping = true;
     log({ level: 'info', msg: 'shutting down', signal });
+    clearInterval(jobs);
     httpServer.close(() => {
       client.close();
       process.exitCode = 0;

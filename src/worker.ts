@@ -39,6 +39,7 @@ async function depsFor(env: Env): Promise<AppDeps> {
     keys: parseSigningKeys(env.SIGNING_KEYS),
     settings: { ...defaultSettings, publicUrl: env.PUBLIC_URL, emailWebhookUrl: env.EMAIL_WEBHOOK_URL },
     log,
+    clientAddress: (c) => c.req.header('CF-Connecting-IP'),
   };
 }
 

@@ -332,6 +332,7 @@ export const attemptEventTypes = [
   'paste',
   'resumed',
   'new_device',
+  'new_address',
   'late_save',
   'finished',
   'expired',
@@ -349,7 +350,11 @@ export const attemptEvents = sqliteTable(
     at: integer('at', { mode: 'number' }).notNull(),
     detail: text('detail', { mode: 'json' }).$type<Record<string, string | number | boolean | null>>(),
   },
-  (t) => [index('attempt_events_attempt').on(t.attemptId, t.at)],
+  (t) => [
+    index('attempt_events_attempt').on(t.attemptId, t.at),
+    // An attempt ends once: a second finish (double click, sweep racing a finish) adds no event.
+    uniqueIndex('attempt_events_final').on(t.attemptId).where(sql`type in ('finished', 'expired')`),
+  ],
 );
 
 /** Share links for practice results; the token is signed, this row lets the owner revoke it. */

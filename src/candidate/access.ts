@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { signToken, verifyToken } from '../auth/tokens';
+import { newId } from '../db/ids';
+import type { AppEnv } from '../env';
+
+/**
+ * Who may see an attempt: the browser holding its cookie. The cookie is a signed token scoped to
+ * the attempt's own path, so attempts in one browser never see each other's, and it names the
+ * device (a long-lived random id) so a resume from another browser shows as a new device.
+ */
+const attemptCookie = 'sc_attempt';
+const deviceCookie = 'sc_device';
+const accessDays = 30;
+
+export function deviceIdOf(c: Context<AppEnv>): string {
+  const existing = getCookie(c, deviceCookie);
+  if (existing && /^[\w-]{22}$/.test(existing)) return existing;
+  const id = newId();
+  const { settings } = c.get('deps');
+  setCookie(c, deviceCookie, id, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: settings.secureCookies,
+    maxAge: 365 * 24 * 3600,
+  });
+  return id;
+}
+
+export async function grantAttemptAccess(c: Context<AppEnv>, attemptId: string, deviceId: string) {
+  const { keys, clock, settings } = c.get('deps');
+  const token = await signToken(keys, 'attempt', { sub: attemptId, dev: deviceId }, clock(), accessDays * 24 * 3600);
+  setCookie(c, attemptCookie, token, {
+    path: `/attempts/${attemptId}`,
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: settings.secureCookies,
+    maxAge: accessDays * 24 * 3600,
+  });
+}
+
+/** The device id this browser holds access with, or null: no cookie, another attempt's, tampered, expired. */
+export async function attemptAccess(c: Context<AppEnv>, attemptId: string): Promise<string | null> {
+  const token = getCookie(c, attemptCookie);
+  if (!token) return null;
+  const { keys, clock } = c.get('deps');
+  const claims = await verifyToken(keys, 'attempt', token, clock());
+  if (!claims || claims.sub !== attemptId || typeof claims.dev !== 'string') return null;
+  return claims.dev;
+}
+
+export function clientAddressOf(c: Context<AppEnv>): string | null {
+  return c.get('deps').clientAddress?.(c) ?? null;
+}

@@ -1,0 +1,319 @@
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { type AttemptState, finalize } from '../engine/attempt-state';
+import type { Answer, AnswerKey, QuestionOption, QuestionType } from '../engine/question';
+import { decideSave, type SaveDecision } from '../engine/save';
+import { scoreAnswer, scoreAttempt } from '../engine/scoring';
+import type { Db } from './client';
+import { newId } from './ids';
+import {
+  type AttemptEventType,
+  type AttemptResult,
+  attemptEvents,
+  attemptItems,
+  attempts,
+  invitations,
+  questions,
+  questionVersions,
+  responses,
+} from './schema';
+
+export interface NewAttemptItem {
+  questionId: string;
+  version: number;
+  contentHash: string;
+  optionOrder: string[] | null;
+}
+
+export interface EventDetail {
+  [key: string]: string | number | boolean | null;
+}
+
+export async function getAttempt(db: Db, id: string) {
+  const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
+  return row ?? null;
+}
+
+export async function attemptForInvitation(db: Db, invitationId: string) {
+  const [row] = await db.select().from(attempts).where(eq(attempts.invitationId, invitationId));
+  return row ?? null;
+}
+
+/**
+ * Starts the one attempt of an invitation: attempt, frozen items, invitation status and the
+ * start event in one batch. Concurrent starts race on the unique invitation_id; the loser's
+ * batch rolls back whole and it returns the winner's attempt.
+ */
+export async function startInvitedAttempt(
+  db: Db,
+  input: {
+    invitationId: string;
+    orgId: string;
+    assessmentId: string;
+    seed: string;
+    startedAt: number;
+    deadlineAt: number;
+    items: NewAttemptItem[];
+    detail: EventDetail;
+  },
+): Promise<{ attemptId: string; created: boolean }> {
+  const id = newId();
+  try {
+    await db.batch([
+      db.insert(attempts).values({
+        id,
+        kind: 'assessment',
+        orgId: input.orgId,
+        assessmentId: input.assessmentId,
+        invitationId: input.invitationId,
+        seed: input.seed,
+        startedAt: input.startedAt,
+        deadlineAt: input.deadlineAt,
+        createdAt: input.startedAt,
+      }),
+      ...input.items.map((item, position) =>
+        db.insert(attemptItems).values({
+          attemptId: id,
+          position,
+          questionId: item.questionId,
+          questionVersion: item.version,
+          contentHash: item.contentHash,
+          optionOrder: item.optionOrder,
+        }),
+      ),
+      db.update(invitations).set({ status: 'started' }).where(eq(invitations.id, input.invitationId)),
+      db.insert(attemptEvents).values({ attemptId: id, type: 'started', at: input.startedAt, detail: input.detail }),
+    ]);
+    return { attemptId: id, created: true };
+  } catch (error) {
+    const existing = await attemptForInvitation(db, input.invitationId);
+    if (existing) return { attemptId: existing.id, created: false };
+    throw error;
+  }
+}
+
+/** An attempt's items in order, with the exact question version each one showed. */
+export async function attemptItemsWithContent(db: Db, attemptId: string) {
+  const rows = await db
+    .select({
+      position: attemptItems.position,
+      questionId: attemptItems.questionId,
+      optionOrder: attemptItems.optionOrder,
+      area: questions.areaId,
+      topic: questions.topic,
+      irtA: questions.irtA,
+      irtB: questions.irtB,
+      type: questionVersions.type,
+      difficulty: questionVersions.difficulty,
+      timeWeight: questionVersions.timeWeight,
+      ref: questionVersions.ref,
+      promptHtml: questionVersions.promptHtml,
+      options: questionVersions.options,
+      answerKey: questionVersions.answerKey,
+      explanationHtml: questionVersions.explanationHtml,
+    })
+    .from(attemptItems)
+    .innerJoin(questions, eq(questions.id, attemptItems.questionId))
+    .innerJoin(
+      questionVersions,
+      and(
+        eq(questionVersions.questionId, attemptItems.questionId),
+        eq(questionVersions.version, attemptItems.questionVersion),
+      ),
+    )
+    .where(eq(attemptItems.attemptId, attemptId))
+    .orderBy(asc(attemptItems.position));
+  return rows.map((row) => ({ ...row, type: row.type as QuestionType }));
+}
+
+export type AttemptItemContent = Awaited<ReturnType<typeof attemptItemsWithContent>>[number];
+
+export interface StoredResponse {
+  questionId: string;
+  answer: Answer | null;
+  seq: number;
+  flagged: boolean;
+  savedAt: number;
+  timeSpentMs: number;
+  score: number | null;
+}
+
+export async function responsesOf(db: Db, attemptId: string): Promise<Map<string, StoredResponse>> {
+  const rows = await db
+    .select({
+      questionId: responses.questionId,
+      answer: responses.answer,
+      seq: responses.seq,
+      flagged: responses.flagged,
+      savedAt: responses.savedAt,
+      timeSpentMs: responses.timeSpentMs,
+      score: responses.score,
+    })
+    .from(responses)
+    .where(eq(responses.attemptId, attemptId));
+  return new Map(rows.map((r) => [r.questionId, r]));
+}
+
+/**
+ * Saves one response under the sequence rule, atomically: the row is written only while the
+ * attempt is in progress and only when the sequence is newer than the stored one, so a retry or
+ * a reordered save can never overwrite newer work, whatever interleaves with it.
+ */
+export async function saveResponse(
+  db: Db,
+  input: {
+    attemptId: string;
+    questionId: string;
+    seq: number;
+    answer: Answer | null;
+    flagged: boolean;
+    timeSpentMs: number;
+    now: number;
+  },
+): Promise<SaveDecision | { kind: 'closed' }> {
+  const answer = input.answer === null ? null : JSON.stringify(input.answer);
+  const written = await db.all<{ seq: number }>(sql`
+    insert into responses (attempt_id, question_id, answer, seq, flagged, saved_at, time_spent_ms)
+    select ${input.attemptId}, ${input.questionId}, ${answer}, ${input.seq}, ${input.flagged ? 1 : 0}, ${input.now}, ${input.timeSpentMs}
+    where exists (select 1 from attempts where id = ${input.attemptId} and state = 'in_progress')
+    on conflict (attempt_id, question_id) do update set
+      answer = excluded.answer,
+      seq = excluded.seq,
+      flagged = excluded.flagged,
+      saved_at = excluded.saved_at,
+      time_spent_ms = max(responses.time_spent_ms, excluded.time_spent_ms)
+    where excluded.seq > responses.seq
+    returning seq`);
+  if (written.length > 0) return { kind: 'apply' };
+  const attempt = await getAttempt(db, input.attemptId);
+  if (attempt?.state !== 'in_progress') return { kind: 'closed' };
+  const stored = (await responsesOf(db, input.attemptId)).get(input.questionId) ?? null;
+  return decideSave(stored, { seq: input.seq, answer: input.answer });
+}
+
+export async function recordEvent(db: Db, attemptId: string, type: AttemptEventType, at: number, detail?: EventDetail) {
+  await db.insert(attemptEvents).values({ attemptId, type, at, detail: detail ?? null });
+}
+
+export async function eventsOf(db: Db, attemptId: string) {
+  return db.select().from(attemptEvents).where(eq(attemptEvents.attemptId, attemptId)).orderBy(asc(attemptEvents.at));
+}
+
+export interface ScoringItem {
+  questionId: string;
+  area: string;
+  topic: string;
+  answerKey: AnswerKey;
+  timeWeight: number;
+}
+
+/**
+ * Ends an attempt (the candidate's finish, a later access, the sweep) and scores it on the server
+ * from the acknowledged responses. Idempotent: an attempt already final is returned unchanged;
+ * when two finishes race, the guarded update lets exactly one of them write.
+ */
+export async function finalizeAttempt(
+  db: Db,
+  attemptId: string,
+  now: number,
+  passMark: number | null,
+): Promise<{ changed: boolean; state: AttemptState }> {
+  const attempt = await getAttempt(db, attemptId);
+  if (!attempt) throw new Error(`no attempt ${attemptId}`);
+  const decision = finalize(attempt, now);
+  if (!decision.changed) return { changed: false, state: attempt.state };
+
+  const items = await attemptItemsWithContent(db, attemptId);
+  const saved = await responsesOf(db, attemptId);
+  const score = scoreAttempt(
+    items.map((item) => ({
+      questionId: item.questionId,
+      area: item.area,
+      topic: item.topic,
+      key: item.answerKey,
+      answer: saved.get(item.questionId)?.answer ?? null,
+      timeWeight: item.timeWeight,
+    })),
+    passMark,
+  );
+  const result: AttemptResult = score;
+  const finalUpdate = db
+    .update(attempts)
+    .set({
+      state: decision.state,
+      submittedAt: decision.submittedAt,
+      scorePercent: score.percent,
+      passed: score.passed,
+      result,
+    })
+    .where(and(eq(attempts.id, attemptId), eq(attempts.state, 'in_progress')))
+    .returning({ id: attempts.id });
+  const [updated] = await db.batch([
+    finalUpdate,
+    ...items
+      .filter((item) => saved.has(item.questionId))
+      .map((item) =>
+        db
+          .update(responses)
+          .set({ score: scoreAnswer(item.answerKey, saved.get(item.questionId)?.answer ?? null) })
+          .where(and(eq(responses.attemptId, attemptId), eq(responses.questionId, item.questionId))),
+      ),
+    ...(attempt.invitationId
+      ? [db.update(invitations).set({ status: 'completed' }).where(eq(invitations.id, attempt.invitationId))]
+      : []),
+    db
+      .insert(attemptEvents)
+      .values({
+        attemptId,
+        type: decision.state === 'expired' ? 'expired' : 'finished',
+        at: decision.submittedAt,
+      })
+      .onConflictDoNothing(),
+  ]);
+  if ((updated as { id: string }[]).length === 0) {
+    const after = await getAttempt(db, attemptId);
+    return { changed: false, state: after?.state ?? attempt.state };
+  }
+  return { changed: true, state: decision.state };
+}
+
+/** In-progress attempts whose deadline passed before `cutoff` (the deadline plus grace). */
+export async function attemptsDueBefore(db: Db, cutoff: number, limit = 100) {
+  return db
+    .select({ id: attempts.id, assessmentId: attempts.assessmentId, kind: attempts.kind })
+    .from(attempts)
+    .where(and(eq(attempts.state, 'in_progress'), lt(attempts.deadlineAt, cutoff)))
+    .orderBy(asc(attempts.deadlineAt))
+    .limit(limit);
+}
+
+export type { QuestionOption };
+
+/** One item of an attempt with what the save path needs (type and option ids), or null. */
+export async function attemptItemAt(db: Db, attemptId: string, position: number) {
+  const [row] = await db
+    .select({
+      questionId: attemptItems.questionId,
+      optionOrder: attemptItems.optionOrder,
+      type: questionVersions.type,
+      options: questionVersions.options,
+    })
+    .from(attemptItems)
+    .innerJoin(
+      questionVersions,
+      and(
+        eq(questionVersions.questionId, attemptItems.questionId),
+        eq(questionVersions.version, attemptItems.questionVersion),
+      ),
+    )
+    .where(and(eq(attemptItems.attemptId, attemptId), eq(attemptItems.position, position)));
+  return row ? { ...row, type: row.type as QuestionType } : null;
+}
+
+/** The positions and question ids of an attempt, without content: enough for the navigator. */
+export async function attemptItemIds(db: Db, attemptId: string) {
+  return db
+    .select({ position: attemptItems.position, questionId: attemptItems.questionId })
+    .from(attemptItems)
+    .where(eq(attemptItems.attemptId, attemptId))
+    .orderBy(asc(attemptItems.position));
+}

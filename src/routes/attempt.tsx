@@ -1,0 +1,275 @@
+import { eq } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
+import { FinishPage } from '../../views/candidate/finish';
+import { formatTime } from '../../views/candidate/format';
+import { ResultPage, type ResultView } from '../../views/candidate/result';
+import { type NavItem, TestPage, type TestPageView } from '../../views/candidate/test-page';
+import { attemptAccess, clientAddressOf } from '../candidate/access';
+import { answerFromForm, displayOrder, formStateOf, isAnswered } from '../candidate/answer-form';
+import { noteAddress } from '../candidate/arrival';
+import { answerHtml, keyHtml } from '../candidate/describe';
+import { listAreas } from '../db/areas';
+import { getAssessment } from '../db/assessments';
+import {
+  attemptItemAt,
+  attemptItemIds,
+  attemptItemsWithContent,
+  finalizeAttempt,
+  getAttempt,
+  recordEvent,
+  responsesOf,
+  saveResponse,
+} from '../db/attempts';
+import { organizations } from '../db/schema';
+import { acceptsSaves } from '../engine/attempt-state';
+import { scoreAnswer } from '../engine/scoring';
+import { isExpired, remainingSeconds } from '../engine/timing';
+import type { AppEnv } from '../env';
+import { field, intField, readForm } from '../http/form';
+import { wantsFragment } from '../http/request-kind';
+import { errorResponse } from '../middleware/errors';
+
+export const attemptRoutes = new Hono<AppEnv>();
+
+const notFound =
+  'There is no test at this address in this browser. Open the link from your invitation again to continue.';
+
+type Ctx = Context<AppEnv>;
+
+/** The attempt this browser may see, finalized first when its time is up. Anything else is a 404. */
+async function ownAttempt(c: Ctx) {
+  const deps = c.get('deps');
+  const id = c.req.param('id') ?? '';
+  const device = await attemptAccess(c, id);
+  if (!device) return null;
+  let attempt = await getAttempt(deps.db, id);
+  if (!attempt) return null;
+  const assessment =
+    attempt.assessmentId && attempt.orgId ? await getAssessment(deps.db, attempt.orgId, attempt.assessmentId) : null;
+  if (attempt.state === 'in_progress' && isExpired(deps.clock(), attempt.deadlineAt)) {
+    await finalizeAttempt(deps.db, id, deps.clock(), assessment?.passMark ?? null);
+    attempt = (await getAttempt(deps.db, id)) ?? attempt;
+  }
+  return { attempt, assessment, device };
+}
+
+async function navigatorOf(c: Ctx, attemptId: string): Promise<NavItem[]> {
+  const db = c.get('deps').db;
+  const [ids, saved] = await Promise.all([attemptItemIds(db, attemptId), responsesOf(db, attemptId)]);
+  return ids.map((item) => {
+    const r = saved.get(item.questionId);
+    return { position: item.position, answered: isAnswered(r?.answer), flagged: r?.flagged ?? false };
+  });
+}
+
+async function renderQuestion(
+  c: Ctx,
+  own: NonNullable<Awaited<ReturnType<typeof ownAttempt>>>,
+  position: number,
+  extra: { notice?: string; error?: string; status?: 400 | 422 } = {},
+) {
+  const deps = c.get('deps');
+  const { attempt, assessment } = own;
+  const items = await attemptItemsWithContent(deps.db, attempt.id);
+  const item = items[position];
+  if (!item) return errorResponse(c, 404, `This test has no question ${position + 1}.`);
+  const saved = await responsesOf(deps.db, attempt.id);
+  const response = saved.get(item.questionId);
+  const state = formStateOf(item, response?.answer ?? null);
+  const byId = new Map(item.options.map((o) => [o.id, o.html]));
+  const view: TestPageView = {
+    attemptId: attempt.id,
+    title: assessment?.title ?? 'Practice test',
+    position,
+    total: items.length,
+    question: {
+      type: item.type,
+      promptHtml: item.promptHtml,
+      options: displayOrder(item).map((id, index) => ({ index, html: byId.get(id) ?? '' })),
+      ...state,
+    },
+    seq: response?.seq ?? 0,
+    flagged: response?.flagged ?? false,
+    navigator: items.map((it) => {
+      const r = saved.get(it.questionId);
+      return { position: it.position, answered: isAnswered(r?.answer), flagged: r?.flagged ?? false };
+    }),
+    remainingSeconds: remainingSeconds(deps.clock(), attempt.deadlineAt),
+    adaptive: attempt.kind === 'practice',
+    ...extra,
+  };
+  c.header('Cache-Control', 'no-store');
+  return c.html(<TestPage view={view} nonce={c.get('secureHeadersNonce')} />, extra.status ?? 200);
+}
+
+attemptRoutes.get('/attempts/:id', async (c) => {
+  const own = await ownAttempt(c);
+  if (!own) return errorResponse(c, 404, notFound);
+  if (own.attempt.state !== 'in_progress') return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
+  const deps = c.get('deps');
+  await noteAddress(deps.db, own.attempt.id, own.device, clientAddressOf(c), deps.clock());
+  const q = c.req.query('q');
+  const position = q === undefined ? 0 : /^\d{1,4}$/.test(q) ? Number(q) : -1;
+  if (position < 0)
+    return errorResponse(c, 400, 'That is not a question number. Use the navigator to move between questions.');
+  const saved = c.req.query('saved') === '1' ? 'Your answer was saved.' : undefined;
+  return renderQuestion(c, own, position, { notice: saved });
+});
+
+function timeUp(c: Ctx, attemptId: string) {
+  if (wantsFragment(c)) {
+    return errorResponse(
+      c,
+      410,
+      'Time is up. The answers saved before the deadline were submitted; this one arrived too late to count.',
+    );
+  }
+  return c.redirect(`/attempts/${attemptId}/result`, 303);
+}
+
+/** Saves one answer (htmx or a plain form post). See DESIGN.md "Timing and saving". */
+attemptRoutes.post('/attempts/:id/answers', async (c) => {
+  const own = await ownAttempt(c);
+  if (!own) return errorResponse(c, 404, notFound);
+  const deps = c.get('deps');
+  const { attempt } = own;
+  const form = await readForm(c);
+  const position = intField(form, 'q', 10_000);
+  const seq = intField(form, 'seq');
+  if (position === null || seq === null) {
+    return errorResponse(c, 400, 'This save was incomplete. Reload the page: your saved answers are safe.');
+  }
+  const now = deps.clock();
+  if (!acceptsSaves(attempt, now, deps.settings.saveGraceMs)) {
+    if (attempt.state === 'in_progress' || attempt.submittedAt === attempt.deadlineAt) {
+      await recordEvent(deps.db, attempt.id, 'late_save', now, { position, seq });
+      await finalizeAttempt(deps.db, attempt.id, now, own.assessment?.passMark ?? null);
+    }
+    return timeUp(c, attempt.id);
+  }
+  const item = await attemptItemAt(deps.db, attempt.id, position);
+  if (!item) return errorResponse(c, 400, 'This question is not part of your test. Reload the page to continue.');
+  const parsed = answerFromForm(item, form);
+  if (!parsed.ok) {
+    if (wantsFragment(c)) return errorResponse(c, 422, parsed.error);
+    return renderQuestion(c, own, position, { error: parsed.error, status: 422 });
+  }
+  const elapsed = Math.min(intField(form, 'elapsed') ?? 0, now - attempt.startedAt);
+  const decision = await saveResponse(deps.db, {
+    attemptId: attempt.id,
+    questionId: item.questionId,
+    seq,
+    answer: parsed.answer,
+    flagged: field(form, 'flagged') === '1',
+    timeSpentMs: Math.max(0, elapsed),
+    now,
+  });
+  if (decision.kind === 'closed') return timeUp(c, attempt.id);
+  if (decision.kind === 'stale') {
+    if (wantsFragment(c)) {
+      return errorResponse(c, 409, 'A newer answer to this question is already saved; this older one was ignored.');
+    }
+    return c.redirect(`/attempts/${attempt.id}?q=${position}`, 303);
+  }
+  if (wantsFragment(c)) {
+    c.header('X-Saved-Seq', String(seq));
+    return c.html(
+      <span class="saved">
+        Saved <time datetime={new Date(now).toISOString()}>{formatTime(now)} UTC</time>
+      </span>,
+    );
+  }
+  const go = field(form, 'go');
+  if (go === 'finish') return c.redirect(`/attempts/${attempt.id}/finish`, 303);
+  const next = go === 'next' ? position + 1 : go === 'prev' ? Math.max(0, position - 1) : position;
+  const total = (await attemptItemIds(deps.db, attempt.id)).length;
+  if (next >= total) return c.redirect(`/attempts/${attempt.id}/finish`, 303);
+  return c.redirect(`/attempts/${attempt.id}?q=${next}${next === position ? '&saved=1' : ''}`, 303);
+});
+
+const recordedSignals = new Set(['focus_lost', 'paste']);
+
+/** Integrity signals from the page: evidence for a reviewer, recorded with the server's clock. */
+attemptRoutes.post('/attempts/:id/events', async (c) => {
+  const own = await ownAttempt(c);
+  if (!own) return errorResponse(c, 404, notFound);
+  const form = await readForm(c);
+  const type = field(form, 'type') ?? '';
+  if (!recordedSignals.has(type)) return errorResponse(c, 400, 'Unknown event type.');
+  if (own.attempt.state !== 'in_progress') return c.body(null, 204);
+  const deps = c.get('deps');
+  await recordEvent(deps.db, own.attempt.id, type as 'focus_lost' | 'paste', deps.clock(), {
+    position: intField(form, 'q', 10_000),
+  });
+  return c.body(null, 204);
+});
+
+attemptRoutes.get('/attempts/:id/finish', async (c) => {
+  const own = await ownAttempt(c);
+  if (!own) return errorResponse(c, 404, notFound);
+  if (own.attempt.state !== 'in_progress') return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
+  const deps = c.get('deps');
+  c.header('Cache-Control', 'no-store');
+  return c.html(
+    <FinishPage
+      attemptId={own.attempt.id}
+      title={own.assessment?.title ?? 'Practice test'}
+      navigator={await navigatorOf(c, own.attempt.id)}
+      remainingSeconds={remainingSeconds(deps.clock(), own.attempt.deadlineAt)}
+      nonce={c.get('secureHeadersNonce')}
+    />,
+  );
+});
+
+attemptRoutes.post('/attempts/:id/finish', async (c) => {
+  const own = await ownAttempt(c);
+  if (!own) return errorResponse(c, 404, notFound);
+  const deps = c.get('deps');
+  await finalizeAttempt(deps.db, own.attempt.id, deps.clock(), own.assessment?.passMark ?? null);
+  return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
+});
+
+attemptRoutes.get('/attempts/:id/result', async (c) => {
+  const own = await ownAttempt(c);
+  if (!own) return errorResponse(c, 404, notFound);
+  const { attempt, assessment } = own;
+  if (attempt.state === 'in_progress') return c.redirect(`/attempts/${attempt.id}`, 303);
+  const deps = c.get('deps');
+  const showAfter = assessment?.showAfter ?? 'review';
+  let review: ResultView['review'] = [];
+  if (showAfter === 'review') {
+    const [items, saved] = await Promise.all([
+      attemptItemsWithContent(deps.db, attempt.id),
+      responsesOf(deps.db, attempt.id),
+    ]);
+    review = items.map((item) => {
+      const answer = saved.get(item.questionId)?.answer ?? null;
+      return {
+        position: item.position,
+        promptHtml: item.promptHtml,
+        yourAnswerHtml: answerHtml(item.options, answer),
+        correctAnswerHtml: keyHtml(item.options, item.answerKey),
+        explanationHtml: item.explanationHtml,
+        credit: scoreAnswer(item.answerKey, answer),
+        ref: item.ref,
+      };
+    });
+  }
+  const [org] = attempt.orgId
+    ? await deps.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, attempt.orgId))
+    : [];
+  const areaTitles = Object.fromEntries((await listAreas(deps.db)).map((a) => [a.id, a.title]));
+  const view: ResultView = {
+    title: assessment?.title ?? 'Practice test',
+    orgName: org?.name ?? 'Skillcheck',
+    showAfter,
+    state: attempt.state === 'expired' ? 'expired' : 'submitted',
+    submittedAt: attempt.submittedAt ?? attempt.deadlineAt,
+    result: attempt.result,
+    passMark: assessment?.passMark ?? null,
+    areaTitles,
+    review,
+  };
+  c.header('Cache-Control', 'no-store');
+  return c.html(<ResultPage view={view} nonce={c.get('secureHeadersNonce')} />);
+});

@@ -1,0 +1,139 @@
+import { type Context, Hono } from 'hono';
+import { InvitePage, type InviteState, type InviteView } from '../../views/candidate/invite';
+import { clientAddressOf, deviceIdOf, grantAttemptAccess } from '../candidate/access';
+import { noteArrival } from '../candidate/arrival';
+import { invitationIdFromToken } from '../candidate/invitation-token';
+import { getArea } from '../db/areas';
+import { invitationForCandidate, markInvitationOpened } from '../db/assessments';
+import { attemptForInvitation, startInvitedAttempt } from '../db/attempts';
+import { newId } from '../db/ids';
+import { activePool } from '../db/pool';
+import { drawQuestions } from '../engine/draw';
+import { deadlineFor } from '../engine/timing';
+import type { AppEnv } from '../env';
+import { errorResponse } from '../middleware/errors';
+
+export const inviteRoutes = new Hono<AppEnv>();
+
+const badLink = 'This invitation link is not valid. Check that you copied the whole link from your email.';
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof invitationForCandidate>>>;
+
+function stateOf(row: Loaded, hasAttemptInProgress: boolean, now: number): InviteState {
+  const { invitation, assessment } = row;
+  if (invitation.status === 'revoked') return 'revoked';
+  if (invitation.status === 'completed') return 'completed';
+  if (hasAttemptInProgress) return 'resume';
+  if (invitation.status === 'started') return 'completed';
+  if (now > invitation.expiresAt) return 'expired';
+  if (assessment.status === 'archived' || (assessment.closesAt !== null && now > assessment.closesAt)) return 'closed';
+  if (assessment.opensAt !== null && now < assessment.opensAt) return 'not-open';
+  return 'ready';
+}
+
+async function load(c: Context<AppEnv>) {
+  const deps = c.get('deps');
+  const invitationId = await invitationIdFromToken(deps, c.req.param('token') ?? '');
+  if (!invitationId) return null;
+  const row = await invitationForCandidate(deps.db, invitationId);
+  if (!row) return null;
+  const attempt = await attemptForInvitation(deps.db, invitationId);
+  return { row, attempt };
+}
+
+/** The landing page. A GET never starts anything: mail scanners open every link they see. */
+inviteRoutes.get('/invite/:token', async (c) => {
+  const deps = c.get('deps');
+  const loaded = await load(c);
+  if (!loaded) return errorResponse(c, 404, badLink);
+  const { row, attempt } = loaded;
+  const now = deps.clock();
+  const state = stateOf(row, attempt?.state === 'in_progress', now);
+  if (state === 'ready') await markInvitationOpened(deps.db, row.invitation.id, now);
+  const areaTitles = await Promise.all(
+    row.assessment.blueprint.sections.map(async (s) => (await getArea(deps.db, s.area))?.title ?? s.area),
+  );
+  const view: InviteView = {
+    state,
+    token: c.req.param('token'),
+    candidateName: row.invitation.candidateName,
+    orgName: row.orgName,
+    inviterName: row.inviterName,
+    title: row.assessment.title,
+    description: row.assessment.description,
+    areas: areaTitles,
+    questionCount: row.assessment.blueprint.sections.reduce((sum, s) => sum + s.count, 0),
+    timeLimitSeconds: row.assessment.timeLimitSeconds,
+    extraSeconds: row.invitation.extraSeconds,
+    opensAt: row.assessment.opensAt,
+  };
+  c.header('Cache-Control', 'no-store');
+  c.header('Referrer-Policy', 'no-referrer');
+  return c.html(<InvitePage view={view} nonce={c.get('secureHeadersNonce')} />);
+});
+
+/**
+ * Starts the attempt, or resumes it from this browser. Exactly one attempt per invitation, even
+ * when the button is pressed twice or on two devices at once.
+ */
+inviteRoutes.post('/invite/:token', async (c) => {
+  const deps = c.get('deps');
+  const loaded = await load(c);
+  if (!loaded) return errorResponse(c, 404, badLink);
+  const { row } = loaded;
+  const now = deps.clock();
+  const device = deviceIdOf(c);
+  const address = clientAddressOf(c);
+  const attempt = loaded.attempt;
+  const state = stateOf(row, attempt?.state === 'in_progress', now);
+
+  if (state === 'resume' && attempt) {
+    await noteArrival(deps.db, attempt.id, device, address, now);
+    await grantAttemptAccess(c, attempt.id, device);
+    return c.redirect(`/attempts/${attempt.id}`, 303);
+  }
+  if (state !== 'ready') return c.redirect(`/invite/${c.req.param('token')}`, 303);
+
+  const { assessment, invitation } = row;
+  const pool = await activePool(
+    deps.db,
+    assessment.blueprint.sections.map((s) => s.area),
+  );
+  const seed = newId();
+  let drawn: ReturnType<typeof drawQuestions>;
+  try {
+    drawn = drawQuestions(pool, assessment.blueprint, seed, {
+      shuffleQuestions: assessment.shuffleQuestions,
+      shuffleOptions: assessment.shuffleOptions,
+    });
+  } catch {
+    return errorResponse(
+      c,
+      409,
+      'This assessment cannot start right now: its question bank changed. Please let the organization that invited you know.',
+    );
+  }
+  const byId = new Map(pool.map((p) => [p.id, p]));
+  const started = await startInvitedAttempt(deps.db, {
+    invitationId: invitation.id,
+    orgId: invitation.orgId,
+    assessmentId: assessment.id,
+    seed,
+    startedAt: now,
+    deadlineAt: deadlineFor(now, assessment.timeLimitSeconds, invitation.extraSeconds),
+    items: drawn.map((d) => {
+      const item = byId.get(d.questionId);
+      if (!item) throw new Error(`drawn question ${d.questionId} is not in the pool`);
+      return {
+        questionId: d.questionId,
+        version: item.version,
+        contentHash: item.contentHash,
+        optionOrder: d.optionOrder,
+      };
+    }),
+    detail: { device, address },
+  });
+  if (!started.created) await noteArrival(deps.db, started.attemptId, device, address, now);
+  await grantAttemptAccess(c, started.attemptId, device);
+  return c.redirect(`/attempts/${started.attemptId}`, 303);
+});

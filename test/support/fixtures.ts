@@ -1,0 +1,46 @@
+import { invitationToken } from '../../src/candidate/invitation-token';
+import { createOrgWithOwner } from '../../src/db/accounts';
+import { type AssessmentInput, createAssessment, createInvitation } from '../../src/db/assessments';
+import type { TestApp } from './app';
+import { importTestBank } from './bank';
+
+export const defaultAssessment: AssessmentInput = {
+  title: 'Backend screening',
+  description: 'A short screening test.',
+  blueprint: {
+    sections: [
+      { area: 'alpha', count: 10 },
+      { area: 'beta', count: 2 },
+    ],
+  },
+  timeLimitSeconds: 20 * 60,
+  passMark: 60,
+  shuffleQuestions: true,
+  shuffleOptions: true,
+  showAfter: 'review',
+  opensAt: null,
+  closesAt: null,
+};
+
+/** An organization with an assessment over the test bank and one invitation, ready to start. */
+export async function seedInvitation(t: TestApp, overrides: Partial<AssessmentInput> = {}, extraSeconds = 0) {
+  await importTestBank(t.db);
+  const { orgId, userId } = await createOrgWithOwner(t.db, {
+    email: `owner-${Math.random()}@example.com`,
+    name: 'Olivia Owner',
+    passwordHash: 'unused',
+    orgName: 'Acme Hiring',
+  });
+  const now = t.clock.now;
+  const assessmentId = await createAssessment(t.db, orgId, userId, { ...defaultAssessment, ...overrides }, now);
+  const invitationId = await createInvitation(
+    t.db,
+    orgId,
+    assessmentId,
+    userId,
+    { candidateName: 'Casey Candidate', candidateEmail: 'casey@example.com', expiresAt: now + 7 * 864e5, extraSeconds },
+    now,
+  );
+  const token = await invitationToken(t.deps, invitationId, now + 7 * 864e5);
+  return { orgId, userId, assessmentId, invitationId, token };
+}

@@ -1,0 +1,159 @@
+import { Layout } from '../layout';
+import { formatDuration } from './format';
+import { AnswerFields, type QuestionView } from './question';
+
+export interface NavItem {
+  position: number;
+  answered: boolean;
+  flagged: boolean;
+}
+
+export interface TestPageView {
+  attemptId: string;
+  title: string;
+  position: number;
+  total: number;
+  question: QuestionView;
+  seq: number;
+  flagged: boolean;
+  navigator: NavItem[];
+  remainingSeconds: number;
+  /** Adaptive practice moves forward only; assessments allow going back. */
+  adaptive: boolean;
+  notice?: string;
+  error?: string;
+}
+
+export function Timer({ remainingSeconds }: { remainingSeconds: number }) {
+  return (
+    <div class="timer-wrap">
+      <span class="sr-only">Time left: </span>
+      <span id="timer" class="timer" role="timer" data-remaining={String(remainingSeconds)}>
+        {formatDuration(remainingSeconds)}
+      </span>
+      <span id="timer-announce" class="sr-only" aria-live="assertive" />
+    </div>
+  );
+}
+
+function Navigator({ view }: { view: TestPageView }) {
+  return (
+    <nav class="navigator panel" aria-label="Questions">
+      <h2 class="small">Questions</h2>
+      <ol>
+        {view.navigator.map((item) => {
+          const label = `Question ${item.position + 1}, ${item.answered ? 'answered' : 'not answered'}${item.flagged ? ', flagged' : ''}`;
+          const classes = [
+            item.answered ? 'answered' : '',
+            item.flagged ? 'flagged' : '',
+            item.position === view.position ? 'current' : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
+          return (
+            <li>
+              <a
+                href={`/attempts/${view.attemptId}?q=${item.position}`}
+                class={classes}
+                aria-label={label}
+                aria-current={item.position === view.position ? 'step' : undefined}
+                data-position={String(item.position)}
+              >
+                {item.position + 1}
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+      <p class="legend">Filled: answered · ⚑ flagged</p>
+      <a class="button secondary small" href={`/attempts/${view.attemptId}/finish`}>
+        Review and finish
+      </a>
+    </nav>
+  );
+}
+
+export function TestPage({ view, nonce }: { view: TestPageView; nonce?: string }) {
+  const answered = view.navigator.filter((n) => n.answered).length;
+  const last = view.position === view.total - 1;
+  return (
+    <Layout title={`Question ${view.position + 1} · ${view.title}`} nonce={nonce} bare>
+      <script src="/static/attempt.js" nonce={nonce} defer />
+      <div class="test-bar">
+        <strong>{view.title}</strong>
+        <div class="progress">
+          <label class="small" for="progress">
+            {view.adaptive ? `Question ${view.position + 1}` : `${answered} of ${view.total} answered`}
+          </label>
+          <progress id="progress" max={view.adaptive ? 1 : view.total} value={view.adaptive ? 0 : answered} />
+        </div>
+        <Timer remainingSeconds={view.remainingSeconds} />
+      </div>
+      <div class={view.adaptive ? '' : 'test-layout'}>
+        <form
+          id="answer-form"
+          class="question panel"
+          method="post"
+          action={`/attempts/${view.attemptId}/answers`}
+          data-attempt={view.attemptId}
+          data-position={String(view.position)}
+          data-seq={String(view.seq)}
+          data-adaptive={view.adaptive ? '1' : '0'}
+          novalidate
+        >
+          <input type="hidden" name="q" value={String(view.position)} />
+          <input type="hidden" name="seq" value={String(view.seq + 1)} />
+          <h1 class="small muted">
+            Question {view.position + 1}
+            {view.adaptive ? '' : ` of ${view.total}`}
+          </h1>
+          {view.notice ? (
+            <p class="alert alert-ok" role="status">
+              {view.notice}
+            </p>
+          ) : null}
+          <div class="prompt" id="prompt" dangerouslySetInnerHTML={{ __html: view.question.promptHtml }} />
+          <div id="answer-error" aria-live="polite">
+            {view.error ? (
+              <p class="alert alert-error" role="alert">
+                {view.error}
+              </p>
+            ) : null}
+          </div>
+          <AnswerFields q={view.question} number={view.position + 1} />
+          {view.adaptive ? null : (
+            <p>
+              <label class="flag">
+                <input type="checkbox" name="flagged" value="1" checked={view.flagged} /> Flag this question for review
+              </label>
+            </p>
+          )}
+          <div id="save-status" class="save-status" role="status" aria-live="polite" />
+          <div class="question-nav">
+            {view.adaptive ? (
+              <button type="submit" name="go" value="next">
+                Submit answer and continue
+              </button>
+            ) : (
+              <>
+                <button type="submit" name="go" value="prev" class="secondary" disabled={view.position === 0}>
+                  Previous
+                </button>
+                {last ? (
+                  <button type="submit" name="go" value="finish">
+                    Save and review
+                  </button>
+                ) : (
+                  <button type="submit" name="go" value="next">
+                    Save and next
+                  </button>
+                )}
+              </>
+            )}
+          </div>
+        </form>
+        {view.adaptive ? null : <Navigator view={view} />}
+      </div>
+    </Layout>
+  );
+}
