@@ -49,7 +49,7 @@ export async function startNode() {
   const client = createClient(libsqlConfig(databaseUrl, env.DATABASE_AUTH_TOKEN, env.DATABASE_SYNC_URL));
   const db = await libsqlDb(client, databaseUrl);
   await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder: resolve(root, 'drizzle') });
-  await importBankFromDir(db, resolve(root, 'questions'), Date.now(), log);
+  await importBankFromDir(db, resolve(root, env.QUESTIONS_DIR ?? 'questions'), Date.now(), log);
 
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '127.0.0.1';

@@ -71,7 +71,24 @@
   }
 
   // ---- the queue ----------------------------------------------------------------------------
+  // An ordering is an answer only once every item has its own position (or none has one):
+  // the states in between are the candidate still choosing, not something to save.
+  function orderingIncomplete() {
+    const selects = [...form.querySelectorAll('.order-list select')];
+    if (selects.length === 0) return null;
+    const values = selects.map((s) => s.value).filter((v) => v !== '');
+    if (values.length === 0) return null;
+    if (values.length < selects.length) return 'Give every item a position to save this answer.';
+    if (new Set(values).size < values.length) return 'Each position can be used only once.';
+    return null;
+  }
+
   function enqueue() {
+    const incomplete = orderingIncomplete();
+    if (incomplete) {
+      show('hint', incomplete);
+      return;
+    }
     const state = load();
     const seq = Math.max(serverSeq, state.seq[position] ?? 0) + 1;
     state.seq[position] = seq;
