@@ -6,8 +6,10 @@ import type { AppEnv } from './env';
 import { errorResponse, onError, onNotFound } from './middleware/errors';
 import { requestLog } from './middleware/logger';
 import { csrfProtection, securityHeaders } from './middleware/security';
+import { accountRoutes } from './routes/account';
 import { attemptRoutes } from './routes/attempt';
 import { inviteRoutes } from './routes/invite';
+import { manageRoutes } from './routes/manage';
 import { publicRoutes } from './routes/public';
 
 /** Forms and answer saves are small; CSV uploads of candidate lists are the largest input. */
@@ -36,7 +38,9 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/', publicRoutes);
+  app.route('/', accountRoutes);
   app.route('/', inviteRoutes);
+  app.route('/', manageRoutes);
   app.route('/', attemptRoutes);
 
   app.onError(onError);

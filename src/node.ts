@@ -14,6 +14,7 @@ import { Hono } from 'hono';
 import { createApp } from './app';
 import { formatSigningKeys, generateSigningKey, parseSigningKeys, type SigningKeys } from './auth/keys';
 import { importBankFromDir } from './bank/import-files';
+import { countUsers } from './db/accounts';
 import { isEmbeddedUrl, libsqlConfig, libsqlDb } from './db/client';
 import { defaultSettings, type LogEntry, type Settings } from './deps';
 import { runScheduledJobs } from './jobs';
@@ -85,9 +86,12 @@ export async function startNode() {
   server.route('/', app);
 
   const url = settings.publicUrl ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  const firstRun = (await countUsers(db)) === 0;
   const httpServer = serve({ fetch: server.fetch, port, hostname: host }, () => {
     log({ level: 'info', msg: 'listening', url, database: databaseUrl.replace(/\/\/[^@]*@/, '//***@') });
-    console.log(`\nSkillcheck is running at ${url}\n`);
+    console.log(`\nSkillcheck is running at ${url}`);
+    if (firstRun) console.log(`No accounts yet: create the first one at ${url}/signup`);
+    console.log('');
   });
 
   let stopping = false;

@@ -13,7 +13,7 @@ const attemptCookie = 'sc_attempt';
 const deviceCookie = 'sc_device';
 const accessDays = 30;
 
-export function deviceIdOf(c: Context<AppEnv>): string {
+export function deviceIdOf<E extends AppEnv>(c: Context<E>): string {
   const existing = getCookie(c, deviceCookie);
   if (existing && /^[\w-]{22}$/.test(existing)) return existing;
   const id = newId();
@@ -28,7 +28,7 @@ export function deviceIdOf(c: Context<AppEnv>): string {
   return id;
 }
 
-export async function grantAttemptAccess(c: Context<AppEnv>, attemptId: string, deviceId: string) {
+export async function grantAttemptAccess<E extends AppEnv>(c: Context<E>, attemptId: string, deviceId: string) {
   const { keys, clock, settings } = c.get('deps');
   const token = await signToken(keys, 'attempt', { sub: attemptId, dev: deviceId }, clock(), accessDays * 24 * 3600);
   setCookie(c, attemptCookie, token, {
@@ -41,7 +41,7 @@ export async function grantAttemptAccess(c: Context<AppEnv>, attemptId: string, 
 }
 
 /** The device id this browser holds access with, or null: no cookie, another attempt's, tampered, expired. */
-export async function attemptAccess(c: Context<AppEnv>, attemptId: string): Promise<string | null> {
+export async function attemptAccess<E extends AppEnv>(c: Context<E>, attemptId: string): Promise<string | null> {
   const token = getCookie(c, attemptCookie);
   if (!token) return null;
   const { keys, clock } = c.get('deps');
@@ -50,6 +50,6 @@ export async function attemptAccess(c: Context<AppEnv>, attemptId: string): Prom
   return claims.dev;
 }
 
-export function clientAddressOf(c: Context<AppEnv>): string | null {
+export function clientAddressOf<E extends AppEnv>(c: Context<E>): string | null {
   return c.get('deps').clientAddress?.(c) ?? null;
 }

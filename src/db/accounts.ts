@@ -26,6 +26,15 @@ export async function countUsers(db: Db): Promise<number> {
   return rows.length;
 }
 
+/** A user without an organization: someone who only practises. */
+export async function createUser(db: Db, input: { email: string; name: string; passwordHash: string }) {
+  const id = newId();
+  await db
+    .insert(users)
+    .values({ id, email: normalizeEmail(input.email), name: input.name, passwordHash: input.passwordHash });
+  return id;
+}
+
 /** Sign-up: the user, their organization and the owner membership, all or nothing. */
 export async function createOrgWithOwner(
   db: Db,

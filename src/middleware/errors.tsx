@@ -31,7 +31,7 @@ const messages: Record<number, string> = {
  * Answers an error in the form the client asked for: JSON for the API, a fragment for an htmx
  * swap, a full page otherwise. Only messages we wrote reach the client, never a stack trace.
  */
-export function errorResponse(c: Context<AppEnv>, status: number, message?: string) {
+export function errorResponse<E extends AppEnv>(c: Context<E>, status: number, message?: string) {
   const info: ErrorInfo = {
     status,
     title: titles[status] ?? 'Error',

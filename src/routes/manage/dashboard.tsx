@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { Dashboard } from '../../../views/manage/dashboard';
+import { assessmentSummaries } from '../../db/pipeline';
+import type { ManageEnv } from '../../middleware/auth';
+
+export const dashboardRoutes = new Hono<ManageEnv>();
+
+dashboardRoutes.get('/app', async (c) => {
+  const member = c.get('member');
+  const rows = await assessmentSummaries(c.get('deps').db, member.orgId);
+  const showArchived = c.req.query('archived') === '1';
+  return c.html(
+    <Dashboard
+      member={member}
+      assessments={rows.filter((a) => showArchived || a.status === 'active')}
+      archivedCount={rows.filter((a) => a.status === 'archived').length}
+      showArchived={showArchived}
+      nonce={c.get('secureHeadersNonce')}
+    />,
+  );
+});

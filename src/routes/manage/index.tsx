@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { field, readForm } from '../../http/form';
+import { chooseOrg, type ManageEnv, rememberOrg, requireMember } from '../../middleware/auth';
+import { errorResponse } from '../../middleware/errors';
+import { dashboardRoutes } from './dashboard';
+
+/**
+ * The hiring manager workspace under /app. Every route here runs after requireMember, and every
+ * query takes `member.orgId`: another organization's ids find nothing (404), never data.
+ */
+export const manageRoutes = new Hono<ManageEnv>();
+
+manageRoutes.use('/app', requireMember());
+manageRoutes.use('/app/*', requireMember());
+
+manageRoutes.post('/app/switch-org', async (c) => {
+  const form = await readForm(c);
+  const target = chooseOrg(
+    c,
+    c.get('member').memberships.filter((m) => m.orgId === field(form, 'orgId')),
+  );
+  if (!target || target.orgId !== field(form, 'orgId'))
+    return errorResponse(c, 404, 'You are not a member of that organization.');
+  rememberOrg(c, target.orgId);
+  return c.redirect('/app', 303);
+});
+
+manageRoutes.route('/', dashboardRoutes);
