@@ -10,7 +10,9 @@ import { accountRoutes } from './routes/account';
 import { attemptRoutes } from './routes/attempt';
 import { inviteRoutes } from './routes/invite';
 import { manageRoutes } from './routes/manage';
+import { practiceRoutes } from './routes/practice';
 import { publicRoutes } from './routes/public';
+import { resultsRoutes } from './routes/results';
 
 /** Forms and answer saves are small; CSV uploads of candidate lists are the largest input. */
 const maxBodyBytes = 1024 * 1024;
@@ -41,6 +43,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', accountRoutes);
   app.route('/', inviteRoutes);
   app.route('/', manageRoutes);
+  app.route('/', practiceRoutes);
+  app.route('/', resultsRoutes);
   app.route('/', attemptRoutes);
 
   app.onError(onError);

@@ -2,7 +2,12 @@ import { Hono } from 'hono';
 import { field, readForm } from '../../http/form';
 import { chooseOrg, type ManageEnv, rememberOrg, requireMember } from '../../middleware/auth';
 import { errorResponse } from '../../middleware/errors';
+import { assessmentsRoutes } from './assessments';
 import { dashboardRoutes } from './dashboard';
+import { invitationsRoutes } from './invitations';
+import { pipelineRoutes } from './pipeline';
+import { reportsRoutes } from './reports';
+import { teamRoutes } from './team';
 
 /**
  * The hiring manager workspace under /app. Every route here runs after requireMember, and every
@@ -26,3 +31,8 @@ manageRoutes.post('/app/switch-org', async (c) => {
 });
 
 manageRoutes.route('/', dashboardRoutes);
+manageRoutes.route('/', assessmentsRoutes);
+manageRoutes.route('/', invitationsRoutes);
+manageRoutes.route('/', pipelineRoutes);
+manageRoutes.route('/', reportsRoutes);
+manageRoutes.route('/', teamRoutes);

@@ -1,0 +1,4 @@
+import { Hono } from 'hono';
+import type { ManageEnv } from '../../middleware/auth';
+
+export const invitationsRoutes = new Hono<ManageEnv>();
