@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/d1';
 import { migrate } from 'drizzle-orm/d1/migrator';
 import { Miniflare } from 'miniflare';
-import { formatSigningKeys, generateSigningKey } from '../../src/auth/keys';
+import { formatSigningKeys, generateSigningKey, parseSigningKeys } from '../../src/auth/keys';
 import type { Db } from '../../src/db/client';
 import * as schema from '../../src/db/schema';
 
@@ -16,6 +16,7 @@ export async function startWorker() {
   // Inside the project: workerd refuses module paths that climb out of its starting directory.
   mkdirSync('dist', { recursive: true });
   const outdir = mkdtempSync(join('dist', 'worker-test-'));
+  const signingKeys = formatSigningKeys([generateSigningKey(Date.now())]);
   execFileSync('node', ['scripts/build-worker.mjs', outdir], { stdio: 'ignore' });
   const mf = new Miniflare({
     modules: true,
@@ -23,7 +24,7 @@ export async function startWorker() {
     compatibilityDate: '2026-07-01',
     d1Databases: { DB: 'skillcheck-test' },
     assets: { directory: 'public', routerConfig: { has_user_worker: true } },
-    bindings: { SIGNING_KEYS: formatSigningKeys([generateSigningKey(Date.now())]) },
+    bindings: { SIGNING_KEYS: signingKeys },
   });
   await mf.ready;
   const d1 = await mf.getD1Database('DB');
@@ -32,7 +33,12 @@ export async function startWorker() {
   return {
     mf,
     db: db as unknown as Db,
-    fetch: (path: string, init?: RequestInit) => mf.dispatchFetch(`http://localhost${path}`, init as never),
+    keys: parseSigningKeys(signingKeys),
+    fetch: (path: string, init?: RequestInit) =>
+      mf.dispatchFetch(`http://localhost${path}`, {
+        redirect: 'manual',
+        ...init,
+      } as never) as unknown as Promise<Response>,
     close: async () => {
       await mf.dispose();
       rmSync(outdir, { recursive: true, force: true });

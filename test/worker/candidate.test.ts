@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app';
+import { invitationToken } from '../../src/candidate/invitation-token';
+import { createOrgWithOwner } from '../../src/db/accounts';
+import { createAssessment, createInvitation } from '../../src/db/assessments';
+import { attempts, responses } from '../../src/db/schema';
+import { importTestBank } from '../support/bank';
+import { TestBrowser } from '../support/client';
+import { defaultAssessment } from '../support/fixtures';
+import { startWorker } from '../support/worker';
+
+let worker: Awaited<ReturnType<typeof startWorker>>;
+let token: string;
+
+beforeAll(async () => {
+  worker = await startWorker();
+  await importTestBank(worker.db);
+  const now = Date.now();
+  const { orgId, userId } = await createOrgWithOwner(worker.db, {
+    email: 'owner@example.com',
+    name: 'Owner',
+    passwordHash: 'unused',
+    orgName: 'Edge Org',
+  });
+  const assessmentId = await createAssessment(worker.db, orgId, userId, defaultAssessment, now);
+  const expiresAt = now + 864e5;
+  const invitationId = await createInvitation(
+    worker.db,
+    orgId,
+    assessmentId,
+    userId,
+    { candidateName: 'Casey', candidateEmail: 'casey@example.com', expiresAt, extraSeconds: 0 },
+    now,
+  );
+  token = await invitationToken({ keys: worker.keys, clock: Date.now } as never, invitationId, expiresAt);
+});
+afterAll(() => worker?.close());
+
+describe('the candidate flow on Workers with D1', () => {
+  it('starts once, saves under the sequence rule, finishes and scores', async () => {
+    const app = { request: (path: string, init?: RequestInit) => worker.fetch(path, init) } as unknown as App;
+    const browser = new TestBrowser(app);
+    const [a, b] = await Promise.all([browser.post(`/invite/${token}`), new TestBrowser(app).post(`/invite/${token}`)]);
+    expect(a.status).toBe(303);
+    expect(a.headers.get('location')).toBe(b.headers.get('location'));
+    const attemptId = a.headers.get('location')?.split('/').pop() ?? '';
+    expect(await worker.db.select().from(attempts)).toHaveLength(1);
+
+    let q = -1;
+    for (let i = 0; i < 12 && q < 0; i++) {
+      const html = await (await browser.get(`/attempts/${attemptId}?q=${i}`)).text();
+      if (html.includes('type="radio" name="choice" value="0"')) q = i;
+    }
+    expect(q).toBeGreaterThanOrEqual(0);
+    expect((await browser.save(attemptId, { q: String(q), seq: '1', choice: '0' })).status).toBe(200);
+    expect((await browser.save(attemptId, { q: String(q), seq: '1', choice: '0' })).status).toBe(200);
+    expect((await browser.save(attemptId, { q: String(q), seq: '2', choice: '1' })).status).toBe(200);
+    expect((await browser.save(attemptId, { q: String(q), seq: '1', choice: '2' })).status).toBe(409);
+    const [saved] = await worker.db.select().from(responses);
+    expect(saved?.seq).toBe(2);
+
+    expect((await browser.post(`/attempts/${attemptId}/finish`)).status).toBe(303);
+    const [row] = await worker.db.select().from(attempts);
+    expect(row?.state).toBe('submitted');
+    expect(row?.result?.max).toBeGreaterThan(0);
+    expect((await browser.get(`/attempts/${attemptId}/result`)).status).toBe(200);
+  });
+});
