@@ -9,7 +9,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/engine/**/*.test.ts', 'src/bank/**/*.test.ts', 'src/auth/**/*.test.ts', 'src/candidate/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: [
+            'src/engine/**/*.test.ts',
+            'src/bank/**/*.test.ts',
+            'src/auth/**/*.test.ts',
+            'src/candidate/**/*.test.ts',
+          ],
+        },
       },
       {
         extends: true,

@@ -52,7 +52,7 @@ export function testBankFiles() {
     block('alpha-tf1', 'truefalse', 3, 'The sky is green.\n\n### Answer\nfalse'),
   ];
   const alphaT2 = [
-    block('alpha-t1', 'text', 4, 'Name the secret word.\n\n### Answer\n- ' + `${secretMarker}word`),
+    block('alpha-t1', 'text', 4, `Name the secret word.\n\n### Answer\n- ${secretMarker}word`),
     block('alpha-n1', 'numeric', 3, 'What is 6 times 7?\n\n### Answer\n42 +- 0.5'),
     block(
       'alpha-o1',
