@@ -16,7 +16,8 @@ export async function listAreas(db: Db): Promise<AreaSummary[]> {
       id: skillAreas.id,
       title: skillAreas.title,
       summary: skillAreas.summary,
-      questionCount: sql<number>`(select count(*) from ${questions} where ${questions.areaId} = ${skillAreas.id} and ${questions.status} = 'active')`,
+      // Written out: Drizzle leaves outer columns unqualified inside a subquery, which would bind to the inner table.
+      questionCount: sql<number>`(select count(*) from questions q where q.area_id = skill_areas.id and q.status = 'active')`,
     })
     .from(skillAreas)
     .orderBy(asc(skillAreas.position), asc(skillAreas.title));

@@ -25,9 +25,10 @@ export async function assessmentSummaries(db: Db, orgId: string): Promise<Assess
       version: assessments.version,
       timeLimitSeconds: assessments.timeLimitSeconds,
       passMark: assessments.passMark,
-      invited: sql<number>`(select count(*) from ${invitations} where ${invitations.assessmentId} = ${assessments.id})`,
-      completed: sql<number>`(select count(*) from ${attempts} where ${attempts.assessmentId} = ${assessments.id} and ${attempts.state} != 'in_progress')`,
-      passed: sql<number>`(select count(*) from ${attempts} where ${attempts.assessmentId} = ${assessments.id} and ${attempts.passed} = 1)`,
+      // Written out: Drizzle leaves outer columns unqualified inside a subquery, which would bind to the inner table.
+      invited: sql<number>`(select count(*) from invitations i where i.assessment_id = assessments.id)`,
+      completed: sql<number>`(select count(*) from attempts a where a.assessment_id = assessments.id and a.state != 'in_progress')`,
+      passed: sql<number>`(select count(*) from attempts a where a.assessment_id = assessments.id and a.passed = 1)`,
       updatedAt: assessments.updatedAt,
     })
     .from(assessments)
