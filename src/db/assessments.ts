@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
-import type { Blueprint } from '../engine/blueprint';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { type Blueprint, defaultMix } from '../engine/blueprint';
+import type { QuestionType } from '../engine/question';
 import type { Db } from './client';
 import { newId } from './ids';
-import { assessments, invitations, organizations, type ShowAfter, users } from './schema';
+import { assessments, attempts, invitations, organizations, questionVersions, type ShowAfter, users } from './schema';
 
 export interface AssessmentInput {
   title: string;
@@ -83,4 +84,196 @@ export async function markInvitationOpened(db: Db, invitationId: string, now: nu
     .update(invitations)
     .set({ status: 'opened', openedAt: now })
     .where(and(eq(invitations.id, invitationId), eq(invitations.status, 'invited')));
+}
+
+// ---------------------------------------------------------------- managing assessments
+
+export type AssessmentRow = typeof assessments.$inferSelect;
+
+/** Fields a candidate's experience and score depend on: once someone has started, they never change in place. */
+export const frozenFields = [
+  'blueprint',
+  'timeLimitSeconds',
+  'passMark',
+  'shuffleQuestions',
+  'shuffleOptions',
+] as const satisfies readonly (keyof AssessmentInput)[];
+
+/**
+ * Whether an edit touches a frozen field. Blueprints compare by content: section order and an
+ * implicit default mix written out explicitly are the same blueprint.
+ */
+export function changesFrozenFields(current: AssessmentInput, next: AssessmentInput): boolean {
+  return frozenFields.some((key) =>
+    key === 'blueprint'
+      ? JSON.stringify(canonicalBlueprint(current.blueprint)) !== JSON.stringify(canonicalBlueprint(next.blueprint))
+      : current[key] !== next[key],
+  );
+}
+
+function canonicalBlueprint(blueprint: Blueprint) {
+  return blueprint.sections
+    .map((s) => ({ area: s.area, count: s.count, mix: [s.mix ?? defaultMix].map((m) => [m.easy, m.medium, m.hard]) }))
+    .sort((x, y) => (x.area < y.area ? -1 : x.area > y.area ? 1 : 0));
+}
+
+export async function attemptCount(db: Db, assessmentId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(attempts)
+    .where(eq(attempts.assessmentId, assessmentId));
+  return row?.n ?? 0;
+}
+
+/**
+ * Edits an assessment in place. Guarded for fairness: when `frozen` changes are included, the
+ * update only applies while nobody has started (checked in the same statement, so a start racing
+ * the edit cannot slip between check and write). Returns whether the row changed.
+ */
+export async function updateAssessment(
+  db: Db,
+  orgId: string,
+  id: string,
+  input: Partial<AssessmentInput>,
+  now: number,
+  opts: { onlyWithoutAttempts: boolean },
+): Promise<boolean> {
+  const noAttempts = sql`not exists (select 1 from ${attempts} where ${attempts.assessmentId} = ${id})`;
+  const rows = await db
+    .update(assessments)
+    .set({ ...input, updatedAt: now })
+    .where(
+      and(
+        eq(assessments.id, id),
+        eq(assessments.orgId, orgId),
+        eq(assessments.status, 'active'),
+        opts.onlyWithoutAttempts ? noAttempts : undefined,
+      ),
+    )
+    .returning({ id: assessments.id });
+  return rows.length > 0;
+}
+
+/**
+ * Saves an edit of an assessment that candidates have started as its next version: a new row in
+ * the same lineage, the current one archived, both in one batch. The insert only happens while
+ * the current row is still active, so two editors saving at once make one new version, not two.
+ * Invitations and attempts keep pointing at the version they were made for. Returns the new id,
+ * or null when the current row was no longer the active version.
+ */
+export async function createNextVersion(
+  db: Db,
+  current: AssessmentRow,
+  createdBy: string | null,
+  input: AssessmentInput,
+  now: number,
+): Promise<string | null> {
+  const id = newId();
+  const row: typeof assessments.$inferInsert = {
+    ...input,
+    id,
+    orgId: current.orgId,
+    lineageId: current.lineageId,
+    version: current.version + 1,
+    status: 'active',
+    createdBy,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const stillActive = sql`exists (select 1 from ${assessments} where ${assessments.id} = ${current.id} and ${assessments.status} = 'active')`;
+  await db.batch([
+    insertWhere(db, row, stillActive),
+    db
+      .update(assessments)
+      .set({ status: 'archived', updatedAt: now })
+      .where(and(eq(assessments.id, current.id), eq(assessments.status, 'active'))),
+  ]);
+  return (await getAssessment(db, current.orgId, id)) ? id : null;
+}
+
+/** `insert into assessments (...) select <values> where <condition>`, values encoded like Drizzle's own insert. */
+function insertWhere(db: Db, row: typeof assessments.$inferInsert, condition: SQL) {
+  const columns = Object.entries(row)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ({ column: assessments[key as keyof typeof row], value }));
+  return db.run(
+    sql`insert into ${assessments} (${sql.join(
+      columns.map(({ column }) => sql.identifier(column.name)),
+      sql`, `,
+    )}) select ${sql.join(
+      columns.map(({ column, value }) => sql.param(value, column)),
+      sql`, `,
+    )} where ${condition}`,
+  );
+}
+
+/** A copy to start from: version 1 of a new lineage, active, without invitations. */
+export async function duplicateAssessment(
+  db: Db,
+  source: AssessmentRow,
+  createdBy: string | null,
+  now: number,
+): Promise<string> {
+  return createAssessment(
+    db,
+    source.orgId,
+    createdBy,
+    {
+      title: `${source.title} (copy)`.slice(0, 200),
+      description: source.description,
+      blueprint: source.blueprint,
+      timeLimitSeconds: source.timeLimitSeconds,
+      passMark: source.passMark,
+      shuffleQuestions: source.shuffleQuestions,
+      shuffleOptions: source.shuffleOptions,
+      showAfter: source.showAfter,
+      opensAt: source.opensAt,
+      closesAt: source.closesAt,
+    },
+    now,
+  );
+}
+
+export async function setAssessmentStatus(
+  db: Db,
+  orgId: string,
+  id: string,
+  status: 'active' | 'archived',
+  now: number,
+): Promise<void> {
+  await db
+    .update(assessments)
+    .set({ status, updatedAt: now })
+    .where(and(eq(assessments.id, id), eq(assessments.orgId, orgId)));
+}
+
+/** Every version of one assessment, newest first. */
+export async function lineageVersions(db: Db, orgId: string, lineageId: string) {
+  return db
+    .select({ id: assessments.id, version: assessments.version, status: assessments.status })
+    .from(assessments)
+    .where(and(eq(assessments.orgId, orgId), eq(assessments.lineageId, lineageId)))
+    .orderBy(desc(assessments.version));
+}
+
+/**
+ * Whether a newer version replaced this one (as opposed to an assessment someone archived).
+ * Invitations of a replaced version were made for it and stay valid on it.
+ */
+export async function isSuperseded(db: Db, row: Pick<AssessmentRow, 'orgId' | 'lineageId' | 'version'>) {
+  const versions = await lineageVersions(db, row.orgId, row.lineageId);
+  return versions.some((v) => v.version > row.version);
+}
+
+/** The content of one question version, as a preview shows it. */
+export async function questionContent(db: Db, questionId: string, version: number) {
+  const [row] = await db
+    .select({
+      type: questionVersions.type,
+      promptHtml: questionVersions.promptHtml,
+      options: questionVersions.options,
+    })
+    .from(questionVersions)
+    .where(and(eq(questionVersions.questionId, questionId), eq(questionVersions.version, version)));
+  return row ? { ...row, type: row.type as QuestionType } : null;
 }

@@ -22,7 +22,17 @@ export interface TestPageView {
   adaptive: boolean;
   notice?: string;
   error?: string;
+  /** A manager's preview: same page, but nothing posts, no attempt.js, links stay in the preview. */
+  preview?: PreviewLinks;
 }
+
+export interface PreviewLinks {
+  href: (position: number) => string;
+  exitHref: string;
+}
+
+const questionHref = (view: TestPageView, position: number) =>
+  view.preview ? view.preview.href(position) : `/attempts/${view.attemptId}?q=${position}`;
 
 export function Timer({ remainingSeconds }: { remainingSeconds: number }) {
   return (
@@ -53,7 +63,7 @@ function Navigator({ view }: { view: TestPageView }) {
           return (
             <li>
               <a
-                href={`/attempts/${view.attemptId}?q=${item.position}`}
+                href={questionHref(view, item.position)}
                 class={classes}
                 aria-label={label}
                 aria-current={item.position === view.position ? 'step' : undefined}
@@ -66,9 +76,15 @@ function Navigator({ view }: { view: TestPageView }) {
         })}
       </ol>
       <p class="legend">Filled: answered · ⚑ flagged</p>
-      <a class="button secondary small" href={`/attempts/${view.attemptId}/finish`}>
-        Review and finish
-      </a>
+      {view.preview ? (
+        <a class="button secondary small" href={view.preview.exitHref}>
+          Leave the preview
+        </a>
+      ) : (
+        <a class="button secondary small" href={`/attempts/${view.attemptId}/finish`}>
+          Review and finish
+        </a>
+      )}
     </nav>
   );
 }
@@ -78,7 +94,8 @@ export function TestPage({ view, nonce }: { view: TestPageView; nonce?: string }
   const last = view.position === view.total - 1;
   return (
     <Layout title={`Question ${view.position + 1} · ${view.title}`} nonce={nonce} bare>
-      <script src="/static/attempt.js" nonce={nonce} defer />
+      {view.preview ? null : <script src="/static/attempt.js" nonce={nonce} defer />}
+      {view.preview ? <PreviewBanner preview={view.preview} /> : null}
       <div class="test-bar">
         <strong>{view.title}</strong>
         <div class="progress">
@@ -93,8 +110,8 @@ export function TestPage({ view, nonce }: { view: TestPageView; nonce?: string }
         <form
           id="answer-form"
           class="question panel"
-          method="post"
-          action={`/attempts/${view.attemptId}/answers`}
+          method={view.preview ? 'get' : 'post'}
+          action={view.preview ? view.preview.href(view.position) : `/attempts/${view.attemptId}/answers`}
           data-attempt={view.attemptId}
           data-position={String(view.position)}
           data-seq={String(view.seq)}
@@ -130,7 +147,9 @@ export function TestPage({ view, nonce }: { view: TestPageView; nonce?: string }
           )}
           <div id="save-status" class="save-status" role="status" aria-live="polite" />
           <div class="question-nav">
-            {view.adaptive ? (
+            {view.preview ? (
+              <PreviewNav view={view} preview={view.preview} />
+            ) : view.adaptive ? (
               <button type="submit" name="go" value="next">
                 Submit answer and continue
               </button>
@@ -155,5 +174,35 @@ export function TestPage({ view, nonce }: { view: TestPageView; nonce?: string }
         {view.adaptive ? null : <Navigator view={view} />}
       </div>
     </Layout>
+  );
+}
+
+function PreviewBanner({ preview }: { preview: PreviewLinks }) {
+  return (
+    <p class="alert alert-warn preview-banner" role="note">
+      <strong>Preview: nothing is recorded.</strong> This is what candidates see; answers you choose here are not saved
+      and the timer does not run. <a href={preview.exitHref}>Leave the preview</a>
+    </p>
+  );
+}
+
+function PreviewNav({ view, preview }: { view: TestPageView; preview: PreviewLinks }) {
+  return (
+    <>
+      {view.position > 0 ? (
+        <a class="button secondary" href={preview.href(view.position - 1)}>
+          Previous
+        </a>
+      ) : null}
+      {view.position < view.total - 1 ? (
+        <a class="button" href={preview.href(view.position + 1)}>
+          Next question
+        </a>
+      ) : (
+        <a class="button" href={preview.exitHref}>
+          End of the preview
+        </a>
+      )}
+    </>
   );
 }

@@ -1,4 +1,460 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { formatDateTime, plural } from '../../../views/candidate/format';
+import { type InvitationItem, InvitationsPage, type InvitationsView } from '../../../views/manage/invitations';
+import type { FormErrors } from '../../../views/pages/auth';
+import { invitationToken } from '../../candidate/invitation-token';
+import { type AssessmentRow, getAssessment, isSuperseded, lineageVersions } from '../../db/assessments';
+import {
+  createInvitations,
+  extendInvitation,
+  getInvitation,
+  invitationCountsByVersion,
+  invitationStatusAt,
+  invitedEmails,
+  listInvitations,
+  markInvitationsSent,
+  type NewInvitation,
+  pendingStatuses,
+  revokeInvitation,
+  setExtraTime,
+} from '../../db/invitations';
+import { invitationEmail } from '../../email/invitation-email';
+import {
+  checkRecipients,
+  emailPattern,
+  maxExtraMinutes,
+  maxRecipients,
+  parseCsv,
+  parsePastedList,
+} from '../../email/recipients';
+import { emailSenderFor, sendAll } from '../../email/sender';
+import { type FormData, field, readForm } from '../../http/form';
 import type { ManageEnv } from '../../middleware/auth';
+import { errorResponse } from '../../middleware/errors';
+import { adminOnly, assessmentOf } from './assessments';
 
 export const invitationsRoutes = new Hono<ManageEnv>();
+
+type Ctx = Context<ManageEnv>;
+
+const defaultExpiryDays = 7;
+const maxExpiryDays = 90;
+const dayMs = 24 * 3600 * 1000;
+const missingAssessment = 'There is no assessment at this address in your organization.';
+const missingInvitation = 'There is no invitation at this address in your organization.';
+
+// ---------------------------------------------------------------- links and email
+
+/** The candidate's link: on the public origin when one is configured (behind a proxy), else this request's. */
+async function linkFor(c: Ctx, invitationId: string, expiresAt: number): Promise<string> {
+  const deps = c.get('deps');
+  const origin = (deps.settings.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+  return `${origin}/invite/${await invitationToken(deps, invitationId, expiresAt)}`;
+}
+
+interface Invitee {
+  id: string;
+  name: string;
+  email: string;
+  extraSeconds: number;
+  expiresAt: number;
+}
+
+/**
+ * Emails invitations (or logs them when no email service is configured) and records which went
+ * out. Never throws: a failed send leaves sentAt as it was, and the page says how many failed.
+ */
+async function sendInvitations(c: Ctx, assessment: AssessmentRow, invitees: Invitee[]): Promise<{ failed: number }> {
+  const deps = c.get('deps');
+  const member = c.get('member');
+  const sender = emailSenderFor(deps);
+  const questionCount = assessment.blueprint.sections.reduce((sum, s) => sum + s.count, 0);
+  const messages = await Promise.all(
+    invitees.map(async (person) =>
+      invitationEmail({
+        to: person.email,
+        candidateName: person.name,
+        inviterName: member.user.name,
+        orgName: member.orgName,
+        title: assessment.title,
+        description: assessment.description,
+        questionCount,
+        timeLimitSeconds: assessment.timeLimitSeconds,
+        extraSeconds: person.extraSeconds,
+        expiresAt: person.expiresAt,
+        link: await linkFor(c, person.id, person.expiresAt),
+      }),
+    ),
+  );
+  const results = await sendAll(sender, messages);
+  const sent = invitees.filter((_, i) => results[i]?.ok).map((p) => p.id);
+  await markInvitationsSent(deps.db, sent, deps.clock());
+  return { failed: invitees.length - sent.length };
+}
+
+// ---------------------------------------------------------------- the page
+
+/** Why nobody can be invited to this version now, in words a manager can act on; null when open. */
+async function closedReason(c: Ctx, row: AssessmentRow): Promise<string | null> {
+  const db = c.get('deps').db;
+  if (await isSuperseded(db, row)) {
+    const [latest] = await lineageVersions(db, row.orgId, row.lineageId);
+    return `Version ${latest?.version} replaced this version of the assessment. Invite new candidates to the current version.`;
+  }
+  if (row.status === 'archived') return 'This assessment is archived. Unarchive it to invite candidates.';
+  if (row.closesAt !== null && row.closesAt <= c.get('deps').clock())
+    return `This assessment closed at ${formatDateTime(row.closesAt)}. Change its closing date to invite more candidates.`;
+  return null;
+}
+
+/** Success messages arrive as codes in the redirect's query (never as free text someone could forge). */
+function noticeOf(c: Ctx, mode: 'webhook' | 'log'): InvitationsView['notice'] {
+  const count = (key: string) => {
+    const raw = c.req.query(key) ?? '';
+    return /^\d{1,4}$/.test(raw) ? Number(raw) : 0;
+  };
+  const failed = count('failed');
+  const failure =
+    failed > 0
+      ? ` ${plural(failed, 'email')} could not be sent; copy ${failed === 1 ? 'its link' : 'their links'} from the list and send ${failed === 1 ? 'it' : 'them'} yourself.`
+      : '';
+  const kind = failed > 0 ? 'warn' : 'ok';
+  switch (c.req.query('done')) {
+    case 'invited': {
+      const n = count('n');
+      const what =
+        mode === 'webhook'
+          ? `${plural(n, 'candidate')} invited by email.`
+          : `${plural(n, 'invitation link')} created: copy ${n === 1 ? 'it' : 'them'} from the list below.`;
+      return { kind, text: `${what}${failure}` };
+    }
+    case 'resent':
+      return {
+        kind,
+        text:
+          failed > 0 ? `The invitation was renewed, but${failure}` : 'The invitation was sent again with a new link.',
+      };
+    case 'revoked':
+      return { kind: 'ok', text: 'Invitation revoked: the link no longer works and says it was withdrawn.' };
+    case 'extra':
+      return { kind: 'ok', text: 'Extra time saved. It applies when the candidate starts.' };
+    default:
+      return undefined;
+  }
+}
+
+async function renderPage(
+  c: Ctx,
+  row: AssessmentRow,
+  overrides: Partial<Pick<InvitationsView, 'single' | 'bulk' | 'notice'>> = {},
+  status: 200 | 409 | 422 = 200,
+) {
+  const deps = c.get('deps');
+  const member = c.get('member');
+  const now = deps.clock();
+  const emailMode = emailSenderFor(deps).mode;
+  const rows = await listInvitations(deps.db, member.orgId, row.id);
+  const items: InvitationItem[] = await Promise.all(
+    rows.map(async (inv) => {
+      const shown = invitationStatusAt(inv, now);
+      const usable = shown === 'invited' || shown === 'opened' || shown === 'started';
+      return {
+        id: inv.id,
+        name: inv.candidateName,
+        email: inv.candidateEmail,
+        status: shown,
+        createdAt: inv.createdAt,
+        sentAt: inv.sentAt,
+        expiresAt: inv.expiresAt,
+        extraSeconds: inv.extraSeconds,
+        link: usable ? await linkFor(c, inv.id, inv.expiresAt) : null,
+      };
+    }),
+  );
+  const versions = await lineageVersions(deps.db, member.orgId, row.lineageId);
+  const counts = await invitationCountsByVersion(deps.db, member.orgId, row.lineageId);
+  const view: InvitationsView = {
+    assessment: {
+      id: row.id,
+      title: row.title,
+      version: row.version,
+      timeLimitSeconds: row.timeLimitSeconds,
+      questionCount: row.blueprint.sections.reduce((sum, s) => sum + s.count, 0),
+      closedReason: await closedReason(c, row),
+    },
+    otherVersions: versions
+      .filter((v) => v.id !== row.id && ((counts.get(v.id) ?? 0) > 0 || v.status === 'active'))
+      .map((v) => ({ id: v.id, version: v.version, invitations: counts.get(v.id) ?? 0 })),
+    items,
+    canEdit: member.role !== 'reviewer',
+    emailMode,
+    defaultExpiryDays,
+    notice: overrides.notice ?? noticeOf(c, emailMode),
+    single: overrides.single ?? { values: {}, errors: {} },
+    bulk: overrides.bulk ?? { values: {}, errors: {}, problems: [] },
+  };
+  c.header('Cache-Control', 'no-store');
+  return c.html(<InvitationsPage member={member} view={view} nonce={c.get('secureHeadersNonce')} />, status);
+}
+
+invitationsRoutes.get('/app/assessments/:id/invitations', async (c) => {
+  const row = await assessmentOf(c);
+  if (!row) return errorResponse(c, 404, missingAssessment);
+  return renderPage(c, row);
+});
+
+// ---------------------------------------------------------------- inviting
+
+/** Expiry and default extra time, shared by both invite forms. */
+function readTerms(form: FormData, errors: FormErrors, now: number) {
+  const text = (key: string) => (field(form, key) ?? '').trim();
+  const days =
+    text('expiryDays') === ''
+      ? defaultExpiryDays
+      : /^\d{1,3}$/.test(text('expiryDays'))
+        ? Number(text('expiryDays'))
+        : -1;
+  if (days < 1 || days > maxExpiryDays)
+    errors.expiryDays = `Enter how many days the link stays valid, from 1 to ${maxExpiryDays}.`;
+  const extra =
+    text('extraMinutes') === '' ? 0 : /^\d{1,4}$/.test(text('extraMinutes')) ? Number(text('extraMinutes')) : -1;
+  if (extra < 0 || extra > maxExtraMinutes)
+    errors.extraMinutes = `Enter extra time in whole minutes, from 0 to ${maxExtraMinutes}.`;
+  return { expiresAt: now + days * dayMs, extraMinutes: extra };
+}
+
+async function openAssessment(c: Ctx): Promise<AssessmentRow | Response> {
+  const row = await assessmentOf(c);
+  if (!row) return errorResponse(c, 404, missingAssessment);
+  const reason = await closedReason(c, row);
+  if (reason) return errorResponse(c, 409, reason);
+  return row;
+}
+
+invitationsRoutes.post('/app/assessments/:id/invitations', adminOnly, async (c) => {
+  const deps = c.get('deps');
+  const member = c.get('member');
+  const row = await openAssessment(c);
+  if (row instanceof Response) return row;
+  const form = await readForm(c);
+  const now = deps.clock();
+  const values = {
+    name: (field(form, 'name') ?? '').trim(),
+    email: (field(form, 'email') ?? '').trim().toLowerCase(),
+    expiryDays: (field(form, 'expiryDays') ?? '').trim(),
+    extraMinutes: (field(form, 'extraMinutes') ?? '').trim(),
+  };
+  const errors: FormErrors = {};
+  if (!values.name || values.name.length > 100) errors.name = "Enter the candidate's name (up to 100 characters).";
+  if (!emailPattern.test(values.email) || values.email.length > 254)
+    errors.email = 'Enter an email address like name@example.com.';
+  else if ((await invitedEmails(deps.db, member.orgId, row.lineageId)).has(values.email))
+    errors.email = `${values.email} is already invited to this assessment. Resend or revoke that invitation in the list below.`;
+  const terms = readTerms(form, errors, now);
+  if (Object.values(errors).some(Boolean)) return renderPage(c, row, { single: { values, errors } }, 422);
+
+  const person: NewInvitation = {
+    candidateName: values.name,
+    candidateEmail: values.email,
+    extraSeconds: terms.extraMinutes * 60,
+  };
+  const [id = ''] = await createInvitations(
+    deps.db,
+    { orgId: member.orgId, assessmentId: row.id, createdBy: member.user.id, expiresAt: terms.expiresAt, now },
+    [person],
+  );
+  const { failed } = await sendInvitations(c, row, [
+    {
+      id,
+      name: person.candidateName,
+      email: person.candidateEmail,
+      extraSeconds: person.extraSeconds,
+      expiresAt: terms.expiresAt,
+    },
+  ]);
+  return c.redirect(`/app/assessments/${row.id}/invitations?done=invited&n=1&failed=${failed}#inv-${id}`, 303);
+});
+
+/** Form fields and the uploaded file of a multipart form (plain url-encoded posts work too). */
+async function readUpload(c: Ctx): Promise<{ form: FormData; file: File | null }> {
+  if (!(c.req.header('Content-Type') ?? '').startsWith('multipart/form-data'))
+    return { form: await readForm(c), file: null };
+  const body = await c.req.parseBody({ all: true });
+  const form: FormData = {};
+  let file: File | null = null;
+  for (const [key, value] of Object.entries(body)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v === 'string') form[key] = form[key] === undefined ? v : [...[form[key]].flat(), v];
+      else if (key === 'csv' && v.size > 0) file = v;
+    }
+  }
+  return { form, file };
+}
+
+/**
+ * Invites a pasted list and/or a CSV file. Every bad line is reported with its number and what is
+ * wrong, and nothing is created for it; the good lines are created together in one batch.
+ */
+invitationsRoutes.post('/app/assessments/:id/invitations/bulk', adminOnly, async (c) => {
+  const deps = c.get('deps');
+  const member = c.get('member');
+  const row = await openAssessment(c);
+  if (row instanceof Response) return row;
+  const { form, file } = await readUpload(c);
+  const now = deps.clock();
+  const pasted = (field(form, 'lines') ?? '').trim();
+  const values = {
+    lines: pasted,
+    expiryDays: (field(form, 'expiryDays') ?? '').trim(),
+    extraMinutes: (field(form, 'extraMinutes') ?? '').trim(),
+  };
+  const errors: FormErrors = {};
+  const terms = readTerms(form, errors, now);
+  const lines = [...parsePastedList(pasted), ...(file ? parseCsv(await file.text()) : [])];
+  if (lines.length === 0) errors.form = 'Paste at least one line, or choose a CSV file with at least one person.';
+  else if (lines.length > maxRecipients)
+    errors.form = `That is ${lines.length} people; invite at most ${maxRecipients} at a time. Nothing was created.`;
+  if (Object.values(errors).some(Boolean)) return renderPage(c, row, { bulk: { values, errors, problems: [] } }, 422);
+
+  const { people, problems } = checkRecipients(lines, await invitedEmails(deps.db, member.orgId, row.lineageId));
+  const batch: NewInvitation[] = people.map((p) => ({
+    candidateName: p.name,
+    candidateEmail: p.email,
+    extraSeconds: (p.extraMinutes ?? terms.extraMinutes) * 60,
+  }));
+  const ids = await createInvitations(
+    deps.db,
+    { orgId: member.orgId, assessmentId: row.id, createdBy: member.user.id, expiresAt: terms.expiresAt, now },
+    batch,
+  );
+  const { failed } = await sendInvitations(
+    c,
+    row,
+    batch.map((p, i) => ({
+      id: ids[i] ?? '',
+      name: p.candidateName,
+      email: p.candidateEmail,
+      extraSeconds: p.extraSeconds,
+      expiresAt: terms.expiresAt,
+    })),
+  );
+  if (problems.length === 0)
+    return c.redirect(`/app/assessments/${row.id}/invitations?done=invited&n=${ids.length}&failed=${failed}`, 303);
+
+  // Some lines need attention: show them, with only the bad pasted lines left in the box to fix.
+  const badPasted = new Set(problems.filter((p) => p.where.startsWith('Line ')).map((p) => p.where));
+  const remaining = parsePastedList(pasted)
+    .filter((l) => badPasted.has(l.where))
+    .map((l) => l.raw)
+    .join('\n');
+  const summary = `${plural(ids.length, 'person', 'people')} invited, ${plural(problems.length, 'line needs', 'lines need')} attention.`;
+  const notice =
+    failed > 0
+      ? {
+          kind: 'warn' as const,
+          text: `${plural(failed, 'email')} could not be sent; copy those links from the list and send them yourself.`,
+        }
+      : undefined;
+  return renderPage(
+    c,
+    row,
+    { bulk: { values: { ...values, lines: remaining }, errors: {}, problems, summary }, notice },
+    422,
+  );
+});
+
+// ---------------------------------------------------------------- one invitation
+
+/** The invitation in the path and its assessment, both within the member's organization. */
+async function invitationOf(c: Ctx) {
+  const deps = c.get('deps');
+  const orgId = c.get('member').orgId;
+  const invitation = await getInvitation(deps.db, orgId, c.req.param('id') ?? '');
+  const assessment = invitation ? await getAssessment(deps.db, orgId, invitation.assessmentId) : null;
+  return invitation && assessment ? { invitation, assessment } : null;
+}
+
+const backTo = (assessmentId: string, invitationId: string, query: string) =>
+  `/app/assessments/${assessmentId}/invitations?${query}#inv-${invitationId}`;
+
+invitationsRoutes.get('/app/invitations/:id', async (c) => {
+  const found = await invitationOf(c);
+  if (!found) return errorResponse(c, 404, missingInvitation);
+  return c.redirect(`/app/assessments/${found.assessment.id}/invitations#inv-${found.invitation.id}`, 303);
+});
+
+invitationsRoutes.post('/app/invitations/:id/revoke', adminOnly, async (c) => {
+  const deps = c.get('deps');
+  const found = await invitationOf(c);
+  if (!found) return errorResponse(c, 404, missingInvitation);
+  const changed = await revokeInvitation(deps.db, found.assessment.orgId, found.invitation.id, deps.clock());
+  if (!changed)
+    return errorResponse(
+      c,
+      409,
+      found.invitation.status === 'revoked'
+        ? 'This invitation is already revoked.'
+        : 'The candidate has already started, so the invitation can no longer be revoked.',
+    );
+  return c.redirect(backTo(found.assessment.id, found.invitation.id, 'done=revoked'), 303);
+});
+
+/**
+ * Sends the invitation again with a freshly signed link. Optionally (and always when it has
+ * expired) the expiry moves to the default number of days from now; it never moves earlier.
+ */
+invitationsRoutes.post('/app/invitations/:id/resend', adminOnly, async (c) => {
+  const deps = c.get('deps');
+  const found = await invitationOf(c);
+  if (!found) return errorResponse(c, 404, missingInvitation);
+  const { invitation, assessment } = found;
+  const now = deps.clock();
+  if (!(pendingStatuses as readonly string[]).includes(invitation.status))
+    return errorResponse(
+      c,
+      409,
+      invitation.status === 'revoked'
+        ? 'This invitation was revoked. Invite the candidate again to send a new link.'
+        : 'The candidate has already started; there is nothing to resend.',
+    );
+  const reason = await closedReason(c, assessment);
+  if (reason) return errorResponse(c, 409, reason);
+  const form = await readForm(c);
+  const extend = field(form, 'extend') === '1' || invitation.expiresAt < now;
+  const expiresAt = extend ? Math.max(invitation.expiresAt, now + defaultExpiryDays * dayMs) : invitation.expiresAt;
+  if (!(await extendInvitation(deps.db, assessment.orgId, invitation.id, expiresAt)))
+    return errorResponse(c, 409, 'The candidate started just now; there is nothing to resend.');
+  const { failed } = await sendInvitations(c, assessment, [
+    {
+      id: invitation.id,
+      name: invitation.candidateName,
+      email: invitation.candidateEmail,
+      extraSeconds: invitation.extraSeconds,
+      expiresAt,
+    },
+  ]);
+  return c.redirect(backTo(assessment.id, invitation.id, `done=resent&failed=${failed}`), 303);
+});
+
+invitationsRoutes.post('/app/invitations/:id/extra-time', adminOnly, async (c) => {
+  const deps = c.get('deps');
+  const found = await invitationOf(c);
+  if (!found) return errorResponse(c, 404, missingInvitation);
+  const { invitation, assessment } = found;
+  const raw = (field(await readForm(c), 'extraMinutes') ?? '').trim();
+  const minutes = /^\d{1,4}$/.test(raw) ? Number(raw) : -1;
+  if (minutes < 0 || minutes > maxExtraMinutes) {
+    const text = `Extra time for ${invitation.candidateName} was not saved: enter whole minutes from 0 to ${maxExtraMinutes}.`;
+    return renderPage(c, assessment, { notice: { kind: 'error', text } }, 422);
+  }
+  if (!(await setExtraTime(deps.db, assessment.orgId, invitation.id, minutes * 60)))
+    return errorResponse(
+      c,
+      409,
+      invitation.status === 'revoked'
+        ? 'This invitation is revoked; its extra time no longer matters.'
+        : 'The candidate has already started: the deadline was fixed at the start, so extra time can no longer change.',
+    );
+  return c.redirect(backTo(assessment.id, invitation.id, 'done=extra'), 303);
+});
