@@ -16,6 +16,7 @@ export default defineConfig({
             'src/bank/**/*.test.ts',
             'src/auth/**/*.test.ts',
             'src/candidate/**/*.test.ts',
+            'src/manage/**/*.test.ts',
           ],
         },
       },

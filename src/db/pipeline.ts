@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { assessments, attempts, invitations } from './schema';
+import { assessments } from './schema';
 
 export interface AssessmentSummary {
   id: string;

@@ -1,4 +1,241 @@
-import { Hono } from 'hono';
-import type { ManageEnv } from '../../middleware/auth';
+import { type Context, Hono } from 'hono';
+import { ComparePage } from '../../../views/manage/compare';
+import { ReportPage, type ReportView } from '../../../views/manage/report';
+import { answerHtml, keyHtml } from '../../candidate/describe';
+import { listAreas } from '../../db/areas';
+import { attemptItemsWithContent, eventsOf, finalizeAttempt, responsesOf } from '../../db/attempts';
+import {
+  addDecision,
+  addNote,
+  candidateRecords,
+  completedScores,
+  type Decision,
+  decisionsOf,
+  decisionValues,
+  notesOf,
+  orgAttempt,
+} from '../../db/reports';
+import { isDueForFinalization } from '../../engine/attempt-state';
+import { scoreAnswer } from '../../engine/scoring';
+import { field, readForm } from '../../http/form';
+import { wantsFragment } from '../../http/request-kind';
+import { candidateRows } from '../../manage/candidates';
+import { timeline } from '../../manage/timeline';
+import { hasRole, type ManageEnv } from '../../middleware/auth';
+import { errorResponse } from '../../middleware/errors';
 
+/**
+ * Candidate reports, team notes and decisions, and the side-by-side comparison. Reviewers read
+ * and comment (notes); recording a hiring decision changes the candidate's standing in the
+ * pipeline, so it takes the admin role, like every other change in the workspace.
+ */
 export const reportsRoutes = new Hono<ManageEnv>();
+
+type Ctx = Context<ManageEnv>;
+
+const notFound = 'There is no candidate report at this address in your organization. Open it from the assessment.';
+const idPattern = /^[\w-]{22}$/;
+const id = ':id{[\\w-]{22}}';
+const maxNote = 2000;
+
+/** Everything the report shows, or null when the attempt is not the organization's. */
+async function reportView(c: Ctx, attemptId: string): Promise<ReportView | null> {
+  const { db, clock, settings } = c.get('deps');
+  const member = c.get('member');
+  let found = await orgAttempt(db, member.orgId, attemptId);
+  if (!found) return null;
+  // Time ran out and nobody came back: finalize now, as the candidate's next access or the sweep would.
+  if (isDueForFinalization(found.attempt, clock(), settings.saveGraceMs)) {
+    await finalizeAttempt(db, attemptId, clock(), found.assessment.passMark);
+    found = (await orgAttempt(db, member.orgId, attemptId)) ?? found;
+  }
+  const { assessment } = found;
+  const [records, scores, items, saved, events, notes, decisions, areas] = await Promise.all([
+    candidateRecords(db, member.orgId, { attemptIds: [attemptId] }),
+    completedScores(db, member.orgId, [assessment.id]),
+    attemptItemsWithContent(db, attemptId),
+    responsesOf(db, attemptId),
+    eventsOf(db, attemptId),
+    notesOf(db, member.orgId, attemptId),
+    decisionsOf(db, member.orgId, attemptId),
+    listAreas(db),
+  ]);
+  const [row] = candidateRows(records, scores, clock());
+  if (!row?.attemptId) return null;
+  const areaTitles = Object.fromEntries(areas.map((a) => [a.id, a.title]));
+  const finished = (scores.get(assessment.id) ?? []).length;
+  return {
+    row: { ...row, attemptId: row.attemptId },
+    assessment,
+    areaTitles,
+    others: Math.max(0, finished - (row.status === 'completed' ? 1 : 0)),
+    questions: items.map((item) => {
+      const response = saved.get(item.questionId);
+      const answer = response?.answer ?? null;
+      return {
+        position: item.position,
+        questionId: item.questionId,
+        areaTitle: areaTitles[item.area] ?? item.area,
+        topic: item.topic,
+        type: item.type,
+        difficulty: item.difficulty,
+        promptHtml: item.promptHtml,
+        answerHtml: answerHtml(item.options, answer),
+        correctHtml: keyHtml(item.options, item.answerKey),
+        explanationHtml: item.explanationHtml,
+        ref: item.ref,
+        answered: answer !== null,
+        credit: scoreAnswer(item.answerKey, answer),
+        timeSpentMs: response?.timeSpentMs ?? 0,
+        flagged: response?.flagged ?? false,
+      };
+    }),
+    timeline: timeline(events, found.attempt.startedAt),
+    notes,
+    decisions,
+    canDecide: hasRole(member, 'admin'),
+  };
+}
+
+const notices: Record<string, string> = {
+  note: 'Note added.',
+  decision: 'Decision recorded.',
+  unchanged: 'That is already the current decision; nothing changed.',
+};
+
+reportsRoutes.get(`/app/attempts/${id}`, async (c) => {
+  const view = await reportView(c, c.req.param('id'));
+  if (!view) return errorResponse(c, 404, notFound);
+  c.header('Cache-Control', 'private, no-store');
+  const notice = notices[c.req.query('done') ?? ''];
+  return c.html(<ReportPage member={c.get('member')} view={{ ...view, notice }} nonce={c.get('secureHeadersNonce')} />);
+});
+
+/** Re-renders the report with what was typed and why it was refused (422), or a fragment for htmx. */
+async function refuse(c: Ctx, attemptId: string, extra: Pick<ReportView, 'errors' | 'draft'>, status: 409 | 422 = 422) {
+  const message = extra.errors?.note ?? extra.errors?.decision ?? 'Check your input.';
+  if (wantsFragment(c)) return errorResponse(c, status, message);
+  const view = await reportView(c, attemptId);
+  if (!view) return errorResponse(c, 404, notFound);
+  return c.html(
+    <ReportPage member={c.get('member')} view={{ ...view, ...extra }} nonce={c.get('secureHeadersNonce')} />,
+    status,
+  );
+}
+
+function back(c: Ctx, attemptId: string, done: string) {
+  const url = `/app/attempts/${attemptId}?done=${done}#activity`;
+  if (wantsFragment(c)) {
+    c.header('HX-Redirect', url);
+    return c.body(null, 204);
+  }
+  return c.redirect(url, 303);
+}
+
+reportsRoutes.post(`/app/attempts/${id}/notes`, async (c) => {
+  const { db, clock } = c.get('deps');
+  const member = c.get('member');
+  const attemptId = c.req.param('id');
+  if (!(await orgAttempt(db, member.orgId, attemptId))) return errorResponse(c, 404, notFound);
+  const form = await readForm(c);
+  const raw = field(form, 'body') ?? '';
+  const body = raw.trim();
+  if (body.length === 0) return refuse(c, attemptId, { errors: { note: 'Write something before adding the note.' } });
+  if (body.length > maxNote) {
+    return refuse(c, attemptId, {
+      errors: {
+        note: `A note holds at most ${maxNote} characters; this one has ${body.length}. Shorten it or split it in two.`,
+      },
+      draft: { note: raw },
+    });
+  }
+  await addNote(db, { orgId: member.orgId, attemptId, authorId: member.user.id, body, now: clock() });
+  return back(c, attemptId, 'note');
+});
+
+reportsRoutes.post(`/app/attempts/${id}/decision`, async (c) => {
+  const { db, clock } = c.get('deps');
+  const member = c.get('member');
+  const attemptId = c.req.param('id');
+  const found = await orgAttempt(db, member.orgId, attemptId);
+  if (!found) return errorResponse(c, 404, notFound);
+  if (!hasRole(member, 'admin')) {
+    return errorResponse(
+      c,
+      403,
+      `Recording a decision needs the admin role in ${member.orgName}. Add a note with your recommendation instead.`,
+    );
+  }
+  const form = await readForm(c);
+  const decision = field(form, 'decision') ?? '';
+  const rawReason = field(form, 'reason') ?? '';
+  const reason = rawReason.trim();
+  const draft = { decision, reason: rawReason };
+  if (found.attempt.state === 'in_progress') {
+    return refuse(
+      c,
+      attemptId,
+      { errors: { decision: 'The candidate is still taking the test. Decide once they finish.' }, draft },
+      409,
+    );
+  }
+  if (!(decisionValues as readonly string[]).includes(decision)) {
+    return refuse(c, attemptId, { errors: { decision: 'Choose advance, hold or reject.' }, draft });
+  }
+  if (reason.length > maxNote) {
+    return refuse(c, attemptId, {
+      errors: { decision: `The reason holds at most ${maxNote} characters; this one has ${reason.length}.` },
+      draft,
+    });
+  }
+  // A double click or a re-sent form would repeat the current decision: history keeps changes, not echoes.
+  const history = await decisionsOf(db, member.orgId, attemptId);
+  if (history.at(-1)?.decision === decision && !reason) return back(c, attemptId, 'unchanged');
+  await addDecision(db, {
+    orgId: member.orgId,
+    attemptId,
+    userId: member.user.id,
+    decision: decision as Decision,
+    reason,
+    now: clock(),
+  });
+  return back(c, attemptId, 'decision');
+});
+
+/** `?ids=a,b` or `?ids=a&ids=b` (what the table's checkboxes send): 2 to 4 distinct attempts. */
+function compareIds(c: Ctx): string[] {
+  const values = c.req.queries('ids') ?? [];
+  return [
+    ...new Set(
+      values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+reportsRoutes.get('/app/compare', async (c) => {
+  const { db, clock } = c.get('deps');
+  const member = c.get('member');
+  const ids = compareIds(c);
+  if (ids.length < 2 || ids.length > 4) {
+    return errorResponse(
+      c,
+      400,
+      `Choose 2 to 4 candidates to compare (you chose ${ids.length}). Tick them in an assessment's candidate table, then press "Compare selected".`,
+    );
+  }
+  if (!ids.every((v) => idPattern.test(v))) return errorResponse(c, 404, notFound);
+  const records = await candidateRecords(db, member.orgId, { attemptIds: ids });
+  if (records.length !== ids.length) {
+    return errorResponse(c, 404, 'At least one of these candidates is not in your organization, or no longer exists.');
+  }
+  const scores = await completedScores(db, member.orgId, [...new Set(records.map((r) => r.assessmentId))]);
+  const byId = new Map(candidateRows(records, scores, clock()).map((r) => [r.attemptId, r]));
+  const rows = ids.flatMap((v) => byId.get(v) ?? []);
+  // Areas in catalogue order, each shown once, whichever candidate was tested on it.
+  const tested = new Set(rows.flatMap((r) => Object.keys(r.result?.byArea ?? {})));
+  const areas = (await listAreas(db)).filter((a) => tested.has(a.id)).map((a) => ({ id: a.id, title: a.title }));
+  return c.html(<ComparePage member={member} view={{ rows, areas }} nonce={c.get('secureHeadersNonce')} />);
+});

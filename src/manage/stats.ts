@@ -1,0 +1,54 @@
+/** Small statistics for the pipeline: medians, the score histogram, a score's margin of error. */
+
+/** The middle value (mean of the two middle ones for an even count); null for no values. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const upper = sorted[mid] as number;
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] as number) + upper) / 2;
+}
+
+export interface Bin {
+  /** Lower bound, included. */
+  from: number;
+  /** Upper bound, excluded, except for the last bin, which includes 100. */
+  to: number;
+  count: number;
+}
+
+/**
+ * Scores (0-100) counted in bins of `width` points: [0, 10), [10, 20) ... [90, 100]. A perfect
+ * score belongs to the last bin, not to a bin of its own.
+ */
+export function histogram(scores: readonly number[], width = 10): Bin[] {
+  const n = Math.ceil(100 / width);
+  const bins: Bin[] = Array.from({ length: n }, (_, i) => ({
+    from: i * width,
+    to: Math.min(100, (i + 1) * width),
+    count: 0,
+  }));
+  for (const score of scores) {
+    if (!Number.isFinite(score)) continue;
+    const i = Math.min(n - 1, Math.max(0, Math.floor(score / width)));
+    (bins[i] as Bin).count++;
+  }
+  return bins;
+}
+
+/**
+ * One standard error of a percent score, in percent points: 100·√(p(1−p)/n) for n questions,
+ * with p taken as (correct + 1)/(n + 2) (Laplace's rule), so that 0 % and 100 % still carry a
+ * margin instead of a false ±0. About two retakes in three of a similar test would land within
+ * ± one standard error. Null when there are no questions.
+ */
+export function percentStandardError(percent: number, questions: number): number | null {
+  if (!(questions > 0)) return null;
+  const correct = (percent / 100) * questions;
+  const p = (correct + 1) / (questions + 2);
+  return 100 * Math.sqrt((p * (1 - p)) / questions);
+}
+
+/** How the ± is computed, in words for a title attribute or footnote. */
+export const standardErrorNote =
+  '± is one standard error: 100·√(p(1−p)/n) for n questions, with p = (correct + 1)/(n + 2). About two in three retakes of a similar test would land within it.';
