@@ -1,4 +1,245 @@
-import { Hono } from 'hono';
-import type { ManageEnv } from '../../middleware/auth';
+/**
+ * The team of an organization: members, roles, invitations by link.
+ *
+ * Who may do what (one place: the functions below, used by the routes and passed to the view):
+ * - reviewers see the team page (members, roles, pending invitations) and change nothing;
+ * - admins also invite reviewers and admins, copy those invitations' links and revoke them;
+ * - owners do everything: invite owners too, change anyone's role, remove members, revoke any
+ *   invitation.
+ * Nobody can demote or remove the last owner (the database guard in src/db/team.ts holds even
+ * when two owners act at once): an organization always has someone who can manage it. An owner
+ * may demote or remove themselves while another owner remains.
+ */
+import { type Context, Hono } from 'hono';
+import { formatDateTime } from '../../../views/candidate/format';
+import { type InviteRow, roleSummaries, TeamPage, type TeamPageProps } from '../../../views/manage/team';
+import type { FormErrors } from '../../../views/pages/auth';
+import { escapeHtml } from '../../candidate/describe';
+import { normalizeEmail } from '../../db/accounts';
+import { type Role, roles } from '../../db/schema';
+import {
+  changeMemberRole,
+  createTeamInvite,
+  isMemberByEmail,
+  pendingInviteFor,
+  pendingTeamInvites,
+  removeMember,
+  revokeTeamInvite,
+  teamInviteOf,
+  teamMember,
+  teamMembers,
+} from '../../db/team';
+import { type EmailMessage, emailSenderFor } from '../../email/sender';
+import { field, readForm } from '../../http/form';
+import { hasRole, type ManageEnv, type Member } from '../../middleware/auth';
+import { errorResponse } from '../../middleware/errors';
+import { teamInvitePath, teamInviteToken, teamInviteTtlMs } from '../join';
 
 export const teamRoutes = new Hono<ManageEnv>();
+
+/** The roles a member may hand out by invitation. */
+export function invitableRoles(member: Member): Role[] {
+  if (member.role === 'owner') return ['reviewer', 'admin', 'owner'];
+  if (member.role === 'admin') return ['reviewer', 'admin'];
+  return [];
+}
+
+/** Changing roles and removing members is for owners only. */
+export function canManageMembers(member: Member): boolean {
+  return hasRole(member, 'owner');
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function publicOrigin(c: Context<ManageEnv>): string {
+  return c.get('deps').settings.publicUrl ?? new URL(c.req.url).origin;
+}
+
+async function inviteLink(c: Context<ManageEnv>, id: string, expiresAt: number): Promise<string> {
+  return `${publicOrigin(c)}${teamInvitePath(await teamInviteToken(c.get('deps'), id, expiresAt))}`;
+}
+
+/** The team page, with whatever the request adds (form errors, the invitation just created, a notice). */
+async function renderTeam(c: Context<ManageEnv>, extra: Partial<TeamPageProps> = {}, status: 200 | 409 | 422 = 200) {
+  const { db, clock } = c.get('deps');
+  const member = c.get('member');
+  const mayInvite = invitableRoles(member);
+  const [members, pending] = await Promise.all([
+    teamMembers(db, member.orgId),
+    pendingTeamInvites(db, member.orgId, clock()),
+  ]);
+  // Links are re-signed for each view (tokens are stateless; the row decides), so an invitation's
+  // link can be copied again later. Only people who could have created the invitation see it.
+  const invites: InviteRow[] = await Promise.all(
+    pending.map(async (i) => {
+      const mine = mayInvite.includes(i.role);
+      return { ...i, link: mine ? await inviteLink(c, i.id, i.expiresAt) : null, canRevoke: mine };
+    }),
+  );
+  c.header('Cache-Control', 'no-store');
+  return c.html(
+    <TeamPage
+      member={member}
+      members={members}
+      invites={invites}
+      invitableRoles={mayInvite}
+      canManageMembers={canManageMembers(member)}
+      nonce={c.get('secureHeadersNonce')}
+      {...extra}
+    />,
+    status,
+  );
+}
+
+/** The mail a colleague gets: who invites them where, as what, until when, and the link. */
+function teamInviteEmail(p: {
+  to: string;
+  inviterName: string;
+  orgName: string;
+  role: Role;
+  expiresAt: number;
+  link: string;
+}): EmailMessage {
+  const subject = `${p.inviterName} invites you to ${p.orgName} on Skillcheck`;
+  const lines = [
+    `${p.inviterName} invites you to join ${p.orgName} on Skillcheck as ${p.role}.`,
+    roleSummaries[p.role],
+    `Sign in or create an account with ${p.to} to accept. The link works once, until ${formatDateTime(p.expiresAt)}.`,
+  ];
+  const text = ['Hello,', '', ...lines, '', `Accept here: ${p.link}`].join('\n');
+  const e = escapeHtml;
+  const html = [
+    '<p>Hello,</p>',
+    ...lines.map((line) => `<p>${e(line)}</p>`),
+    `<p><a href="${e(p.link)}">Accept the invitation</a></p>`,
+    `<p>If the link does not open, copy this address into your browser:<br>${e(p.link)}</p>`,
+  ].join('\n');
+  return { to: p.to, subject, text, html };
+}
+
+const notices: Record<string, string> = {
+  revoked: 'Invitation revoked: its link no longer works.',
+  role: 'Role changed.',
+  removed: 'Member removed. They no longer have access to this organization.',
+};
+
+teamRoutes.get('/app/team', async (c) => {
+  const member = c.get('member');
+  const { db, clock } = c.get('deps');
+  const createdId = c.req.query('invited');
+  let created: TeamPageProps['created'];
+  if (createdId) {
+    const invite = await teamInviteOf(db, member.orgId, createdId);
+    const live = invite && invite.acceptedAt === null && invite.revokedAt === null && invite.expiresAt > clock();
+    // The same rule as the pending list: only someone who could have created it sees its link.
+    if (live && invitableRoles(member).includes(invite.role)) {
+      const link = await inviteLink(c, invite.id, invite.expiresAt);
+      const mail = c.req.query('mail');
+      created = {
+        email: invite.email,
+        role: invite.role,
+        link,
+        mail: mail === 'sent' || mail === 'failed' ? mail : 'off',
+      };
+    }
+  }
+  return renderTeam(c, { created, notice: notices[c.req.query('done') ?? ''] });
+});
+
+teamRoutes.post('/app/team/invites', async (c) => {
+  const member = c.get('member');
+  const allowed = invitableRoles(member);
+  if (allowed.length === 0) return errorResponse(c, 403, 'Only owners and admins can invite colleagues.');
+  const { db, clock, log } = c.get('deps');
+  const form = await readForm(c);
+  const email = normalizeEmail(field(form, 'email') ?? '');
+  const role = field(form, 'role') ?? '';
+  const errors: FormErrors = {};
+  const now = clock();
+  if (!emailPattern.test(email) || email.length > 254) errors.email = 'Enter an email address like name@example.com.';
+  if (!roles.includes(role as Role)) errors.role = 'Choose a role.';
+  else if (!allowed.includes(role as Role)) errors.role = `Only owners can invite ${role}s.`;
+  if (!errors.email && (await isMemberByEmail(db, member.orgId, email))) {
+    errors.email = `${email} is already a member of ${member.orgName}.`;
+  } else if (!errors.email && (await pendingInviteFor(db, member.orgId, email, now))) {
+    errors.email = `${email} already has a pending invitation: copy its link below, or revoke it to send a new one.`;
+  }
+  if (Object.values(errors).some(Boolean)) return renderTeam(c, { values: { email, role }, errors }, 422);
+
+  const expiresAt = now + teamInviteTtlMs;
+  const id = await createTeamInvite(db, {
+    orgId: member.orgId,
+    email,
+    role: role as Role,
+    createdBy: member.user.id,
+    now,
+    expiresAt,
+  });
+  const link = await inviteLink(c, id, expiresAt);
+  // With an email webhook configured the link is mailed; without one the sender logs it. Either
+  // way the page shows it to copy, since a mail can be lost and chat is often quicker.
+  const sender = emailSenderFor(c.get('deps'));
+  const sent = await sender.send(
+    teamInviteEmail({
+      to: email,
+      inviterName: member.user.name,
+      orgName: member.orgName,
+      role: role as Role,
+      expiresAt,
+      link,
+    }),
+  );
+  log({ level: 'info', msg: 'team invitation created', org: member.orgId, email, role, mail: sender.mode });
+  const mail = sender.mode === 'log' ? 'off' : sent.ok ? 'sent' : 'failed';
+  return c.redirect(`/app/team?invited=${id}&mail=${mail}`, 303);
+});
+
+teamRoutes.post('/app/team/invites/:id/revoke', async (c) => {
+  const member = c.get('member');
+  const allowed = invitableRoles(member);
+  if (allowed.length === 0) return errorResponse(c, 403, 'Only owners and admins can revoke invitations.');
+  const { db, clock } = c.get('deps');
+  const invite = await teamInviteOf(db, member.orgId, c.req.param('id'));
+  if (!invite) return errorResponse(c, 404, 'There is no such invitation in this organization.');
+  if (!allowed.includes(invite.role)) return errorResponse(c, 403, 'Only owners can revoke invitations for owners.');
+  if (!(await revokeTeamInvite(db, member.orgId, invite.id, clock()))) {
+    return renderTeam(c, { error: `The invitation for ${invite.email} was already accepted or revoked.` }, 409);
+  }
+  return c.redirect('/app/team?done=revoked', 303);
+});
+
+teamRoutes.post('/app/team/members/:userId/role', async (c) => {
+  const member = c.get('member');
+  if (!canManageMembers(member)) return errorResponse(c, 403, 'Only owners can change roles.');
+  const { db } = c.get('deps');
+  const target = await teamMember(db, member.orgId, c.req.param('userId'));
+  if (!target) return errorResponse(c, 404, 'There is no such member in this organization.');
+  const role = field(await readForm(c), 'role') ?? '';
+  if (!roles.includes(role as Role)) return renderTeam(c, { error: 'Choose reviewer, admin or owner.' }, 422);
+  const outcome = await changeMemberRole(db, member.orgId, target.userId, role as Role);
+  if (outcome === 'not-found') return errorResponse(c, 404, 'There is no such member in this organization.');
+  if (outcome === 'last-owner') {
+    return renderTeam(
+      c,
+      { error: `${target.name} is the only owner. Make someone else owner first, then change this role.` },
+      409,
+    );
+  }
+  // Demoting yourself ends your owner rights at once: the team page still opens, read-only.
+  return c.redirect('/app/team?done=role', 303);
+});
+
+teamRoutes.post('/app/team/members/:userId/remove', async (c) => {
+  const member = c.get('member');
+  if (!canManageMembers(member)) return errorResponse(c, 403, 'Only owners can remove members.');
+  const { db } = c.get('deps');
+  const target = await teamMember(db, member.orgId, c.req.param('userId'));
+  if (!target) return errorResponse(c, 404, 'There is no such member in this organization.');
+  const outcome = await removeMember(db, member.orgId, target.userId);
+  if (outcome === 'not-found') return errorResponse(c, 404, 'There is no such member in this organization.');
+  if (outcome === 'last-owner') {
+    return renderTeam(c, { error: `${target.name} is the only owner and cannot be removed.` }, 409);
+  }
+  // Removing yourself leaves the organization: back to wherever you still belong.
+  return c.redirect(target.userId === member.user.id ? '/app' : '/app/team?done=removed', 303);
+});
