@@ -1,6 +1,8 @@
 import { getAssessment } from './db/assessments';
-import { attemptsDueBefore, finalizeAttempt, getAttempt } from './db/attempts';
+import { attemptsDueBefore, getAttempt } from './db/attempts';
 import type { AppDeps } from './deps';
+import { calibrateWhenDue } from './practice/calibration';
+import { finalizeByKind } from './practice/finalize';
 
 /**
  * Finalizes attempts whose time ran out and nobody came back to: submitted_at is the deadline,
@@ -12,9 +14,10 @@ export async function sweepExpiredAttempts(deps: AppDeps, batchSize = 100): Prom
   let finalized = 0;
   for (const { id } of due) {
     const attempt = await getAttempt(deps.db, id);
+    if (!attempt) continue;
     const assessment =
-      attempt?.assessmentId && attempt.orgId ? await getAssessment(deps.db, attempt.orgId, attempt.assessmentId) : null;
-    const outcome = await finalizeAttempt(deps.db, id, now, assessment?.passMark ?? null);
+      attempt.assessmentId && attempt.orgId ? await getAssessment(deps.db, attempt.orgId, attempt.assessmentId) : null;
+    const outcome = await finalizeByKind(deps.db, attempt, now, assessment?.passMark ?? null);
     if (outcome.changed) finalized++;
   }
   return finalized;
@@ -24,4 +27,6 @@ export async function sweepExpiredAttempts(deps: AppDeps, batchSize = 100): Prom
 export async function runScheduledJobs(deps: AppDeps): Promise<void> {
   const finalized = await sweepExpiredAttempts(deps);
   if (finalized > 0) deps.log({ level: 'info', msg: 'sweep finalized expired attempts', finalized });
+  const calibrated = await calibrateWhenDue(deps.db, deps.clock());
+  if (calibrated) deps.log({ level: 'info', msg: 'practice items calibrated from data', calibrated });
 }

@@ -157,6 +157,8 @@ export async function responsesOf(db: Db, attemptId: string): Promise<Map<string
  * Saves one response under the sequence rule, atomically: the row is written only while the
  * attempt is in progress and only when the sequence is newer than the stored one, so a retry or
  * a reordered save can never overwrite newer work, whatever interleaves with it.
+ * `lastPosition` (adaptive practice, which moves forward only): the save is also refused, as
+ * stale, once the attempt holds an item after that position, i.e. once the test moved on.
  */
 export async function saveResponse(
   db: Db,
@@ -168,13 +170,18 @@ export async function saveResponse(
     flagged: boolean;
     timeSpentMs: number;
     now: number;
+    lastPosition?: number;
   },
 ): Promise<SaveDecision | { kind: 'closed' }> {
   const answer = input.answer === null ? null : JSON.stringify(input.answer);
+  const movedOn =
+    input.lastPosition === undefined
+      ? sql``
+      : sql`and not exists (select 1 from attempt_items where attempt_id = ${input.attemptId} and position > ${input.lastPosition})`;
   const written = await db.all<{ seq: number }>(sql`
     insert into responses (attempt_id, question_id, answer, seq, flagged, saved_at, time_spent_ms)
     select ${input.attemptId}, ${input.questionId}, ${answer}, ${input.seq}, ${input.flagged ? 1 : 0}, ${input.now}, ${input.timeSpentMs}
-    where exists (select 1 from attempts where id = ${input.attemptId} and state = 'in_progress')
+    where exists (select 1 from attempts where id = ${input.attemptId} and state = 'in_progress') ${movedOn}
     on conflict (attempt_id, question_id) do update set
       answer = excluded.answer,
       seq = excluded.seq,
@@ -186,6 +193,10 @@ export async function saveResponse(
   if (written.length > 0) return { kind: 'apply' };
   const attempt = await getAttempt(db, input.attemptId);
   if (attempt?.state !== 'in_progress') return { kind: 'closed' };
+  if (input.lastPosition !== undefined) {
+    const positions = await attemptItemIds(db, input.attemptId);
+    if (positions.some((p) => p.position > (input.lastPosition ?? 0))) return { kind: 'stale' };
+  }
   const stored = (await responsesOf(db, input.attemptId)).get(input.questionId) ?? null;
   return decideSave(stored, { seq: input.seq, answer: input.answer });
 }
@@ -206,16 +217,34 @@ export interface ScoringItem {
   timeWeight: number;
 }
 
+/** What a practice attempt stores when it ends, computed from its items and saved responses. */
+export interface PracticeOutcome {
+  theta: number;
+  thetaSe: number;
+  scaleScore: number;
+  percentile: number | null;
+  result: AttemptResult;
+}
+
+/** Supplied by the practice flow (src/practice/finalize.ts), so this file stays free of IRT rules. */
+export type PracticeScoring = (
+  items: AttemptItemContent[],
+  saved: Map<string, StoredResponse>,
+  attempt: { id: string; areaId: string | null },
+) => Promise<PracticeOutcome>;
+
 /**
  * Ends an attempt (the candidate's finish, a later access, the sweep) and scores it on the server
  * from the acknowledged responses. Idempotent: an attempt already final is returned unchanged;
- * when two finishes race, the guarded update lets exactly one of them write.
+ * when two finishes race, the guarded update lets exactly one of them write. A practice attempt
+ * passes `practice`, whose ability estimate, scale score and percentile land in the same update.
  */
 export async function finalizeAttempt(
   db: Db,
   attemptId: string,
   now: number,
   passMark: number | null,
+  practice?: PracticeScoring,
 ): Promise<{ changed: boolean; state: AttemptState }> {
   const attempt = await getAttempt(db, attemptId);
   if (!attempt) throw new Error(`no attempt ${attemptId}`);
@@ -235,15 +264,24 @@ export async function finalizeAttempt(
     })),
     passMark,
   );
-  const result: AttemptResult = score;
+  const outcome = practice ? await practice(items, saved, attempt) : null;
+  const result: AttemptResult = outcome?.result ?? score;
   const finalUpdate = db
     .update(attempts)
     .set({
       state: decision.state,
       submittedAt: decision.submittedAt,
-      scorePercent: score.percent,
-      passed: score.passed,
+      scorePercent: result.percent,
+      passed: result.passed,
       result,
+      ...(outcome
+        ? {
+            theta: outcome.theta,
+            thetaSe: outcome.thetaSe,
+            scaleScore: outcome.scaleScore,
+            percentile: outcome.percentile,
+          }
+        : {}),
     })
     .where(and(eq(attempts.id, attemptId), eq(attempts.state, 'in_progress')))
     .returning({ id: attempts.id });

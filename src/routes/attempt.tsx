@@ -4,10 +4,12 @@ import { FinishPage } from '../../views/candidate/finish';
 import { formatTime } from '../../views/candidate/format';
 import { ResultPage, type ResultView } from '../../views/candidate/result';
 import { type NavItem, TestPage, type TestPageView } from '../../views/candidate/test-page';
+import { PracticeResultPage } from '../../views/practice/result';
 import { attemptAccess, clientAddressOf } from '../candidate/access';
-import { answerFromForm, displayOrder, formStateOf, isAnswered } from '../candidate/answer-form';
+import { answerFromForm, isAnswered } from '../candidate/answer-form';
 import { noteAddress } from '../candidate/arrival';
 import { answerHtml, keyHtml } from '../candidate/describe';
+import { questionViewOf } from '../candidate/question-view';
 import { listAreas } from '../db/areas';
 import { getAssessment } from '../db/assessments';
 import {
@@ -28,6 +30,10 @@ import type { AppEnv } from '../env';
 import { field, intField, readForm } from '../http/form';
 import { wantsFragment } from '../http/request-kind';
 import { errorResponse } from '../middleware/errors';
+import { ownerAccess } from '../practice/access';
+import { currentPracticePosition, practiceAnswer, practiceTitle } from '../practice/answer';
+import { finalizeByKind } from '../practice/finalize';
+import { practiceResultView } from '../practice/result-view';
 
 export const attemptRoutes = new Hono<AppEnv>();
 
@@ -40,14 +46,16 @@ type Ctx = Context<AppEnv>;
 async function ownAttempt(c: Ctx) {
   const deps = c.get('deps');
   const id = c.req.param('id') ?? '';
-  const device = await attemptAccess(c, id);
-  if (!device) return null;
+  const cookieDevice = await attemptAccess(c, id);
   let attempt = await getAttempt(deps.db, id);
   if (!attempt) return null;
+  // A practice result also opens for its owner without the cookie: the account it is kept in, or its browser.
+  const device = cookieDevice ?? (await ownerAccess(c, attempt));
+  if (!device) return null;
   const assessment =
     attempt.assessmentId && attempt.orgId ? await getAssessment(deps.db, attempt.orgId, attempt.assessmentId) : null;
   if (attempt.state === 'in_progress' && isExpired(deps.clock(), attempt.deadlineAt)) {
-    await finalizeAttempt(deps.db, id, deps.clock(), assessment?.passMark ?? null);
+    await finalizeByKind(deps.db, attempt, deps.clock(), assessment?.passMark ?? null);
     attempt = (await getAttempt(deps.db, id)) ?? attempt;
   }
   return { attempt, assessment, device };
@@ -75,19 +83,12 @@ async function renderQuestion(
   if (!item) return errorResponse(c, 404, `This test has no question ${position + 1}.`);
   const saved = await responsesOf(deps.db, attempt.id);
   const response = saved.get(item.questionId);
-  const state = formStateOf(item, response?.answer ?? null);
-  const byId = new Map(item.options.map((o) => [o.id, o.html]));
   const view: TestPageView = {
     attemptId: attempt.id,
-    title: assessment?.title ?? 'Practice test',
+    title: assessment?.title ?? (await practiceTitle(deps.db, attempt)),
     position,
     total: items.length,
-    question: {
-      type: item.type,
-      promptHtml: item.promptHtml,
-      options: displayOrder(item).map((id, index) => ({ index, html: byId.get(id) ?? '' })),
-      ...state,
-    },
+    question: questionViewOf(item, response?.answer ?? null),
     seq: response?.seq ?? 0,
     flagged: response?.flagged ?? false,
     navigator: items.map((it) => {
@@ -108,6 +109,12 @@ attemptRoutes.get('/attempts/:id', async (c) => {
   if (own.attempt.state !== 'in_progress') return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
   const deps = c.get('deps');
   await noteAddress(deps.db, own.attempt.id, own.device, clientAddressOf(c), deps.clock());
+  if (own.attempt.kind === 'practice') {
+    // Forward only: the page is always the current question, whatever ?q= says.
+    const current = await currentPracticePosition(deps.db, own.attempt.id, deps.clock());
+    if (current === 'finished') return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
+    return renderQuestion(c, own, current);
+  }
   const q = c.req.query('q');
   const position = q === undefined ? 0 : /^\d{1,4}$/.test(q) ? Number(q) : -1;
   if (position < 0)
@@ -143,9 +150,18 @@ attemptRoutes.post('/attempts/:id/answers', async (c) => {
   if (!acceptsSaves(attempt, now, deps.settings.saveGraceMs)) {
     if (attempt.state === 'in_progress' || attempt.submittedAt === attempt.deadlineAt) {
       await recordEvent(deps.db, attempt.id, 'late_save', now, { position, seq });
-      await finalizeAttempt(deps.db, attempt.id, now, own.assessment?.passMark ?? null);
+      await finalizeByKind(deps.db, attempt, now, own.assessment?.passMark ?? null);
     }
     return timeUp(c, attempt.id);
+  }
+  if (attempt.kind === 'practice') {
+    const outcome = await practiceAnswer(deps.db, { attempt, position, seq, form, now });
+    if (outcome.kind === 'invalid') {
+      if (wantsFragment(c)) return errorResponse(c, 422, outcome.error);
+      return renderQuestion(c, own, position, { error: outcome.error, status: 422 });
+    }
+    if (outcome.kind === 'closed') return timeUp(c, attempt.id);
+    return c.redirect(`/attempts/${attempt.id}${outcome.kind === 'finished' ? '/result' : ''}`, 303);
   }
   const item = await attemptItemAt(deps.db, attempt.id, position);
   if (!item) return errorResponse(c, 400, 'This question is not part of your test. Reload the page to continue.');
@@ -208,6 +224,8 @@ attemptRoutes.get('/attempts/:id/finish', async (c) => {
   const own = await ownAttempt(c);
   if (!own) return errorResponse(c, 404, notFound);
   if (own.attempt.state !== 'in_progress') return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
+  // An adaptive test ends by its stop rule (or the clock), not by a finish button.
+  if (own.attempt.kind === 'practice') return c.redirect(`/attempts/${own.attempt.id}`, 303);
   const deps = c.get('deps');
   c.header('Cache-Control', 'no-store');
   return c.html(
@@ -225,6 +243,9 @@ attemptRoutes.post('/attempts/:id/finish', async (c) => {
   const own = await ownAttempt(c);
   if (!own) return errorResponse(c, 404, notFound);
   const deps = c.get('deps');
+  if (own.attempt.kind === 'practice' && own.attempt.state === 'in_progress') {
+    return c.redirect(`/attempts/${own.attempt.id}`, 303);
+  }
   await finalizeAttempt(deps.db, own.attempt.id, deps.clock(), own.assessment?.passMark ?? null);
   return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
 });
@@ -235,6 +256,12 @@ attemptRoutes.get('/attempts/:id/result', async (c) => {
   const { attempt, assessment } = own;
   if (attempt.state === 'in_progress') return c.redirect(`/attempts/${attempt.id}`, 303);
   const deps = c.get('deps');
+  if (attempt.kind === 'practice') {
+    c.header('Cache-Control', 'no-store');
+    return c.html(
+      <PracticeResultPage view={await practiceResultView(c, attempt)} nonce={c.get('secureHeadersNonce')} />,
+    );
+  }
   const showAfter = assessment?.showAfter ?? 'review';
   let review: ResultView['review'] = [];
   if (showAfter === 'review') {

@@ -22,6 +22,10 @@ export function LandingPage({ areas, nonce, user }: { areas: AreaSummary[]; nonc
 
       <section id="practice" aria-labelledby="practice-title">
         <h2 id="practice-title">Practice areas</h2>
+        <p class="muted">
+          Adaptive tests of 15 to 25 questions, no account needed: a score with its margin of error, your level and
+          percentile, and a review of every question. <a href="/me">Your practice results</a>
+        </p>
         {areas.length === 0 ? (
           <p class="muted">The question bank has not been imported yet.</p>
         ) : (

@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, watchConsole } from '../support/browser';
+import { startSeededServer } from '../support/seed-server';
+
+let seeded: Awaited<ReturnType<typeof startSeededServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  seeded = await startSeededServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await seeded?.stop();
+});
+
+/** Answers whatever question is on screen, as a person would. */
+async function answer(page: Page) {
+  if (await page.locator('input[name="choice"][value="true"]').count()) {
+    await page.getByLabel('False').check();
+  } else if (await page.locator('input[type="radio"][name="choice"]').count()) {
+    await page.locator('.options label').filter({ hasText: 'right one of' }).click();
+  } else if (await page.locator('input[type="checkbox"][name="choices"]').count()) {
+    await page.locator('.options label').filter({ hasText: 'two' }).click();
+    await page.locator('.options label').filter({ hasText: 'four' }).click();
+  } else if (await page.locator('input[name="text"]').count()) {
+    await page.locator('input[name="text"]').fill('a guess');
+  } else if (await page.locator('input[name="number"]').count()) {
+    await page.locator('input[name="number"]').fill('42');
+  } else {
+    const selects = page.locator('.order-list select');
+    const n = await selects.count();
+    for (let i = 0; i < n; i++) await selects.nth(i).selectOption(String(i + 1));
+  }
+}
+
+/** Nothing may be wider than the window: the page works on a 390 px phone. */
+async function fitsWidth(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+describe('a visitor benchmarks themselves in Chromium', () => {
+  it('takes an adaptive practice test to the end, shares the result and opens the link elsewhere', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+
+    await page.goto(`${seeded.server.url}/`);
+    await page.getByRole('link', { name: 'Start a practice test in Alpha' }).click();
+    await page.waitForURL(/\/practice\/alpha$/);
+    await page.getByRole('heading', { name: 'Practice test: Alpha' }).waitFor();
+    expect(await page.getByText('The test adapts to your answers.').count()).toBe(1);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.getByRole('button', { name: 'Start the test' }).click();
+    await page.waitForURL(/\/attempts\/[\w-]{22}$/);
+    const attemptId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    // 10 questions in this bank, 90 s each: the clock shows up to 15 minutes.
+    expect(await page.locator('#timer').textContent()).toMatch(/^1[45]:\d\d$/);
+
+    let asked = 0;
+    while (!page.url().endsWith('/result')) {
+      asked++;
+      expect(asked).toBeLessThanOrEqual(10);
+      await page.getByRole('heading', { name: `Question ${asked}` }).waitFor();
+      expect(await page.locator('.navigator').count()).toBe(0);
+      await answer(page);
+      await page.getByRole('button', { name: 'Submit answer and continue' }).click();
+      await page.waitForURL(new RegExp(`/attempts/${attemptId}(/result)?$`));
+      await page.waitForLoadState('domcontentloaded');
+    }
+    expect(asked).toBe(10);
+
+    await page.getByRole('heading', { name: 'Your result in Alpha' }).waitFor();
+    const score = (await page.locator('.score-big').textContent()) ?? '';
+    expect(score).toMatch(/^\d{3} ± \d{1,2}$/);
+    expect(await page.locator('svg.scale-chart title').textContent()).toContain(`Score ${score.split(' ')[0]}`);
+    expect(await page.getByRole('heading', { name: 'Review' }).count()).toBe(1);
+    expect(await fitsWidth(page)).toBe(true);
+
+    await page.getByRole('button', { name: 'Create a result link' }).click();
+    await page.waitForURL(/shared=1/);
+    const link = await page.locator('#share-url').inputValue();
+    expect(link).toMatch(/\/results\/[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(await fitsWidth(page)).toBe(true);
+
+    // Someone else, in a browser that never saw the test, opens the link.
+    const recipient = await browser.newContext();
+    const other = await recipient.newPage();
+    const otherProblems = watchConsole(other);
+    const res = await other.goto(link);
+    expect(res?.status()).toBe(200);
+    await other.getByText('Verified by Skillcheck').waitFor();
+    expect(await other.getByRole('heading', { name: 'Alpha: practice test result' }).count()).toBe(1);
+    expect(await other.locator('.kpis dd').first().textContent()).toBe(score);
+    expect(await other.getByText('Review').count()).toBe(0);
+
+    // The owner withdraws it; the recipient's reload says so.
+    await page.getByRole('button', { name: 'Withdraw this link' }).click();
+    await page.waitForURL(/withdrawn=1/);
+    expect((await other.reload())?.status()).toBe(410);
+    await other.getByRole('heading', { name: 'This result was withdrawn by its owner' }).waitFor();
+
+    expect(problems).toEqual([]);
+    expect(otherProblems.filter((p) => !/status of 410/.test(p))).toEqual([]);
+    await recipient.close();
+    await context.close();
+  });
+});
