@@ -7,8 +7,10 @@ import { errorResponse, onError, onNotFound } from './middleware/errors';
 import { requestLog } from './middleware/logger';
 import { csrfProtection, securityHeaders } from './middleware/security';
 import { accountRoutes } from './routes/account';
+import { apiRoutes } from './routes/api';
 import { attemptRoutes } from './routes/attempt';
 import { inviteRoutes } from './routes/invite';
+import { joinRoutes } from './routes/join';
 import { manageRoutes } from './routes/manage';
 import { practiceRoutes } from './routes/practice';
 import { publicRoutes } from './routes/public';
@@ -40,8 +42,10 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/', publicRoutes);
+  app.route('/', apiRoutes);
   app.route('/', accountRoutes);
   app.route('/', inviteRoutes);
+  app.route('/', joinRoutes);
   app.route('/', manageRoutes);
   app.route('/', practiceRoutes);
   app.route('/', resultsRoutes);

@@ -52,7 +52,7 @@ describe('foundation', () => {
     expect(fragment.status).toBe(404);
     expect(body).not.toContain('<html');
     expect(body).toContain('role="alert"');
-    const api = await t.app.request('/api/v1/nowhere');
+    const api = await t.app.request('/api/nowhere');
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: { status: 404 } });
   });

@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
-import type { Member } from '../../src/middleware/auth';
+import { hasRole, type Member } from '../../src/middleware/auth';
 import { Layout } from '../layout';
 
-export type Section = 'assessments' | 'team' | 'settings';
+export type Section = 'assessments' | 'team' | 'api' | 'settings';
 
 /** Every manager page: site header with the organization, a section nav, the org switcher. */
 export function ManageLayout(props: {
@@ -27,6 +27,7 @@ export function ManageLayout(props: {
           <ul class="tabs">
             {link('assessments', '/app', 'Assessments')}
             {link('team', '/app/team', 'Team')}
+            {hasRole(member, 'admin') ? link('api', '/app/settings/api-keys', 'API keys') : null}
             {link('settings', '/account/password', 'Account')}
           </ul>
         </nav>

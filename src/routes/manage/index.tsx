@@ -7,6 +7,7 @@ import { dashboardRoutes } from './dashboard';
 import { invitationsRoutes } from './invitations';
 import { pipelineRoutes } from './pipeline';
 import { reportsRoutes } from './reports';
+import { settingsRoutes } from './settings';
 import { teamRoutes } from './team';
 
 /**
@@ -36,3 +37,4 @@ manageRoutes.route('/', invitationsRoutes);
 manageRoutes.route('/', pipelineRoutes);
 manageRoutes.route('/', reportsRoutes);
 manageRoutes.route('/', teamRoutes);
+manageRoutes.route('/', settingsRoutes);

@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { ApiKeysPage } from '../../../views/manage/api-keys';
+import { generateApiKey } from '../../auth/api-key';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../db/api-keys';
+import { field, readForm } from '../../http/form';
+import { type ManageEnv, requireMember } from '../../middleware/auth';
+import { errorResponse } from '../../middleware/errors';
+
+/** Organization settings: API keys (admins and owners). */
+export const settingsRoutes = new Hono<ManageEnv>();
+
+settingsRoutes.use('/app/settings/*', requireMember('admin'));
+
+settingsRoutes.get('/app/settings/api-keys', async (c) => {
+  const member = c.get('member');
+  const keys = await listApiKeys(c.get('deps').db, member.orgId);
+  const notice = c.req.query('revoked') === '1' ? 'The key was revoked: requests with it now get 401.' : undefined;
+  return c.html(<ApiKeysPage member={member} keys={keys} notice={notice} nonce={c.get('secureHeadersNonce')} />);
+});
+
+settingsRoutes.post('/app/settings/api-keys', async (c) => {
+  const member = c.get('member');
+  const { db, clock } = c.get('deps');
+  const name = (field(await readForm(c), 'name') ?? '').trim();
+  if (name.length < 1 || name.length > 80) {
+    const keys = await listApiKeys(db, member.orgId);
+    return c.html(
+      <ApiKeysPage
+        member={member}
+        keys={keys}
+        error="Give the key a name of 1 to 80 characters."
+        nonce={c.get('secureHeadersNonce')}
+      />,
+      422,
+    );
+  }
+  const { key, prefix, hash } = await generateApiKey();
+  await createApiKey(db, { orgId: member.orgId, name, prefix, keyHash: hash, createdBy: member.user.id, now: clock() });
+  c.header('Cache-Control', 'no-store');
+  // Shown once in this response, never stored or shown again: not a redirect, on purpose.
+  return c.html(
+    <ApiKeysPage
+      member={member}
+      keys={await listApiKeys(db, member.orgId)}
+      created={{ name, key }}
+      nonce={c.get('secureHeadersNonce')}
+    />,
+    201,
+  );
+});
+
+settingsRoutes.post('/app/settings/api-keys/:id/revoke', async (c) => {
+  const member = c.get('member');
+  const { db, clock } = c.get('deps');
+  if (!(await revokeApiKey(db, member.orgId, c.req.param('id'), clock()))) {
+    return errorResponse(c, 404, 'There is no active key by that id in this organization.');
+  }
+  return c.redirect('/app/settings/api-keys?revoked=1', 303);
+});

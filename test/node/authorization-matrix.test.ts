@@ -1,0 +1,470 @@
+/**
+ * The authorization matrix: every route of the workspace (and the API), enumerated from the app
+ * itself, requested by people who must not get through. Organization A is full of real data whose
+ * every name carries a marker; organization B's owner must get 403/404 for each of A's ids and
+ * never see a marker; A's reviewer must get 403 from every route that changes something (notes
+ * excepted) and change nothing. Routes added later are picked up at run time: a new route that
+ * forgets the organization scope or the role check fails here without anyone writing a test for it.
+ */
+import { eq, inArray, or } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateApiKey } from '../../src/auth/api-key';
+import { hashPassword } from '../../src/auth/password';
+import { invitationToken } from '../../src/candidate/invitation-token';
+import { createOrgWithOwner, createUser } from '../../src/db/accounts';
+import { createApiKey } from '../../src/db/api-keys';
+import { createAssessment, createInvitation } from '../../src/db/assessments';
+import { attemptItemsWithContent, recordEvent, saveResponse } from '../../src/db/attempts';
+import { addDecision, addNote } from '../../src/db/reports';
+import {
+  apiKeys,
+  assessments,
+  attemptEvents,
+  attemptItems,
+  attempts,
+  decisions,
+  invitations,
+  memberships,
+  notes,
+  organizations,
+  responses,
+  teamInvites,
+  users,
+  webhooks,
+} from '../../src/db/schema';
+import { acceptTeamInvite, createTeamInvite } from '../../src/db/team';
+import { makeTestApp, type TestApp } from '../support/app';
+import { importTestBank } from '../support/bank';
+import { TestBrowser } from '../support/client';
+import { defaultAssessment } from '../support/fixtures';
+
+/** In every name of organization A; case-insensitive, since emails are lower-cased. */
+const marker = 'Qzx7Marker';
+const password = 'a long enough passphrase';
+
+let t: TestApp;
+let a: Awaited<ReturnType<typeof seedOrgA>>;
+let bOwner: TestBrowser;
+let aOwner: TestBrowser;
+let aReviewer: TestBrowser;
+let bApiKey: string;
+let aApiKey: string;
+
+async function signIn(email: string) {
+  const browser = new TestBrowser(t.app);
+  const res = await browser.post('/login', { email, password });
+  expect(res.headers.get('location'), `sign in as ${email}`).toBe('/app');
+  return browser;
+}
+
+/** A candidate takes the test through the real pages: start, one answer carrying the marker, finish. */
+async function takeTest(invitationId: string, expiresAt: number) {
+  const candidate = new TestBrowser(t.app);
+  const token = await invitationToken(t.deps, invitationId, expiresAt);
+  const start = await candidate.post(`/invite/${token}`);
+  const attemptId = start.headers.get('location')?.split('/').pop() ?? '';
+  expect(attemptId).toMatch(/^[\w-]{22}$/);
+  const text = (await attemptItemsWithContent(t.db, attemptId)).find((i) => i.type === 'text');
+  if (text) {
+    await saveResponse(t.db, {
+      attemptId,
+      questionId: text.questionId,
+      seq: 1,
+      answer: { type: 'text', text: `Answer ${marker}` },
+      flagged: false,
+      timeSpentMs: 30_000,
+      now: t.clock.now,
+    });
+  }
+  await recordEvent(t.db, attemptId, 'focus_lost', t.clock.now, { position: 1 });
+  t.clock.advance(60_000);
+  expect((await candidate.post(`/attempts/${attemptId}/finish`)).status).toBe(303);
+  return attemptId;
+}
+
+async function seedOrgA() {
+  const passwordHash = await hashPassword(password, { iterations: 1000 });
+  const now = t.clock.now;
+  const owner = await createOrgWithOwner(t.db, {
+    email: `owner-${marker}@example.com`,
+    name: `Olga ${marker}`,
+    passwordHash,
+    orgName: `Org ${marker}`,
+  });
+  const orgId = owner.orgId;
+  const reviewerId = await createUser(t.db, {
+    email: `rev-${marker}@example.com`,
+    name: `Rita ${marker}`,
+    passwordHash,
+  });
+  const joinId = await createTeamInvite(t.db, {
+    orgId,
+    email: `rev-${marker}@example.com`,
+    role: 'reviewer',
+    createdBy: owner.userId,
+    now,
+    expiresAt: now + 864e5,
+  });
+  expect(await acceptTeamInvite(t.db, joinId, reviewerId, now)).toBe(true);
+  const teamInviteId = await createTeamInvite(t.db, {
+    orgId,
+    email: `pending-${marker}@example.com`,
+    role: 'admin',
+    createdBy: owner.userId,
+    now,
+    expiresAt: now + 7 * 864e5,
+  });
+  const assessmentId = await createAssessment(
+    t.db,
+    orgId,
+    owner.userId,
+    { ...defaultAssessment, title: `Assessment ${marker}`, description: `Description ${marker}` },
+    now,
+  );
+  const expiresAt = now + 7 * 864e5;
+  const invitationIds: string[] = [];
+  for (const n of [1, 2, 3]) {
+    invitationIds.push(
+      await createInvitation(
+        t.db,
+        orgId,
+        assessmentId,
+        owner.userId,
+        {
+          candidateName: `Cand${n} ${marker}`,
+          candidateEmail: `cand${n}-${marker}@example.com`,
+          expiresAt,
+          extraSeconds: 0,
+        },
+        now,
+      ),
+    );
+  }
+  const attemptIds = [
+    await takeTest(invitationIds[0] ?? '', expiresAt),
+    await takeTest(invitationIds[1] ?? '', expiresAt),
+  ];
+  const attemptId = attemptIds[0] ?? '';
+  await addNote(t.db, { orgId, attemptId, authorId: reviewerId, body: `Note ${marker}`, now: t.clock.now });
+  await addDecision(t.db, {
+    orgId,
+    attemptId,
+    userId: owner.userId,
+    decision: 'hold',
+    reason: `Reason ${marker}`,
+    now: t.clock.now,
+  });
+  const [note] = await t.db.select().from(notes).where(eq(notes.orgId, orgId));
+  const [decision] = await t.db.select().from(decisions).where(eq(decisions.orgId, orgId));
+  const key = await generateApiKey();
+  const apiKeyId = await createApiKey(t.db, {
+    orgId,
+    name: `Key ${marker}`,
+    prefix: key.prefix,
+    keyHash: key.hash,
+    createdBy: owner.userId,
+    now,
+  });
+  aApiKey = key.key;
+  return {
+    orgId,
+    ownerId: owner.userId,
+    reviewerId,
+    ids: {
+      assessment: assessmentId,
+      attempt: attemptId,
+      attempts: attemptIds,
+      invitation: invitationIds[2] ?? '',
+      user: reviewerId,
+      teamInvite: teamInviteId,
+      note: note?.id ?? '',
+      decision: decision?.id ?? '',
+      apiKey: apiKeyId,
+      org: orgId,
+    },
+  };
+}
+
+async function seedOrgB() {
+  const passwordHash = await hashPassword(password, { iterations: 1000 });
+  const owner = await createOrgWithOwner(t.db, {
+    email: 'owner-b@example.com',
+    name: 'Bruno B',
+    passwordHash,
+    orgName: 'Org B',
+  });
+  await createAssessment(t.db, owner.orgId, owner.userId, { ...defaultAssessment, title: 'B screening' }, t.clock.now);
+  const key = await generateApiKey();
+  await createApiKey(t.db, {
+    orgId: owner.orgId,
+    name: 'B key',
+    prefix: key.prefix,
+    keyHash: key.hash,
+    createdBy: owner.userId,
+    now: t.clock.now,
+  });
+  bApiKey = key.key;
+}
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  await importTestBank(t.db);
+  a = await seedOrgA();
+  await seedOrgB();
+  bOwner = await signIn('owner-b@example.com');
+  aOwner = await signIn(`owner-${marker}@example.com`);
+  aReviewer = await signIn(`rev-${marker}@example.com`);
+});
+afterAll(() => t.close());
+
+// ------------------------------------------------------------------ the routes, from the app itself
+
+interface Route {
+  method: string;
+  path: string;
+  params: string[];
+}
+
+/** Every concrete route (middleware entries are method ALL or end in a wildcard), once. */
+function routes(prefix: string): Route[] {
+  const seen = new Map<string, Route>();
+  for (const r of t.app.routes) {
+    if (r.method === 'ALL' || r.path.includes('*') || !r.path.startsWith(prefix)) continue;
+    const params = r.path
+      .split('/')
+      .filter((s) => s.startsWith(':'))
+      .map((s) => /^:(\w+)/.exec(s)?.[1] ?? '');
+    seen.set(`${r.method} ${r.path}`, { method: r.method, path: r.path, params });
+  }
+  return [...seen.values()];
+}
+
+type Kind = Exclude<keyof Awaited<ReturnType<typeof seedOrgA>>['ids'], 'attempts'>;
+const kindBySegment: Record<string, Kind> = {
+  assessments: 'assessment',
+  attempts: 'attempt',
+  invitations: 'invitation',
+  candidates: 'invitation',
+  members: 'user',
+  users: 'user',
+  team: 'user',
+  invites: 'teamInvite',
+  notes: 'note',
+  decisions: 'decision',
+  'api-keys': 'apiKey',
+  keys: 'apiKey',
+  orgs: 'org',
+  organizations: 'org',
+};
+
+/** Which of A's ids a parameter wants: by its name (`:attemptId`), else by the segment before it. */
+function kindOf(segments: string[], index: number): Kind {
+  const name = (/^:(\w+)/.exec(segments[index] ?? '')?.[1] ?? '').toLowerCase();
+  const byName: [string, Kind][] = [
+    ['assessment', 'assessment'],
+    ['attempt', 'attempt'],
+    ['invitation', 'invitation'],
+    ['invite', 'teamInvite'],
+    ['user', 'user'],
+    ['member', 'user'],
+    ['note', 'note'],
+    ['decision', 'decision'],
+    ['key', 'apiKey'],
+    ['org', 'org'],
+  ];
+  const named = byName.find(([part]) => name.includes(part));
+  if (named) return named[1];
+  for (let i = index - 1; i >= 0; i--) {
+    const kind = kindBySegment[segments[i] ?? ''];
+    if (kind) return kind;
+  }
+  return 'assessment';
+}
+
+/** The route's path with every parameter filled with organization A's id of the right kind. */
+function fill(route: Route): string {
+  const segments = route.path.split('/');
+  return segments
+    .map((segment, i) => {
+      if (!segment.startsWith(':')) return segment;
+      const kind = kindOf(segments, i);
+      return String(a.ids[kind]);
+    })
+    .join('/');
+}
+
+/** A query and a form body naming A's ids in every field a handler might read them from. */
+function query() {
+  const q = new URLSearchParams({
+    ids: a.ids.attempts.join(','),
+    invited: a.ids.teamInvite,
+    assessment: a.ids.assessment,
+    attempt: a.ids.attempt,
+    invitation: a.ids.invitation,
+  });
+  return `?${q}`;
+}
+function body(): Record<string, string | string[]> {
+  return {
+    orgId: a.orgId,
+    assessmentId: a.ids.assessment,
+    attemptId: a.ids.attempt,
+    invitationId: a.ids.invitation,
+    userId: a.ids.user,
+    id: a.ids.assessment,
+    ids: a.ids.attempts,
+    role: 'admin',
+    decision: 'advance',
+    body: 'a note from somebody else',
+    reason: 'a reason',
+    name: 'Someone',
+    title: 'Some title',
+    email: 'someone@example.com',
+  };
+}
+
+function send(browser: TestBrowser, method: string, path: string, headers: Record<string, string> = {}) {
+  if (method === 'GET') return browser.get(`${path}${query()}`, headers);
+  if (method === 'POST') return browser.post(path, body(), headers);
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(body())) for (const x of [v].flat()) form.append(k, x);
+  return browser.request(path, {
+    method,
+    body: form.toString(),
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Origin: 'http://localhost',
+      'Sec-Fetch-Site': 'same-origin',
+      ...headers,
+    },
+  });
+}
+
+/** Each request is made as a plain browser request and as an htmx swap: both paths must be guarded. */
+const variants: Record<string, string>[] = [{}, { 'HX-Request': 'true', 'HX-Request-Type': 'partial' }];
+
+const mutating = (r: Route) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method);
+
+/** Everything of organization A, to prove a request changed nothing there. */
+async function snapshotA() {
+  const attemptIds = (await t.db.select({ id: attempts.id }).from(attempts).where(eq(attempts.orgId, a.orgId))).map(
+    (r) => r.id,
+  );
+  const memberIds = (
+    await t.db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.orgId, a.orgId))
+  ).map((r) => r.id);
+  const byOrg = { memberships, teamInvites, apiKeys, assessments, invitations, attempts, notes, decisions, webhooks };
+  const snap: Record<string, unknown> = {
+    organization: await t.db.select().from(organizations).where(eq(organizations.id, a.orgId)),
+    users: await t.db
+      .select()
+      .from(users)
+      .where(or(inArray(users.id, memberIds), inArray(users.id, [a.ownerId, a.reviewerId]))),
+    responses: await t.db.select().from(responses).where(inArray(responses.attemptId, attemptIds)),
+    events: await t.db.select().from(attemptEvents).where(inArray(attemptEvents.attemptId, attemptIds)),
+    items: await t.db.select().from(attemptItems).where(inArray(attemptItems.attemptId, attemptIds)),
+  };
+  for (const [name, table] of Object.entries(byOrg)) {
+    // apiKeys.lastUsedAt moves whenever A's own key is used: not a change made by someone else.
+    snap[name] = (await t.db.select().from(table).where(eq(table.orgId, a.orgId))).map((row) =>
+      'lastUsedAt' in row ? { ...row, lastUsedAt: null } : row,
+    );
+  }
+  return JSON.stringify(snap);
+}
+
+function leaks(text: string): boolean {
+  return text.toLowerCase().includes(marker.toLowerCase());
+}
+
+// ------------------------------------------------------------------ the matrix
+
+describe('authorization matrix', () => {
+  it('covers a real route list, not an empty one', () => {
+    const app = routes('/app');
+    expect(app.length, app.map((r) => `${r.method} ${r.path}`).join('\n')).toBeGreaterThanOrEqual(10);
+    expect(app.filter(mutating).length).toBeGreaterThanOrEqual(5);
+    expect(app.filter((r) => r.params.length > 0).length).toBeGreaterThanOrEqual(5);
+    expect(app.some((r) => /export|\.csv/.test(r.path))).toBe(true);
+  });
+
+  it("finds A's data with A's owner (so the ids below are the right ones)", async () => {
+    for (const route of routes('/app').filter((r) => r.method === 'GET' && r.params.length > 0)) {
+      const res = await send(aOwner, 'GET', fill(route));
+      const where = `${route.method} ${fill(route)}: ${res.status} ${res.headers.get('location') ?? ''}`;
+      // A page, a download, or a redirect to another page of the workspace (never to sign-in or an error).
+      if (res.status !== 200) {
+        expect(res.status, where).toBe(303);
+        expect(res.headers.get('location'), where).toMatch(/^\/app\//);
+      }
+    }
+  });
+
+  it("gives B's owner nothing of A: 403/404 for A's ids, no marker anywhere", async () => {
+    const before = await snapshotA();
+    const failures: string[] = [];
+    for (const route of routes('/app')) {
+      const path = fill(route);
+      for (const headers of variants) {
+        const res = await send(bOwner, route.method, path, headers);
+        const text = await res.text();
+        const where = `${route.method} ${route.path}${'HX-Request' in headers ? ' (htmx)' : ''}: ${res.status}`;
+        if (leaks(text) || leaks(res.headers.get('location') ?? '')) failures.push(`${where} shows A's data`);
+        if (route.params.length > 0 && ![403, 404].includes(res.status)) failures.push(`${where}, expected 403 or 404`);
+        if (res.status >= 500) failures.push(where);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotA()).toBe(before);
+  });
+
+  it("gives B's API key nothing of A either", async () => {
+    const api = routes('/api/v1');
+    expect(api.length).toBeGreaterThanOrEqual(3);
+    const before = await snapshotA();
+    const failures: string[] = [];
+    for (const route of api) {
+      const path = fill(route);
+      const mine = await t.app.request(path, { headers: { Authorization: `Bearer ${aApiKey}` } });
+      if (route.method === 'GET' && mine.status !== 200)
+        failures.push(`${route.path} with A's own key: ${mine.status}`);
+      const res = await t.app.request(path, {
+        method: route.method,
+        headers: { Authorization: `Bearer ${bApiKey}`, 'Content-Type': 'application/json' },
+        ...(route.method === 'GET' ? {} : { body: JSON.stringify(body()) }),
+      });
+      const text = await res.text();
+      if (leaks(text)) failures.push(`${route.method} ${route.path} shows A's data`);
+      if (route.params.length > 0 && ![403, 404].includes(res.status))
+        failures.push(`${route.method} ${route.path}: ${res.status}, expected 403 or 404`);
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotA()).toBe(before);
+  });
+
+  /**
+   * What a reviewer may change: notes (comments are their job), and which organization their own
+   * browser shows. Decisions are for admins (src/routes/manage/reports.tsx).
+   */
+  const reviewerMay = [/^\/app\/attempts\/:\w+.*\/notes$/, /^\/app\/switch-org$/];
+
+  it("refuses every change by A's reviewer with 403 and changes nothing", async () => {
+    const before = await snapshotA();
+    const failures: string[] = [];
+    const checked = routes('/app').filter((r) => mutating(r) && !reviewerMay.some((p) => p.test(r.path)));
+    expect(checked.length).toBeGreaterThanOrEqual(5);
+    for (const route of checked) {
+      for (const headers of variants) {
+        const res = await send(aReviewer, route.method, fill(route), headers);
+        if (res.status !== 403) failures.push(`${route.method} ${route.path}: ${res.status}, expected 403`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotA()).toBe(before);
+
+    // The control: what a reviewer may do works, so the 403s above are about the role.
+    const note = await aReviewer.post(`/app/attempts/${a.ids.attempt}/notes`, { body: 'Looks solid.' });
+    expect(note.status).toBe(303);
+    expect(await t.db.select().from(notes).where(eq(notes.body, 'Looks solid.'))).toHaveLength(1);
+  });
+});

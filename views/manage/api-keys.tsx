@@ -1,0 +1,108 @@
+import type { Member } from '../../src/middleware/auth';
+import { formatDateTime } from '../candidate/format';
+import { Field } from '../pages/auth';
+import { ManageLayout } from './shell';
+
+export interface ApiKeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+  createdBy: string;
+}
+
+export function ApiKeysPage(p: {
+  member: Member;
+  keys: ApiKeyRow[];
+  created?: { name: string; key: string };
+  error?: string;
+  notice?: string;
+  nonce?: string;
+}) {
+  return (
+    <ManageLayout member={p.member} title="API keys" nonce={p.nonce} section="api">
+      <div class="page-head">
+        <h1>API keys</h1>
+        <a href="/api/openapi.json">API reference (OpenAPI)</a>
+      </div>
+      <p class="muted">
+        Keys let your applicant tracking system read assessments and results and send invitations. A key acts for{' '}
+        {p.member.orgName}; keep it secret. Send it as <code>Authorization: Bearer &lt;key&gt;</code>.
+      </p>
+      {p.created ? (
+        <div class="alert alert-ok" role="status">
+          <p>
+            <strong>Key “{p.created.name}” created.</strong> Copy it now: it is shown only once.
+          </p>
+          <p>
+            <label for="new-key" class="sr-only">
+              New API key
+            </label>
+            <input id="new-key" type="text" readonly value={p.created.key} />{' '}
+            <button type="button" class="small secondary" data-copy={p.created.key}>
+              Copy
+            </button>
+          </p>
+        </div>
+      ) : null}
+      {p.notice ? (
+        <p class="alert alert-ok" role="status">
+          {p.notice}
+        </p>
+      ) : null}
+      <section class="panel">
+        <h2>New key</h2>
+        <form method="post" action="/app/settings/api-keys" class="stack">
+          <Field name="name" label="Name" hint="What uses this key, e.g. “Greenhouse integration”." error={p.error} />
+          <button type="submit">Create key</button>
+        </form>
+      </section>
+      <section class="panel table-wrap">
+        <h2>Keys</h2>
+        {p.keys.length === 0 ? (
+          <p class="muted">No keys yet.</p>
+        ) : (
+          <table>
+            <caption class="sr-only">API keys of {p.member.orgName}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Key</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.keys.map((k) => (
+                <tr>
+                  <td>{k.name}</td>
+                  <td>
+                    <code>{k.prefix}…</code>
+                  </td>
+                  <td>
+                    {formatDateTime(k.createdAt)} by {k.createdBy}
+                  </td>
+                  <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'never'}</td>
+                  <td>
+                    {k.revokedAt ? (
+                      <span class="badge bad">revoked</span>
+                    ) : (
+                      <form method="post" action={`/app/settings/api-keys/${k.id}/revoke`}>
+                        <button type="submit" class="small danger" aria-label={`Revoke key ${k.name}`}>
+                          Revoke
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </ManageLayout>
+  );
+}
