@@ -1,0 +1,114 @@
+/**
+ * Where the server's CPU goes on one route: runs dist/node.js under `--cpu-prof`, drives one
+ * route at 50 connections (8 for starts) for 8 s, and prints self time by package and by function.
+ * Lines of the bundle are attributed to the module esbuild names in its `// path` comments.
+ *
+ *   tsx bench/profile.ts save|page|start     (build first: node scripts/build-node.mjs)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Pool } from 'undici';
+import { getQuestion, nextSave, postSave, startAttempt, startCandidates } from './candidate';
+import { copyDb, freePort, type Seed, spawnNode } from './proc';
+import { closedLoop } from './stats';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const route = process.argv[2] ?? 'save';
+const dir = mkdtempSync(join(tmpdir(), 'skillcheck-profile-'));
+execFileSync(process.execPath, [
+  '--import',
+  'tsx',
+  'bench/seed.ts',
+  join(dir, 't.sqlite'),
+  join(dir, 's.json'),
+  '2000',
+]);
+const seed = JSON.parse(readFileSync(join(dir, 's.json'), 'utf8')) as Seed;
+const dbFile = copyDb(join(dir, 't.sqlite'));
+const port = await freePort();
+const server = await spawnNode(
+  ['--cpu-prof', `--cpu-prof-dir=${dir}`, resolve('dist/node.js')],
+  {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: `file:${dbFile}`,
+    SIGNING_KEYS: seed.signingKeys,
+    LOG_REQUESTS: '0',
+  },
+  'Skillcheck is running at',
+  port,
+);
+const pool = new Pool(server.origin, { connections: 50 });
+let result: Awaited<ReturnType<typeof closedLoop>>;
+if (route === 'start') {
+  let i = 0;
+  result = await closedLoop(8, 1000, 8000, async () => {
+    return (await startAttempt(pool, server.origin, seed.tokens[i++] ?? '')).status === 303;
+  });
+} else {
+  const candidates = await startCandidates(pool, server.origin, dbFile, seed.tokens.slice(0, 50));
+  result = await closedLoop(50, 1000, 8000, async (w) => {
+    const c = candidates[w];
+    if (!c) return false;
+    if (route === 'save') return (await postSave(pool, server.origin, c, nextSave(c).body)) === 200;
+    c.next = (c.next + 1) % c.items.length;
+    return (await getQuestion(pool, c, c.next)).status === 200;
+  });
+}
+await pool.close();
+await server.kill('SIGINT'); // a clean exit writes the profile
+console.log(`${route}: ${result.perSecond} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms\n`);
+
+const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) ?? '';
+const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
+const bundle = readFileSync('dist/node.js', 'utf8').split('\n');
+const moduleAt: string[] = [];
+let current = 'dist/node.js';
+for (const [i, line] of bundle.entries()) {
+  const m = /^\/\/ ((?:node_modules\/(?:@[^/]+\/)?[^/]+)|src\/[^/]+|views)/.exec(line);
+  if (m?.[1]) current = m[1];
+  moduleAt[i] = current;
+}
+const self = new Map<number, number>();
+for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+const byPackage = new Map<string, number>();
+const byFunction = new Map<string, number>();
+let total = 0;
+for (const node of profile.nodes) {
+  const us = self.get(node.id) ?? 0;
+  const { functionName, url, lineNumber } = node.callFrame;
+  total += us;
+  const where = url.endsWith('dist/node.js')
+    ? `bundle: ${moduleAt[lineNumber]}`
+    : url.includes('node_modules/')
+      ? url.replace(/.*node_modules\/((?:@[^/]+\/)?[^/]+).*/, '$1')
+      : url.startsWith('node:')
+        ? `node:${url.slice(5).split('/').slice(0, 2).join('/')}`
+        : functionName;
+  byPackage.set(where, (byPackage.get(where) ?? 0) + us);
+  const name = `${functionName || '(anonymous)'}  ${where}`;
+  byFunction.set(name, (byFunction.get(name) ?? 0) + us);
+}
+const top = (m: Map<string, number>, n: number) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, us]) => `${((us / total) * 100).toFixed(1).padStart(5)}%  ${k}`)
+    .join('\n');
+console.log(
+  `Self time by package (${(total / 1e6).toFixed(1)} s of samples, start-up included):\n${top(byPackage, 14)}`,
+);
+console.log(`\nBy function:\n${top(byFunction, 20)}`);
+rmSync(dir, { recursive: true, force: true });
+rmSync(dirname(dbFile), { recursive: true, force: true });

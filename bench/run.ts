@@ -1,0 +1,217 @@
+/**
+ * The benchmark and crash run of issue 4: `npm run bench` (tsx bench/run.ts). Builds dist/node.js,
+ * seeds a template database, runs the four parts against 127.0.0.1 only, prints Markdown tables
+ * and writes bench/results/latest.json. Takes about three minutes on 2 cores.
+ *
+ *   tsx bench/run.ts [--quick]   --quick: short windows and fewer steps, to check the harness
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { crashRun } from './crash';
+import { type Bench, type Seed, waitForQuiet } from './proc';
+import { saturation } from './saturation';
+import { saveSteps } from './save-steps';
+import { syncStart } from './sync-start';
+
+const quick = process.argv.includes('--quick');
+const log = (line: string) => console.log(line);
+const quiet: Record<string, Awaited<ReturnType<typeof waitForQuiet>>> = {};
+/** A part's heading, once the machine is quiet (or after 30 s of waiting for it). */
+async function part(name: string) {
+  const q = await waitForQuiet(quick ? 3000 : 30_000);
+  quiet[name] = q;
+  log(
+    `\n## ${name}\n\n(machine busy ${q.busyPercent}% of a core before it${q.waitedMs > 1500 ? `, after waiting ${Math.round(q.waitedMs / 1000)} s` : ''})\n`,
+  );
+}
+const cpu = (c: { server: number; load: number; other: number }) => `${c.server} / ${c.load} / ${c.other}`;
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---:|').join('')}`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+    '\n',
+  );
+
+/** Read-only git queries: which code was measured. */
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+const code = {
+  commit: git(['rev-parse', '--short', 'HEAD']) || 'unknown',
+  changedFiles: git(['status', '--porcelain']).split('\n').filter(Boolean).length,
+};
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  date: new Date().toISOString(),
+};
+log(
+  `# Skillcheck bench\n\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}`,
+);
+log(
+  `Load average before the run: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
+log(`Code: commit ${code.commit}, ${code.changedFiles} files changed or new in the working tree`);
+log('CPU columns: % of one core used by the server / the load generator / everything else on the machine.');
+log('When "other" is above ~20, other work shared the two cores and the numbers are low.\n');
+
+const began = performance.now();
+execFileSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'inherit' });
+const dir = mkdtempSync(join(tmpdir(), 'skillcheck-seed-'));
+const template = join(dir, 'template.sqlite');
+execFileSync(
+  process.execPath,
+  ['--import', 'tsx', 'bench/seed.ts', template, join(dir, 'seed.json'), quick ? '600' : '4000'],
+  {
+    stdio: 'inherit',
+  },
+);
+const bench: Bench = { template, seed: JSON.parse(readFileSync(join(dir, 'seed.json'), 'utf8')) as Seed };
+
+await part('1. Save path: N candidates, one save every 2 s each');
+const steps = await saveSteps(
+  bench,
+  quick ? { steps: [100, 200], always: 2, warmupMs: 1000, windowMs: 4000 } : {},
+  (line) => log(line),
+);
+log(
+  `\n${table(
+    [
+      'candidates',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'saves/s',
+      'errors',
+      'server RSS MB',
+      'CPU % server / load / other',
+      'starts/s before',
+    ],
+    steps.steps.map((s) => [
+      s.candidates,
+      s.latency.p50,
+      s.latency.p95,
+      s.latency.p99,
+      s.savesPerSecond,
+      s.errors ? `${s.errors} ${JSON.stringify(s.statuses)}` : 0,
+      s.serverRssMb,
+      cpu(s.cpu),
+      s.startsPerSecond,
+    ]),
+  )}\n\nLargest N held at p99 <= 100 ms with 0 errors: ${steps.largestHeld}`,
+);
+
+await part('2. Synchronized start');
+const start = await syncStart(bench, quick ? 100 : 500);
+log(
+  table(
+    [
+      'candidates',
+      'fired within ms',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      'errors',
+      'distinct attempts',
+      'attempts in DB',
+      'items in DB',
+      'server RSS MB',
+    ],
+    [
+      [
+        start.candidates,
+        start.firedWithinMs,
+        start.latency.p50,
+        start.latency.p95,
+        start.latency.p99,
+        start.latency.max,
+        start.errors,
+        start.distinctAttempts,
+        start.inDb.attempts,
+        start.inDb.items,
+        start.serverRssMb,
+      ],
+    ],
+  ),
+);
+log(`\nExactly ${start.candidates} attempts: ${start.exact ? 'yes' : 'NO'}`);
+
+await part('3. Saturation, ratio to a bare Hono + libSQL baseline in this run');
+const sat = await saturation(bench, quick ? { warmupMs: 500, windowMs: 1500 } : {});
+const row = (name: string, r: typeof sat.save.app) => [
+  name,
+  r.perSecond,
+  r.latency.p50,
+  r.latency.p99,
+  r.errors,
+  cpu(r.cpu),
+];
+log(
+  table(
+    ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU % server / load / other'],
+    [
+      row('app: POST /attempts/:id/answers', sat.save.app),
+      row('baseline: POST /insert (one INSERT)', sat.save.baseline),
+      row(`app: GET /attempts/:id?q=N (${sat.page.appBytes} B)`, sat.page.app),
+      row(`baseline: GET /page (5-row read, ${sat.page.baselineBytes} B)`, sat.page.baseline),
+    ],
+  ),
+);
+log(
+  `\nSaves: ${sat.save.app.perSecond}/s vs baseline inserts ${sat.save.baseline.perSecond}/s, ratio ${sat.save.ratio}` +
+    `\nQuestion page: ${sat.page.app.perSecond}/s vs baseline page ${sat.page.baseline.perSecond}/s, ratio ${sat.page.ratio}` +
+    `\n(${sat.connections} connections; best of ${sat.rounds} interleaved rounds of ${sat.windowMs / 1000} s per route)`,
+);
+
+await part('Crash: SIGKILL while saves are in flight, restart, check every acknowledged save');
+const crash = await crashRun(bench, quick ? { candidates: 50, runMs: 1500 } : {});
+log(
+  table(
+    [
+      'candidates',
+      'saves sent',
+      'in flight at kill',
+      'acknowledged saves',
+      'acknowledged (attempt, question)',
+      'present',
+      'missing',
+      'committed, not acknowledged',
+      'integrity',
+      'save after restart',
+    ],
+    [
+      [
+        crash.candidates,
+        crash.sent,
+        crash.inFlightAtKill,
+        crash.acknowledgedSaves,
+        crash.acknowledged,
+        crash.present,
+        crash.missing,
+        crash.committedNotAcknowledged,
+        crash.integrity,
+        crash.saveAfterRestart,
+      ],
+    ],
+  ),
+);
+
+rmSync(dir, { recursive: true, force: true });
+const seconds = Math.round((performance.now() - began) / 1000);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(
+  'bench/results/latest.json',
+  `${JSON.stringify({ machine, code, quick, seconds, quiet, saveSteps: steps, syncStart: start, saturation: sat, crash }, null, 2)}\n`,
+);
+log(`\nWrote bench/results/latest.json (${seconds} s in all).`);
+if (crash.missing > 0 || !start.exact) process.exitCode = 1;
