@@ -23,9 +23,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
 
 const log = (entry: LogEntry) => {
+  if (entry.level === 'info' && entry.msg === 'request' && env.LOG_REQUESTS === '0') return;
   const line = JSON.stringify({ time: new Date().toISOString(), ...entry });
   if (entry.level === 'error') console.error(line);
-  else if (env.LOG_REQUESTS !== '0' || entry.msg !== 'request') console.log(line);
+  else console.log(line);
 };
 
 /** Signing keys: SIGNING_KEYS when set (several instances must share them), else a local key file. */

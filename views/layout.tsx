@@ -54,8 +54,13 @@ export function Layout({ title, nonce, user, bare, children }: LayoutProps) {
                   </li>
                   {user ? (
                     <>
+                      {user.orgName ? (
+                        <li>
+                          <a href="/app">{user.orgName}</a>
+                        </li>
+                      ) : null}
                       <li>
-                        <a href="/app">{user.orgName ?? 'Workspace'}</a>
+                        <a href="/me">My results</a>
                       </li>
                       <li>
                         <form method="post" action="/logout">

@@ -10,6 +10,7 @@ import {
   createOrgWithOwner,
   createUser,
   findUserByEmail,
+  membershipsOf,
   normalizeEmail,
   readThrottle,
   revokeOtherSessions,
@@ -67,7 +68,13 @@ accountRoutes.post('/signup', async (c) => {
   const firstRun = (await countUsers(deps.db)) === 0;
   if (Object.values(errors).some(Boolean)) {
     return c.html(
-      <SignupPage values={values} errors={errors} firstRun={firstRun} nonce={c.get('secureHeadersNonce')} />,
+      <SignupPage
+        values={values}
+        errors={errors}
+        firstRun={firstRun}
+        next={field(form, 'next')}
+        nonce={c.get('secureHeadersNonce')}
+      />,
       422,
     );
   }
@@ -127,7 +134,9 @@ accountRoutes.post('/login', async (c) => {
   await clearThrottle(deps.db, keys[0] ?? '');
   if (check.needsRehash) await updatePasswordHash(deps.db, user.id, await hashPassword(password, policy(c)));
   await startSession(c, user.id);
-  return c.redirect(safeNext(next, '/app'), 303);
+  // People who only practise have no workspace: their home is their history.
+  const home = (await membershipsOf(deps.db, user.id)).length > 0 ? '/app' : '/me';
+  return c.redirect(safeNext(next, home), 303);
 });
 
 accountRoutes.post('/logout', async (c) => {

@@ -4,7 +4,7 @@ import { clientAddressOf, deviceIdOf, grantAttemptAccess } from '../candidate/ac
 import { noteArrival } from '../candidate/arrival';
 import { invitationIdFromToken } from '../candidate/invitation-token';
 import { getArea } from '../db/areas';
-import { invitationForCandidate, markInvitationOpened } from '../db/assessments';
+import { invitationForCandidate, isSuperseded, markInvitationOpened } from '../db/assessments';
 import { attemptForInvitation, startInvitedAttempt } from '../db/attempts';
 import { newId } from '../db/ids';
 import { activePool } from '../db/pool';
@@ -19,14 +19,20 @@ const badLink = 'This invitation link is not valid. Check that you copied the wh
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof invitationForCandidate>>>;
 
-function stateOf(row: Loaded, hasAttemptInProgress: boolean, now: number): InviteState {
+/**
+ * `superseded`: the assessment was archived because an edit made a new version. Invitations sent
+ * for the old version still work on it (their candidates were promised that test); an assessment
+ * archived by hand is closed.
+ */
+function stateOf(row: Loaded, hasAttemptInProgress: boolean, superseded: boolean, now: number): InviteState {
   const { invitation, assessment } = row;
   if (invitation.status === 'revoked') return 'revoked';
   if (invitation.status === 'completed') return 'completed';
   if (hasAttemptInProgress) return 'resume';
   if (invitation.status === 'started') return 'completed';
   if (now > invitation.expiresAt) return 'expired';
-  if (assessment.status === 'archived' || (assessment.closesAt !== null && now > assessment.closesAt)) return 'closed';
+  if ((assessment.status === 'archived' && !superseded) || (assessment.closesAt !== null && now > assessment.closesAt))
+    return 'closed';
   if (assessment.opensAt !== null && now < assessment.opensAt) return 'not-open';
   return 'ready';
 }
@@ -48,7 +54,7 @@ inviteRoutes.get('/invite/:token', async (c) => {
   if (!loaded) return errorResponse(c, 404, badLink);
   const { row, attempt } = loaded;
   const now = deps.clock();
-  const state = stateOf(row, attempt?.state === 'in_progress', now);
+  const state = stateOf(row, attempt?.state === 'in_progress', await isSuperseded(deps.db, row.assessment), now);
   if (state === 'ready') await markInvitationOpened(deps.db, row.invitation.id, now);
   const areaTitles = await Promise.all(
     row.assessment.blueprint.sections.map(async (s) => (await getArea(deps.db, s.area))?.title ?? s.area),
@@ -85,7 +91,7 @@ inviteRoutes.post('/invite/:token', async (c) => {
   const device = deviceIdOf(c);
   const address = clientAddressOf(c);
   const attempt = loaded.attempt;
-  const state = stateOf(row, attempt?.state === 'in_progress', now);
+  const state = stateOf(row, attempt?.state === 'in_progress', await isSuperseded(deps.db, row.assessment), now);
 
   if (state === 'resume' && attempt) {
     await noteArrival(deps.db, attempt.id, device, address, now);

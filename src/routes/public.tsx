@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { AreaPage } from '../../views/pages/area';
 import { LandingPage } from '../../views/pages/landing';
+import { sessionUser } from '../auth/session';
+import { membershipsOf } from '../db/accounts';
 import { areaSpread, getArea, listAreas } from '../db/areas';
 import { databaseReachable } from '../db/health';
 import type { AppEnv } from '../env';
@@ -9,8 +11,16 @@ import { errorResponse } from '../middleware/errors';
 export const publicRoutes = new Hono<AppEnv>();
 
 publicRoutes.get('/', async (c) => {
-  const areas = await listAreas(c.get('deps').db);
-  return c.html(<LandingPage areas={areas} nonce={c.get('secureHeadersNonce')} />);
+  const db = c.get('deps').db;
+  const [areas, user] = await Promise.all([listAreas(db), sessionUser(c)]);
+  const org = user ? (await membershipsOf(db, user.id))[0] : undefined;
+  return c.html(
+    <LandingPage
+      areas={areas}
+      user={user ? { name: user.name, orgName: org?.orgName } : null}
+      nonce={c.get('secureHeadersNonce')}
+    />,
+  );
 });
 
 publicRoutes.get('/areas/:area', async (c) => {

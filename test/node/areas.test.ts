@@ -25,7 +25,9 @@ describe('public skill area pages', () => {
     expect(html).toMatch(/<td>T1<\/td><td class="num">5<\/td>/);
     expect(html).toMatch(/<td>T2<\/td><td class="num">5<\/td>/);
     // difficulty 1..5 of alpha: 1, 2, 3, 3, 1 questions (see test/support/bank.ts)
-    expect(html).toContain('Basic: 1 questions; Junior: 2 questions; Mid-level: 3 questions; Senior: 3 questions; Expert: 1 questions');
+    expect(html).toContain(
+      'Basic: 1 questions; Junior: 2 questions; Mid-level: 3 questions; Senior: 3 questions; Expert: 1 questions',
+    );
     expect(html).not.toContain(secretMarker);
     expect(html).not.toContain('right one of');
   });

@@ -120,7 +120,7 @@ export function SignupPage(p: {
         <button type="submit">Create account</button>
       </form>
       <p>
-        Already have an account? <a href="/login">Sign in</a>
+        Already have an account? <a href={p.next ? `/login?next=${encodeURIComponent(p.next)}` : '/login'}>Sign in</a>
       </p>
     </FormPage>
   );
@@ -141,7 +141,7 @@ export function LoginPage(p: { email?: string; error?: string; next?: string; no
         <button type="submit">Sign in</button>
       </form>
       <p>
-        No account yet? <a href="/signup">Create one</a>
+        No account yet? <a href={p.next ? `/signup?next=${encodeURIComponent(p.next)}` : '/signup'}>Create one</a>
       </p>
     </FormPage>
   );
