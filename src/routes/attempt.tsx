@@ -52,10 +52,15 @@ async function ownAttempt(c: Ctx) {
   // A practice result also opens for its owner without the cookie: the account it is kept in, or its browser.
   const device = cookieDevice ?? (await ownerAccess(c, attempt));
   if (!device) return null;
-  const assessment =
-    attempt.assessmentId && attempt.orgId ? await getAssessment(deps.db, attempt.orgId, attempt.assessmentId) : null;
+  // Loaded only when needed: the save path, the hottest request, never reads the assessment.
+  const { assessmentId, orgId } = attempt;
+  let assessmentRow: ReturnType<typeof getAssessment> | undefined;
+  const assessment = () => {
+    assessmentRow ??= assessmentId && orgId ? getAssessment(deps.db, orgId, assessmentId) : Promise.resolve(null);
+    return assessmentRow;
+  };
   if (attempt.state === 'in_progress' && isExpired(deps.clock(), attempt.deadlineAt)) {
-    await finalizeByKind(deps.db, attempt, deps.clock(), assessment?.passMark ?? null);
+    await finalizeByKind(deps.db, attempt, deps.clock(), (await assessment())?.passMark ?? null);
     attempt = (await getAttempt(deps.db, id)) ?? attempt;
   }
   return { attempt, assessment, device };
@@ -77,7 +82,8 @@ async function renderQuestion(
   extra: { notice?: string; error?: string; status?: 400 | 422 } = {},
 ) {
   const deps = c.get('deps');
-  const { attempt, assessment } = own;
+  const { attempt } = own;
+  const assessment = await own.assessment();
   const items = await attemptItemsWithContent(deps.db, attempt.id);
   const item = items[position];
   if (!item) return errorResponse(c, 404, `This test has no question ${position + 1}.`);
@@ -150,7 +156,7 @@ attemptRoutes.post('/attempts/:id/answers', async (c) => {
   if (!acceptsSaves(attempt, now, deps.settings.saveGraceMs)) {
     if (attempt.state === 'in_progress' || attempt.submittedAt === attempt.deadlineAt) {
       await recordEvent(deps.db, attempt.id, 'late_save', now, { position, seq });
-      await finalizeByKind(deps.db, attempt, now, own.assessment?.passMark ?? null);
+      await finalizeByKind(deps.db, attempt, now, (await own.assessment())?.passMark ?? null);
     }
     return timeUp(c, attempt.id);
   }
@@ -231,7 +237,7 @@ attemptRoutes.get('/attempts/:id/finish', async (c) => {
   return c.html(
     <FinishPage
       attemptId={own.attempt.id}
-      title={own.assessment?.title ?? 'Practice test'}
+      title={(await own.assessment())?.title ?? 'Practice test'}
       navigator={await navigatorOf(c, own.attempt.id)}
       remainingSeconds={remainingSeconds(deps.clock(), own.attempt.deadlineAt)}
       nonce={c.get('secureHeadersNonce')}
@@ -246,14 +252,15 @@ attemptRoutes.post('/attempts/:id/finish', async (c) => {
   if (own.attempt.kind === 'practice' && own.attempt.state === 'in_progress') {
     return c.redirect(`/attempts/${own.attempt.id}`, 303);
   }
-  await finalizeAttempt(deps.db, own.attempt.id, deps.clock(), own.assessment?.passMark ?? null);
+  await finalizeAttempt(deps.db, own.attempt.id, deps.clock(), (await own.assessment())?.passMark ?? null);
   return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
 });
 
 attemptRoutes.get('/attempts/:id/result', async (c) => {
   const own = await ownAttempt(c);
   if (!own) return errorResponse(c, 404, notFound);
-  const { attempt, assessment } = own;
+  const { attempt } = own;
+  const assessment = await own.assessment();
   if (attempt.state === 'in_progress') return c.redirect(`/attempts/${attempt.id}`, 303);
   const deps = c.get('deps');
   if (attempt.kind === 'practice') {

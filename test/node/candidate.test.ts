@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attemptEvents, attempts, invitations, responses } from '../../src/db/schema';
+import { assessments, attemptEvents, attempts, invitations, responses } from '../../src/db/schema';
 import { sweepExpiredAttempts } from '../../src/jobs';
 import { makeTestApp, type TestApp } from '../support/app';
 import { secretMarker } from '../support/bank';
@@ -80,6 +80,21 @@ describe('invitation landing', () => {
     const late = await new TestBrowser(t.app).post(`/invite/${seed.token}`);
     expect(late.status).toBe(303);
     expect(await t.db.select().from(attempts)).toHaveLength(0);
+  });
+});
+
+describe('assessment versions', () => {
+  it('lets a candidate invited to a superseded version take it, and closes a version archived by hand', async () => {
+    const [old] = await t.db.select().from(assessments);
+    if (!old) throw new Error('no assessment');
+    await t.db.update(assessments).set({ status: 'archived' });
+    const closed = await new TestBrowser(t.app).get(`/invite/${seed.token}`);
+    expect(await closed.text()).toContain('This assessment is closed');
+    await t.db.insert(assessments).values({ ...old, id: 'newer-version-id-000000', version: 2, status: 'active' });
+    const open = await new TestBrowser(t.app).get(`/invite/${seed.token}`);
+    expect(await open.text()).toContain('Start the assessment');
+    const { attemptId } = await start();
+    expect((await attemptRow(attemptId))?.assessmentId).toBe(old.id);
   });
 });
 
