@@ -38,3 +38,12 @@ export const defaultSettings: Settings = {
   saveGraceMs: 5000,
   passwordIterations: 100_000,
 };
+
+/** PASSWORD_ITERATIONS from either runtime's environment: a whole number, at least 10,000. */
+export function passwordIterationsFrom(text: string | undefined): number {
+  if (text === undefined || text === '') return defaultSettings.passwordIterations;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 10_000)
+    throw new Error('PASSWORD_ITERATIONS must be a whole number of at least 10000');
+  return n;
+}

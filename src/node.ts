@@ -16,7 +16,7 @@ import { formatSigningKeys, generateSigningKey, parseSigningKeys, type SigningKe
 import { importBankFromDir } from './bank/import-files';
 import { countUsers } from './db/accounts';
 import { isEmbeddedUrl, libsqlConfig, libsqlDb } from './db/client';
-import { defaultSettings, type LogEntry, type Settings } from './deps';
+import { defaultSettings, type LogEntry, passwordIterationsFrom, type Settings } from './deps';
 import { runScheduledJobs } from './jobs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -61,6 +61,7 @@ export async function startNode() {
     // Plain http on localhost cannot carry Secure cookies in every browser; anywhere else it must.
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES !== '0' : Boolean(env.PUBLIC_URL?.startsWith('https:')),
     emailWebhookUrl: env.EMAIL_WEBHOOK_URL,
+    passwordIterations: passwordIterationsFrom(env.PASSWORD_ITERATIONS),
   };
   const deps = {
     db,

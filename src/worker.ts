@@ -9,7 +9,7 @@ import { parseSigningKeys } from './auth/keys';
 import type { Db } from './db/client';
 import { libsqlConfig, libsqlDb } from './db/client';
 import * as schema from './db/schema';
-import { type AppDeps, defaultSettings, type LogEntry } from './deps';
+import { type AppDeps, defaultSettings, type LogEntry, passwordIterationsFrom } from './deps';
 import { runScheduledJobs } from './jobs';
 
 export interface Env {
@@ -18,6 +18,7 @@ export interface Env {
   DATABASE_AUTH_TOKEN?: string;
   SIGNING_KEYS?: string;
   PUBLIC_URL?: string;
+  PASSWORD_ITERATIONS?: string;
   EMAIL_WEBHOOK_URL?: string;
 }
 
@@ -37,7 +38,12 @@ async function depsFor(env: Env): Promise<AppDeps> {
     db: await openDb(env),
     clock: Date.now,
     keys: parseSigningKeys(env.SIGNING_KEYS),
-    settings: { ...defaultSettings, publicUrl: env.PUBLIC_URL, emailWebhookUrl: env.EMAIL_WEBHOOK_URL },
+    settings: {
+      ...defaultSettings,
+      publicUrl: env.PUBLIC_URL,
+      emailWebhookUrl: env.EMAIL_WEBHOOK_URL,
+      passwordIterations: passwordIterationsFrom(env.PASSWORD_ITERATIONS),
+    },
     log,
     clientAddress: (c) => c.req.header('CF-Connecting-IP'),
   };

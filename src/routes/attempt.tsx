@@ -34,6 +34,7 @@ import { ownerAccess } from '../practice/access';
 import { currentPracticePosition, practiceAnswer, practiceTitle } from '../practice/answer';
 import { finalizeByKind } from '../practice/finalize';
 import { practiceResultView } from '../practice/result-view';
+import { secondsPerQuestion } from '../practice/rules';
 
 export const attemptRoutes = new Hono<AppEnv>();
 
@@ -103,6 +104,11 @@ async function renderQuestion(
     }),
     remainingSeconds: remainingSeconds(deps.clock(), attempt.deadlineAt),
     adaptive: attempt.kind === 'practice',
+    // A practice test's time limit is its maximum length times the time per question.
+    maxQuestions:
+      attempt.kind === 'practice'
+        ? Math.round((attempt.deadlineAt - attempt.startedAt) / 1000 / secondsPerQuestion)
+        : undefined,
     ...extra,
   };
   c.header('Cache-Control', 'no-store');

@@ -20,6 +20,8 @@ export interface TestPageView {
   remainingSeconds: number;
   /** Adaptive practice moves forward only; assessments allow going back. */
   adaptive: boolean;
+  /** Adaptive tests: the most questions this test can ask (it may stop earlier). */
+  maxQuestions?: number;
   notice?: string;
   error?: string;
   /** A manager's preview: same page, but nothing posts, no attempt.js, links stay in the preview. */
@@ -100,9 +102,15 @@ export function TestPage({ view, nonce }: { view: TestPageView; nonce?: string }
         <strong>{view.title}</strong>
         <div class="progress">
           <label class="small" for="progress">
-            {view.adaptive ? `Question ${view.position + 1}` : `${answered} of ${view.total} answered`}
+            {view.adaptive
+              ? `Question ${view.position + 1} of at most ${view.maxQuestions ?? view.total}`
+              : `${answered} of ${view.total} answered`}
           </label>
-          <progress id="progress" max={view.adaptive ? 1 : view.total} value={view.adaptive ? 0 : answered} />
+          <progress
+            id="progress"
+            max={view.adaptive ? (view.maxQuestions ?? view.total) : view.total}
+            value={view.adaptive ? view.position : answered}
+          />
         </div>
         <Timer remainingSeconds={view.remainingSeconds} />
       </div>
