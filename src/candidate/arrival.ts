@@ -1,4 +1,4 @@
-import { type EventDetail, eventsOf, recordEvent } from '../db/attempts';
+import { addressSeen, type EventDetail, eventsOf, recordEvent } from '../db/attempts';
 import type { Db } from '../db/client';
 
 /**
@@ -16,9 +16,8 @@ export async function noteArrival(db: Db, attemptId: string, device: string, add
 
 /** On every page of the test: a new address mid-test is recorded once. */
 export async function noteAddress(db: Db, attemptId: string, device: string, address: string | null, now: number) {
-  if (!address) return;
-  const seen = await knownOrigins(db, attemptId);
-  if (!seen.addresses.has(address)) await recordEvent(db, attemptId, 'new_address', now, { device, address });
+  if (!address || (await addressSeen(db, attemptId, address))) return;
+  await recordEvent(db, attemptId, 'new_address', now, { device, address });
 }
 
 async function knownOrigins(db: Db, attemptId: string) {

@@ -92,7 +92,7 @@ export async function startInvitedAttempt(
 }
 
 /** An attempt's items in order, with the exact question version each one showed. */
-export async function attemptItemsWithContent(db: Db, attemptId: string) {
+export async function attemptItemsWithContent(db: Db, attemptId: string, position?: number) {
   const rows = await db
     .select({
       position: attemptItems.position,
@@ -120,7 +120,11 @@ export async function attemptItemsWithContent(db: Db, attemptId: string) {
         eq(questionVersions.version, attemptItems.questionVersion),
       ),
     )
-    .where(eq(attemptItems.attemptId, attemptId))
+    .where(
+      position === undefined
+        ? eq(attemptItems.attemptId, attemptId)
+        : and(eq(attemptItems.attemptId, attemptId), eq(attemptItems.position, position)),
+    )
     .orderBy(asc(attemptItems.position));
   return rows.map((row) => ({ ...row, type: row.type as QuestionType }));
 }
@@ -203,6 +207,18 @@ export async function saveResponse(
 
 export async function recordEvent(db: Db, attemptId: string, type: AttemptEventType, at: number, detail?: EventDetail) {
   await db.insert(attemptEvents).values({ attemptId, type, at, detail: detail ?? null });
+}
+
+/** Whether any event of the attempt recorded this client address (started, resumed, new address...). */
+export async function addressSeen(db: Db, attemptId: string, address: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: attemptEvents.id })
+    .from(attemptEvents)
+    .where(
+      and(eq(attemptEvents.attemptId, attemptId), sql`json_extract(${attemptEvents.detail}, '$.address') = ${address}`),
+    )
+    .limit(1);
+  return rows.length > 0;
 }
 
 export async function eventsOf(db: Db, attemptId: string) {

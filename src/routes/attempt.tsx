@@ -67,13 +67,20 @@ async function ownAttempt(c: Ctx) {
   return { attempt, assessment, device };
 }
 
-async function navigatorOf(c: Ctx, attemptId: string): Promise<NavItem[]> {
-  const db = c.get('deps').db;
-  const [ids, saved] = await Promise.all([attemptItemIds(db, attemptId), responsesOf(db, attemptId)]);
+type ItemIds = Awaited<ReturnType<typeof attemptItemIds>>;
+type Saved = Awaited<ReturnType<typeof responsesOf>>;
+
+function navigatorFrom(ids: ItemIds, saved: Saved): NavItem[] {
   return ids.map((item) => {
     const r = saved.get(item.questionId);
     return { position: item.position, answered: isAnswered(r?.answer), flagged: r?.flagged ?? false };
   });
+}
+
+async function navigatorOf(c: Ctx, attemptId: string): Promise<NavItem[]> {
+  const db = c.get('deps').db;
+  const [ids, saved] = await Promise.all([attemptItemIds(db, attemptId), responsesOf(db, attemptId)]);
+  return navigatorFrom(ids, saved);
 }
 
 async function renderQuestion(
@@ -85,23 +92,23 @@ async function renderQuestion(
   const deps = c.get('deps');
   const { attempt } = own;
   const assessment = await own.assessment();
-  const items = await attemptItemsWithContent(deps.db, attempt.id);
-  const item = items[position];
+  // Only the question on screen is read with its content; the navigator needs ids and responses.
+  const [[item], ids, saved] = await Promise.all([
+    attemptItemsWithContent(deps.db, attempt.id, position),
+    attemptItemIds(deps.db, attempt.id),
+    responsesOf(deps.db, attempt.id),
+  ]);
   if (!item) return errorResponse(c, 404, `This test has no question ${position + 1}.`);
-  const saved = await responsesOf(deps.db, attempt.id);
   const response = saved.get(item.questionId);
   const view: TestPageView = {
     attemptId: attempt.id,
     title: assessment?.title ?? (await practiceTitle(deps.db, attempt)),
     position,
-    total: items.length,
+    total: ids.length,
     question: questionViewOf(item, response?.answer ?? null),
     seq: response?.seq ?? 0,
     flagged: response?.flagged ?? false,
-    navigator: items.map((it) => {
-      const r = saved.get(it.questionId);
-      return { position: it.position, answered: isAnswered(r?.answer), flagged: r?.flagged ?? false };
-    }),
+    navigator: navigatorFrom(ids, saved),
     remainingSeconds: remainingSeconds(deps.clock(), attempt.deadlineAt),
     adaptive: attempt.kind === 'practice',
     // A practice test's time limit is its maximum length times the time per question.

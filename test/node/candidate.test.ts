@@ -271,6 +271,20 @@ describe('finishing', () => {
     expect(html).not.toContain('score-big');
   });
 
+  it('records a new network address once, evidence for a reviewer', async () => {
+    t.deps.clientAddress = (c) => c.req.header('X-Test-Address');
+    const browser = new TestBrowser(t.app);
+    await browser.post(`/invite/${seed.token}`, {}, { 'X-Test-Address': '192.0.2.1' });
+    const { attemptId } = await start(browser);
+    await browser.get(`/attempts/${attemptId}`, { 'X-Test-Address': '192.0.2.1' });
+    await browser.get(`/attempts/${attemptId}?q=1`, { 'X-Test-Address': '198.51.100.7' });
+    await browser.get(`/attempts/${attemptId}?q=2`, { 'X-Test-Address': '198.51.100.7' });
+    const events = await t.db.select().from(attemptEvents).where(eq(attemptEvents.attemptId, attemptId));
+    const fresh = events.filter((e) => e.type === 'new_address');
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]?.detail?.address).toBe('198.51.100.7');
+  });
+
   it('records integrity signals with the server clock, and ignores unknown ones', async () => {
     const { browser, attemptId } = await start();
     expect((await browser.post(`/attempts/${attemptId}/events`, { type: 'focus_lost', q: '2' })).status).toBe(204);
