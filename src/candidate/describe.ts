@@ -1,5 +1,7 @@
 /** Answers and keys as HTML for review pages. Option HTML is sanitized at import; text is escaped here. */
+
 import type { Answer, AnswerKey, QuestionOption } from '../engine/question';
+import { scoreAnswer } from '../engine/scoring';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -43,4 +45,27 @@ export function keyHtml(options: QuestionOption[], key: AnswerKey): string {
     case 'ordering':
       return `<ol>${key.order.map((id) => `<li>${optionsHtml(options, [id])}</li>`).join('')}</ol>`;
   }
+}
+
+/** One question of a finished attempt as a review shows it: the answer, the key, the credit, why. */
+export function reviewItem(
+  item: {
+    position: number;
+    promptHtml: string;
+    options: QuestionOption[];
+    answerKey: AnswerKey;
+    explanationHtml: string;
+    ref: string | null;
+  },
+  answer: Answer | null,
+) {
+  return {
+    position: item.position,
+    promptHtml: item.promptHtml,
+    yourAnswerHtml: answerHtml(item.options, answer),
+    correctAnswerHtml: keyHtml(item.options, item.answerKey),
+    explanationHtml: item.explanationHtml,
+    credit: scoreAnswer(item.answerKey, answer),
+    ref: item.ref,
+  };
 }

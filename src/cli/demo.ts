@@ -29,7 +29,7 @@ import type { Db } from '../db/client';
 import { libsqlConfig, libsqlDb } from '../db/client';
 import { newId } from '../db/ids';
 import { markInvitationsSent } from '../db/invitations';
-import { activePool } from '../db/pool';
+import { activePool, attemptItemsFromDraw } from '../db/pool';
 import { addDecision, addNote } from '../db/reports';
 import { acceptTeamInvite, createTeamInvite } from '../db/team';
 import { defaultSettings } from '../deps';
@@ -160,7 +160,6 @@ async function takeTest(
     shuffleQuestions: assessment.shuffleQuestions,
     shuffleOptions: assessment.shuffleOptions,
   });
-  const byId = new Map(pool.map((p) => [p.id, p]));
   const deadlineAt = deadlineFor(input.startedAt, assessment.timeLimitSeconds);
   const { attemptId } = await startInvitedAttempt(db, {
     invitationId: input.invitationId,
@@ -169,16 +168,7 @@ async function takeTest(
     seed,
     startedAt: input.startedAt,
     deadlineAt,
-    items: drawn.map((d) => {
-      const item = byId.get(d.questionId);
-      if (!item) throw new Error(`drawn question ${d.questionId} is not in the pool`);
-      return {
-        questionId: d.questionId,
-        version: item.version,
-        contentHash: item.contentHash,
-        optionOrder: d.optionOrder,
-      };
-    }),
+    items: attemptItemsFromDraw(pool, drawn),
     detail: { device: newId(), address: `203.0.113.${1 + Math.floor(rng() * 250)}` },
   });
 

@@ -47,3 +47,21 @@ export async function poolCounts(db: Db, areaIds: string[]): Promise<Record<stri
   for (const item of await activePool(db, areaIds)) counts[item.area] = (counts[item.area] ?? 0) + 1;
   return counts;
 }
+
+/** The frozen items of a new attempt: each drawn question at the exact version the pool held. */
+export function attemptItemsFromDraw(
+  pool: readonly PoolItem[],
+  drawn: readonly { questionId: string; optionOrder: string[] | null }[],
+) {
+  const byId = new Map(pool.map((p) => [p.id, p]));
+  return drawn.map((d) => {
+    const item = byId.get(d.questionId);
+    if (!item) throw new Error(`drawn question ${d.questionId} is not in the pool`);
+    return {
+      questionId: d.questionId,
+      version: item.version,
+      contentHash: item.contentHash,
+      optionOrder: d.optionOrder,
+    };
+  });
+}

@@ -6,13 +6,12 @@
 import type { Context } from 'hono';
 import type { PracticeResultView, TopicLine } from '../../views/practice/result';
 import { sessionUser } from '../auth/session';
-import { answerHtml, keyHtml } from '../candidate/describe';
+import { reviewItem } from '../candidate/describe';
 import { getArea } from '../db/areas';
 import { attemptItemsWithContent, responsesOf } from '../db/attempts';
 import { activeShareOf, areaPopulation } from '../db/practice';
 import type { attempts } from '../db/schema';
 import { percentileRank, scaleScore, scaleUncertainty, scoreBand } from '../engine/scale';
-import { scoreAnswer } from '../engine/scoring';
 import type { AppEnv } from '../env';
 import { claimToken } from './claim-token';
 import { cooldownMs, lengthOfAttempt } from './rules';
@@ -103,18 +102,7 @@ export async function practiceResultView<E extends AppEnv>(
       // A topic renamed in the bank since the test still shows, under its id.
       ...[...asked.keys()].filter((id) => !known.has(id)).map((id) => topicLine(id, id, null)),
     ],
-    review: items.map((item) => {
-      const answer = saved.get(item.questionId)?.answer ?? null;
-      return {
-        position: item.position,
-        promptHtml: item.promptHtml,
-        yourAnswerHtml: answerHtml(item.options, answer),
-        correctAnswerHtml: keyHtml(item.options, item.answerKey),
-        explanationHtml: item.explanationHtml,
-        credit: scoreAnswer(item.answerKey, answer),
-        ref: item.ref,
-      };
-    }),
+    review: items.map((item) => reviewItem(item, saved.get(item.questionId)?.answer ?? null)),
     share: share
       ? {
           shareId: share.id,

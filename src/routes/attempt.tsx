@@ -8,7 +8,7 @@ import { PracticeResultPage } from '../../views/practice/result';
 import { attemptAccess, clientAddressOf } from '../candidate/access';
 import { answerFromForm, isAnswered } from '../candidate/answer-form';
 import { noteAddress } from '../candidate/arrival';
-import { answerHtml, keyHtml } from '../candidate/describe';
+import { reviewItem } from '../candidate/describe';
 import { questionViewOf } from '../candidate/question-view';
 import { listAreas } from '../db/areas';
 import { getAssessment } from '../db/assessments';
@@ -24,7 +24,6 @@ import {
 } from '../db/attempts';
 import { organizations } from '../db/schema';
 import { acceptsSaves } from '../engine/attempt-state';
-import { scoreAnswer } from '../engine/scoring';
 import { isExpired, remainingSeconds } from '../engine/timing';
 import type { AppEnv } from '../env';
 import { field, intField, readForm } from '../http/form';
@@ -289,18 +288,7 @@ attemptRoutes.get('/attempts/:id/result', async (c) => {
       attemptItemsWithContent(deps.db, attempt.id),
       responsesOf(deps.db, attempt.id),
     ]);
-    review = items.map((item) => {
-      const answer = saved.get(item.questionId)?.answer ?? null;
-      return {
-        position: item.position,
-        promptHtml: item.promptHtml,
-        yourAnswerHtml: answerHtml(item.options, answer),
-        correctAnswerHtml: keyHtml(item.options, item.answerKey),
-        explanationHtml: item.explanationHtml,
-        credit: scoreAnswer(item.answerKey, answer),
-        ref: item.ref,
-      };
-    });
+    review = items.map((item) => reviewItem(item, saved.get(item.questionId)?.answer ?? null));
   }
   const [org] = attempt.orgId
     ? await deps.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, attempt.orgId))

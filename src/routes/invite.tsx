@@ -7,7 +7,7 @@ import { getArea } from '../db/areas';
 import { invitationForCandidate, isSuperseded, markInvitationOpened } from '../db/assessments';
 import { attemptForInvitation, startInvitedAttempt } from '../db/attempts';
 import { newId } from '../db/ids';
-import { activePool } from '../db/pool';
+import { activePool, attemptItemsFromDraw } from '../db/pool';
 import { drawQuestions } from '../engine/draw';
 import { deadlineFor } from '../engine/timing';
 import type { AppEnv } from '../env';
@@ -119,7 +119,6 @@ inviteRoutes.post('/invite/:token', async (c) => {
       'This assessment cannot start right now: its question bank changed. Please let the organization that invited you know.',
     );
   }
-  const byId = new Map(pool.map((p) => [p.id, p]));
   const started = await startInvitedAttempt(deps.db, {
     invitationId: invitation.id,
     orgId: invitation.orgId,
@@ -127,16 +126,7 @@ inviteRoutes.post('/invite/:token', async (c) => {
     seed,
     startedAt: now,
     deadlineAt: deadlineFor(now, assessment.timeLimitSeconds, invitation.extraSeconds),
-    items: drawn.map((d) => {
-      const item = byId.get(d.questionId);
-      if (!item) throw new Error(`drawn question ${d.questionId} is not in the pool`);
-      return {
-        questionId: d.questionId,
-        version: item.version,
-        contentHash: item.contentHash,
-        optionOrder: d.optionOrder,
-      };
-    }),
+    items: attemptItemsFromDraw(pool, drawn),
     detail: { device, address },
   });
   if (!started.created) await noteArrival(deps.db, started.attemptId, device, address, now);
