@@ -17,6 +17,7 @@ export default defineConfig({
             'src/auth/**/*.test.ts',
             'src/candidate/**/*.test.ts',
             'src/manage/**/*.test.ts',
+            'src/middleware/**/*.test.ts',
           ],
         },
       },

@@ -6,6 +6,7 @@ import type { AppEnv } from './env';
 import { errorResponse, onError, onNotFound } from './middleware/errors';
 import { requestLog } from './middleware/logger';
 import { csrfProtection, securityHeaders } from './middleware/security';
+import { shedLoad } from './middleware/shed-load';
 import { accountRoutes } from './routes/account';
 import { apiRoutes } from './routes/api';
 import { attemptRoutes } from './routes/attempt';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestId({ limitLength: 64 }));
   app.use(requestLog());
+  app.use(shedLoad(deps.settings.maxInFlight));
   app.use(securityHeaders());
   app.use(csrfProtection());
   app.use(

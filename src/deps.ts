@@ -13,6 +13,8 @@ export interface Settings {
   emailWebhookUrl?: string;
   /** PBKDF2 iterations per call; Workers refuse more than 100,000. */
   passwordIterations: number;
+  /** Requests in flight past which new ones get 503 + Retry-After instead of a queue. */
+  maxInFlight: number;
 }
 
 export interface LogEntry {
@@ -37,6 +39,7 @@ export const defaultSettings: Settings = {
   secureCookies: true,
   saveGraceMs: 5000,
   passwordIterations: 100_000,
+  maxInFlight: 1024,
 };
 
 /** PASSWORD_ITERATIONS from either runtime's environment: a whole number, at least 10,000. */

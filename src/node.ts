@@ -62,6 +62,9 @@ export async function startNode() {
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES !== '0' : Boolean(env.PUBLIC_URL?.startsWith('https:')),
     emailWebhookUrl: env.EMAIL_WEBHOOK_URL,
     passwordIterations: passwordIterationsFrom(env.PASSWORD_ITERATIONS),
+    maxInFlight: env.MAX_IN_FLIGHT
+      ? Math.max(1, Number(env.MAX_IN_FLIGHT) || defaultSettings.maxInFlight)
+      : defaultSettings.maxInFlight,
   };
   const deps = {
     db,

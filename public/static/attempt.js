@@ -153,6 +153,8 @@
         }, 3000);
         return 'stop';
       }
+      // 503: the server is shedding load and says so; anything else may be the network.
+      if (res.status === 503) return { retry: html };
       return 'retry';
     } catch {
       return 'retry';
@@ -180,9 +182,10 @@
         const [p, entry] = entries[0];
         const outcome = await send(p, entry);
         if (outcome === 'stop') return;
-        if (outcome === 'retry') {
+        if (outcome === 'retry' || outcome.retry) {
           failures++;
-          show('failed', warning);
+          if (outcome.retry) show('html', outcome.retry);
+          else show('failed', warning);
           retryTimer = setTimeout(drain, Math.min(1000 * 2 ** (failures - 1), 5000));
           return;
         }

@@ -1,0 +1,30 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import { errorResponse } from './errors';
+
+/**
+ * Past a number of requests in flight, answer at once with 503 and Retry-After instead of
+ * queueing: the embedded database runs on the event loop, so a queue past capacity only grows
+ * until clients time out. The test page's save queue keeps the answer and retries with backoff,
+ * which lowers the offered load instead of piling onto it. Health checks are never shed.
+ * The counter belongs to this app instance (a process or an isolate), not to any request.
+ */
+export const shedLoad = (maxInFlight: number): MiddlewareHandler<AppEnv> => {
+  let inFlight = 0;
+  return async (c, next) => {
+    if (inFlight >= maxInFlight && c.req.path !== '/healthz') {
+      c.header('Retry-After', '2');
+      return errorResponse(
+        c,
+        503,
+        'The service is busy right now. Your answer is kept and will be sent again in a moment.',
+      );
+    }
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+    }
+  };
+};
