@@ -18,15 +18,17 @@ export interface TeamMember {
   joinedAt: number;
 }
 
+const memberColumns = {
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  role: memberships.role,
+  joinedAt: memberships.createdAt,
+};
+
 export async function teamMembers(db: Db, orgId: string): Promise<TeamMember[]> {
   return db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      joinedAt: memberships.createdAt,
-    })
+    .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.orgId, orgId))
@@ -35,13 +37,7 @@ export async function teamMembers(db: Db, orgId: string): Promise<TeamMember[]> 
 
 export async function teamMember(db: Db, orgId: string, userId: string): Promise<TeamMember | null> {
   const rows = await db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      joinedAt: memberships.createdAt,
-    })
+    .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));

@@ -2,45 +2,20 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invitationToken } from '../../src/candidate/invitation-token';
 import { createInvitation } from '../../src/db/assessments';
-import { assessments, attemptEvents, attempts, invitations, memberships, responses, users } from '../../src/db/schema';
+import { assessments, attemptEvents, attempts, invitations, responses } from '../../src/db/schema';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank, secretMarker } from '../support/bank';
 import { TestBrowser } from '../support/client';
+import { signUpOwner, signUpReviewer } from '../support/people';
 
 let t: TestApp;
 let owner: TestBrowser;
 beforeEach(async () => {
   t = await makeTestApp();
   await importTestBank(t.db);
-  owner = await signUp('olivia@example.com', 'Acme Hiring');
+  owner = await signUpOwner(t, 'olivia@example.com', 'Acme Hiring');
 });
 afterEach(() => t.close());
-
-async function signUp(email: string, orgName: string) {
-  const browser = new TestBrowser(t.app);
-  const res = await browser.post('/signup', {
-    name: 'Olivia Owner',
-    email,
-    password: 'a long enough passphrase',
-    orgName,
-  });
-  expect(res.status).toBe(303);
-  return browser;
-}
-
-/** A second person in Acme with the reviewer role, signed in. */
-async function reviewer() {
-  const browser = new TestBrowser(t.app);
-  await browser.post('/signup', {
-    name: 'Rita Reviewer',
-    email: 'rita@example.com',
-    password: 'a long enough passphrase',
-  });
-  const [rita] = await t.db.select().from(users).where(eq(users.email, 'rita@example.com'));
-  const [acme] = await t.db.select().from(memberships);
-  await t.db.insert(memberships).values({ orgId: acme?.orgId ?? '', userId: rita?.id ?? '', role: 'reviewer' });
-  return browser;
-}
 
 /** What the new-assessment form posts when filled in (unchecked checkboxes send nothing). */
 const goodForm: Record<string, string> = {
@@ -327,7 +302,7 @@ describe('duplicate and archive', () => {
 describe('who may do what', () => {
   it('lets a reviewer preview but not change anything', async () => {
     const row = await create();
-    const rita = await reviewer();
+    const rita = await signUpReviewer(t);
     expect((await rita.get(`/app/assessments/${row.id}/preview`)).status).toBe(200);
     expect((await rita.get('/app/assessments/new')).status).toBe(403);
     expect((await rita.get(`/app/assessments/${row.id}/edit`)).status).toBe(403);
@@ -346,7 +321,7 @@ describe('who may do what', () => {
 
   it("answers 404 for another organization's assessment", async () => {
     const row = await create();
-    const other = await signUp('mallory@example.com', 'Other Corp');
+    const other = await signUpOwner(t, 'mallory@example.com', 'Other Corp');
     for (const res of [
       await other.get(`/app/assessments/${row.id}/edit`),
       await other.get(`/app/assessments/${row.id}/preview`),

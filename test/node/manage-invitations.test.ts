@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAssessment } from '../../src/db/assessments';
-import { attempts, invitations, memberships, users } from '../../src/db/schema';
+import { attempts, invitations, memberships } from '../../src/db/schema';
 import type { Settings } from '../../src/deps';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
 import { defaultAssessment } from '../support/fixtures';
+import { signUpOwner, signUpReviewer } from '../support/people';
 
 let t: TestApp;
 let owner: TestBrowser;
@@ -18,38 +19,13 @@ let base: string;
 async function setUp(settings: Partial<Settings> = {}) {
   t = await makeTestApp(settings);
   await importTestBank(t.db);
-  owner = await signUp('olivia@example.com', 'Acme Hiring');
+  owner = await signUpOwner(t, 'olivia@example.com', 'Acme Hiring');
   const [acme] = await t.db.select().from(memberships);
   assessmentId = await createAssessment(t.db, acme?.orgId ?? '', acme?.userId ?? null, defaultAssessment, t.clock.now);
   base = `/app/assessments/${assessmentId}/invitations`;
 }
 beforeEach(() => setUp());
 afterEach(() => t.close());
-
-async function signUp(email: string, orgName: string) {
-  const browser = new TestBrowser(t.app);
-  const res = await browser.post('/signup', {
-    name: 'Olivia Owner',
-    email,
-    password: 'a long enough passphrase',
-    orgName,
-  });
-  expect(res.status).toBe(303);
-  return browser;
-}
-
-async function reviewer() {
-  const browser = new TestBrowser(t.app);
-  await browser.post('/signup', {
-    name: 'Rita Reviewer',
-    email: 'rita@example.com',
-    password: 'a long enough passphrase',
-  });
-  const [rita] = await t.db.select().from(users).where(eq(users.email, 'rita@example.com'));
-  const [acme] = await t.db.select().from(memberships);
-  await t.db.insert(memberships).values({ orgId: acme?.orgId ?? '', userId: rita?.id ?? '', role: 'reviewer' });
-  return browser;
-}
 
 const invitationRows = () => t.db.select().from(invitations).orderBy(invitations.candidateEmail);
 
@@ -329,7 +305,7 @@ describe('email through a webhook', () => {
 describe('who may do what', () => {
   it('lets a reviewer see the list but change nothing', async () => {
     const { row } = await inviteOne();
-    const rita = await reviewer();
+    const rita = await signUpReviewer(t);
     const page = await rita.get(base);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -351,7 +327,7 @@ describe('who may do what', () => {
 
   it("answers 404 for another organization's assessment and invitations", async () => {
     const { row } = await inviteOne();
-    const other = await signUp('mallory@example.com', 'Other Corp');
+    const other = await signUpOwner(t, 'mallory@example.com', 'Other Corp');
     for (const res of [
       await other.get(base),
       await other.post(base, { name: 'Eve', email: 'eve@example.com' }),
