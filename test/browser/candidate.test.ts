@@ -68,7 +68,8 @@ describe('a candidate takes an assessment in Chromium', () => {
 
     const types = new Set<string>();
     for (let q = 0; q < 12; q++) {
-      await page.waitForURL(new RegExp(`/attempts/${attemptId}(\\?q=${q})?$`));
+      // Exactly this question's URL: the first page has no ?q, later ones must not match it.
+      await page.waitForURL(new RegExp(`/attempts/${attemptId}${q === 0 ? '' : `\\?q=${q}`}$`));
       const kind = await answer(page);
       types.add(kind);
 
