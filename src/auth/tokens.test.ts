@@ -42,6 +42,18 @@ describe('tokens', () => {
     expect(await verifyToken(keys, 'session', noExp, now)).toBeNull();
   });
 
+  it('refuses a token issued more than a minute in the future, for every audience', async () => {
+    const audiences = ['session', 'invitation', 'attempt', 'result', 'team-invite', 'practice-owner'] as const;
+    for (const audience of audiences) {
+      // Signed by a clock 2 minutes ahead (or by someone who chose the iat), verified now.
+      const ahead = await signToken(keys, audience, { sub: 'x' }, now + 120_000, 3600);
+      expect(await verifyToken(keys, audience, ahead, now), audience).toBeNull();
+      // A drift within the allowance still verifies.
+      const slightly = await signToken(keys, audience, { sub: 'x' }, now + 30_000, 3600);
+      expect((await verifyToken(keys, audience, slightly, now))?.sub, audience).toBe('x');
+    }
+  });
+
   it('keeps verifying with the old key after a rotation, and signs with the new one', async () => {
     const old = await signToken(keys, 'result', { sub: 'a1' }, now, 3600);
     const rotated = parseSigningKeys(formatSigningKeys([keyB, keyA]));

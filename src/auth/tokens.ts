@@ -4,7 +4,21 @@ import type { SigningKeys } from './keys';
 export const issuer = 'skillcheck';
 
 /** What a token is for; a token minted for one audience never verifies for another. */
-export type Audience = 'session' | 'invitation' | 'attempt' | 'result' | 'team-invite' | 'practice-owner';
+export type Audience =
+  | 'session'
+  | 'invitation'
+  | 'attempt'
+  | 'result'
+  | 'team-invite'
+  | 'practice-owner'
+  | 'known-device';
+
+/**
+ * How far in the future a token's `iat` may lie. Clocks of instances sharing the keys drift a
+ * little; a token "issued" later than that was signed by a wrong clock and is refused (jose
+ * itself checks `iat` only when given `maxTokenAge`).
+ */
+export const maxClockSkewSeconds = 60;
 
 export interface TokenClaims {
   sub: string;
@@ -31,7 +45,7 @@ export async function signToken(
 
 /**
  * The claims of a valid token, or null for anything else: wrong key, algorithm, audience or
- * issuer, expired, missing claims, malformed. Callers answer null with 401/404, never a reason.
+ * issuer, expired, issued in the future, missing claims, malformed. Callers answer null with 401/404, never a reason.
  */
 export async function verifyToken(
   keys: SigningKeys,
@@ -56,6 +70,7 @@ export async function verifyToken(
       },
     );
     if (typeof payload.sub !== 'string') return null;
+    if (typeof payload.iat !== 'number' || payload.iat > Math.floor(now / 1000) + maxClockSkewSeconds) return null;
     return payload as TokenClaims;
   } catch {
     return null;
