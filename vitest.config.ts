@@ -18,6 +18,7 @@ export default defineConfig({
             'src/candidate/**/*.test.ts',
             'src/manage/**/*.test.ts',
             'src/middleware/**/*.test.ts',
+            'src/http/**/*.test.ts',
           ],
         },
       },

@@ -15,6 +15,8 @@ export interface Settings {
   passwordIterations: number;
   /** Requests in flight past which new ones get 503 + Retry-After instead of a queue. */
   maxInFlight: number;
+  /** Proxies we run in front of the app; their X-Forwarded-For entries name the client (src/http/client-address.ts). */
+  trustProxyHops: number;
 }
 
 export interface LogEntry {
@@ -31,7 +33,7 @@ export interface AppDeps {
   keys: SigningKeys;
   settings: Settings;
   log: (entry: LogEntry) => void;
-  /** The client's address as the runtime sees it (socket on Node, CF-Connecting-IP on Workers). */
+  /** The peer's address as the runtime sees it (socket on Node, CF-Connecting-IP on Workers). */
   clientAddress?: (c: Context) => string | undefined;
 }
 
@@ -40,6 +42,7 @@ export const defaultSettings: Settings = {
   saveGraceMs: 5000,
   passwordIterations: 100_000,
   maxInFlight: 1024,
+  trustProxyHops: 0,
 };
 
 /** PASSWORD_ITERATIONS from either runtime's environment: a whole number, at least 10,000. */
@@ -48,5 +51,14 @@ export function passwordIterationsFrom(text: string | undefined): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 10_000)
     throw new Error('PASSWORD_ITERATIONS must be a whole number of at least 10000');
+  return n;
+}
+
+/** TRUST_PROXY: how many proxies of ours stand in front of the app (0 or unset: none). */
+export function trustProxyHopsFrom(text: string | undefined): number {
+  if (text === undefined || text === '') return 0;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    throw new Error('TRUST_PROXY must be the number of proxies in front of the app, from 0 to 10');
   return n;
 }

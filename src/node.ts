@@ -16,7 +16,7 @@ import { formatSigningKeys, generateSigningKey, parseSigningKeys, type SigningKe
 import { importBankFromDir } from './bank/import-files';
 import { countUsers } from './db/accounts';
 import { isEmbeddedUrl, libsqlConfig, libsqlDb } from './db/client';
-import { defaultSettings, type LogEntry, passwordIterationsFrom, type Settings } from './deps';
+import { defaultSettings, type LogEntry, passwordIterationsFrom, type Settings, trustProxyHopsFrom } from './deps';
 import { runScheduledJobs } from './jobs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -62,6 +62,7 @@ export async function startNode() {
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES !== '0' : Boolean(env.PUBLIC_URL?.startsWith('https:')),
     emailWebhookUrl: env.EMAIL_WEBHOOK_URL,
     passwordIterations: passwordIterationsFrom(env.PASSWORD_ITERATIONS),
+    trustProxyHops: trustProxyHopsFrom(env.TRUST_PROXY),
     maxInFlight: env.MAX_IN_FLIGHT
       ? Math.max(1, Number(env.MAX_IN_FLIGHT) || defaultSettings.maxInFlight)
       : defaultSettings.maxInFlight,
@@ -72,10 +73,7 @@ export async function startNode() {
     keys: loadSigningKeys(dataDir),
     settings,
     log,
-    clientAddress: (c: Parameters<typeof getConnInfo>[0]) =>
-      env.TRUST_PROXY === '1'
-        ? (c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? getConnInfo(c).remote.address)
-        : getConnInfo(c).remote.address,
+    clientAddress: (c: Parameters<typeof getConnInfo>[0]) => getConnInfo(c).remote.address,
   };
   const app = createApp(deps);
   // The same jobs the Workers cron runs; every instance may run them, finalizing is idempotent.

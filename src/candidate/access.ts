@@ -50,6 +50,4 @@ export async function attemptAccess<E extends AppEnv>(c: Context<E>, attemptId: 
   return claims.dev;
 }
 
-export function clientAddressOf<E extends AppEnv>(c: Context<E>): string | null {
-  return c.get('deps').clientAddress?.(c) ?? null;
-}
+export { clientAddressOf } from '../http/client-address';
