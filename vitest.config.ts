@@ -19,6 +19,7 @@ export default defineConfig({
             'src/manage/**/*.test.ts',
             'src/middleware/**/*.test.ts',
             'src/http/**/*.test.ts',
+            'src/email/**/*.test.ts',
           ],
         },
       },

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../deps';
+import { withSafeHeaders } from './header';
 
 export interface EmailMessage {
   to: string;
@@ -24,7 +25,9 @@ const webhookTimeoutMs = 5000;
 
 export function emailSenderFor(deps: Pick<AppDeps, 'settings' | 'log'>): EmailSender {
   const url = deps.settings.emailWebhookUrl;
-  return url ? webhookSender(url, deps.log) : logSender(deps.log);
+  const sender = url ? webhookSender(url, deps.log) : logSender(deps.log);
+  // Every message passes here, whoever built it: no header field leaves with a line break in it.
+  return { mode: sender.mode, send: (message) => sender.send(withSafeHeaders(message)) };
 }
 
 function logSender(log: AppDeps['log']): EmailSender {
