@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { SigningKeys } from './auth/keys';
+import type { verifyPassword } from './auth/password';
 import type { Db } from './db/client';
 
 export interface Settings {
@@ -35,6 +36,8 @@ export interface AppDeps {
   log: (entry: LogEntry) => void;
   /** The peer's address as the runtime sees it (socket on Node, CF-Connecting-IP on Workers). */
   clientAddress?: (c: Context) => string | undefined;
+  /** The password check of sign-ins; PBKDF2 (src/auth/password.ts) unless a test counts the calls. */
+  verifyPassword?: typeof verifyPassword;
 }
 
 export const defaultSettings: Settings = {

@@ -69,6 +69,15 @@ export async function verifyPassword(password: string, stored: string, policy: P
   return { ok, needsRehash: ok && iterations < policy.iterations };
 }
 
+/**
+ * A well-formed stored hash at the policy's cost that no password matches. A sign-in for an email
+ * without an account is verified against it, so it does the same work, in the same time, as a
+ * sign-in for one with an account: the answer time does not tell which emails are registered.
+ */
+export function unmatchableHash(policy: PasswordPolicy): string {
+  return `pbkdf2-sha256$${policy.iterations}$${'A'.repeat(22)}$${'A'.repeat(43)}`;
+}
+
 /** Password rules people can follow: length over composition (NIST SP 800-63B). */
 export function passwordProblem(password: string): string | null {
   if (password.length < 10) return 'Use at least 10 characters.';

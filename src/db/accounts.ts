@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from './client';
 import { newId } from './ids';
-import { loginThrottle, memberships, organizations, type Role, sessions, users } from './schema';
+import { memberships, organizations, type Role, sessions, users } from './schema';
 
 export interface Membership {
   orgId: string;
@@ -93,26 +93,4 @@ export async function revokeOtherSessions(db: Db, userId: string, keepSessionId:
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
   const others = live.filter((s) => s.id !== keepSessionId);
   for (const s of others) await revokeSession(db, s.id, now);
-}
-
-export async function readThrottle(db: Db, key: string) {
-  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
-  return row ?? null;
-}
-
-export async function writeThrottle(
-  db: Db,
-  row: { key: string; failures: number; windowStart: number; nextAllowedAt: number },
-) {
-  await db
-    .insert(loginThrottle)
-    .values(row)
-    .onConflictDoUpdate({
-      target: loginThrottle.key,
-      set: { failures: row.failures, windowStart: row.windowStart, nextAllowedAt: row.nextAllowedAt },
-    });
-}
-
-export async function clearThrottle(db: Db, key: string) {
-  await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }

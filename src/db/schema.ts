@@ -57,13 +57,22 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-/** Failed-login counters, per account and per client address ("user:<id>", "ip:<addr>"). */
-export const loginThrottle = sqliteTable('login_throttle', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  windowStart: integer('window_start', { mode: 'number' }).notNull(),
-  nextAllowedAt: integer('next_allowed_at', { mode: 'number' }).notNull().default(0),
-});
+/**
+ * Sign-in and sign-up counters, one row per bucket (src/auth/throttle.ts names the buckets and
+ * their limits). `failures` counts password checks not (yet) known to have succeeded in the window
+ * that began at `window_start`. `account` is the email a bucket concerns, so that an unlock clears
+ * all of one account's buckets.
+ */
+export const loginThrottle = sqliteTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    account: text('account'),
+    failures: integer('failures').notNull().default(0),
+    windowStart: integer('window_start', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('login_throttle_account').on(t.account)],
+);
 
 export const teamInvites = sqliteTable(
   'team_invites',
@@ -234,6 +243,8 @@ export const invitations = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
     /** Accommodation: added to the assessment's time limit for this candidate only. */
     extraSeconds: integer('extra_seconds').notNull().default(0),
+    /** Goes up with every resend; links carry it, and a link with an older one is refused. */
+    tokenVersion: integer('token_version').notNull().default(1),
     createdBy: text('created_by').references(() => users.id),
     createdAt: createdAt(),
     openedAt: integer('opened_at', { mode: 'number' }),

@@ -1,23 +1,22 @@
 import { type Context, Hono } from 'hono';
 import { type FormErrors, LoginPage, PasswordPage, SignupPage } from '../../views/pages/auth';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { knownDeviceOf, rememberDevice } from '../auth/known-device';
+import { hashPassword, passwordProblem, unmatchableHash, verifyPassword } from '../auth/password';
 import { endSession, sessionUser, startSession } from '../auth/session';
-import { afterFailure, waitBeforeAttempt } from '../auth/throttle';
-import { clientAddressOf } from '../candidate/access';
+import { retryText, signInBuckets, signUpBucket } from '../auth/throttle';
 import {
-  clearThrottle,
   countUsers,
   createOrgWithOwner,
   createUser,
   findUserByEmail,
   membershipsOf,
   normalizeEmail,
-  readThrottle,
   revokeOtherSessions,
   updatePasswordHash,
-  writeThrottle,
 } from '../db/accounts';
+import { releaseSlots, takeSlots } from '../db/throttle';
 import type { AppEnv } from '../env';
+import { clientAddressOf } from '../http/client-address';
 import { field, readForm } from '../http/form';
 import { errorResponse } from '../middleware/errors';
 
@@ -38,7 +37,7 @@ accountRoutes.get('/signup', async (c) => {
   const firstRun = (await countUsers(c.get('deps').db)) === 0;
   return c.html(
     <SignupPage
-      values={{}}
+      values={{ email: c.req.query('email') }}
       errors={{}}
       firstRun={firstRun}
       next={c.req.query('next')}
@@ -47,6 +46,11 @@ accountRoutes.get('/signup', async (c) => {
   );
 });
 
+/**
+ * Sign-up says when an email already has an account: without a confirmation email there is no
+ * way to hide it (the other answer signs you in), as in most products. Sign-ups are limited per
+ * client address instead, so the answer cannot be used to test many addresses.
+ */
 accountRoutes.post('/signup', async (c) => {
   const deps = c.get('deps');
   const form = await readForm(c);
@@ -62,12 +66,9 @@ accountRoutes.post('/signup', async (c) => {
     errors.email = 'Enter an email address like name@example.com.';
   errors.password = passwordProblem(password) ?? undefined;
   if (values.orgName.length > 100) errors.orgName = 'Use at most 100 characters.';
-  if (!errors.email && (await findUserByEmail(deps.db, values.email))) {
-    errors.email = 'An account with this email exists. Sign in instead, or use another address.';
-  }
   const firstRun = (await countUsers(deps.db)) === 0;
-  if (Object.values(errors).some(Boolean)) {
-    return c.html(
+  const page = (status: 422 | 429) =>
+    c.html(
       <SignupPage
         values={values}
         errors={errors}
@@ -75,65 +76,64 @@ accountRoutes.post('/signup', async (c) => {
         next={field(form, 'next')}
         nonce={c.get('secureHeadersNonce')}
       />,
-      422,
+      status,
     );
+  if (!errors.email) {
+    const slot = await takeSlots(deps.db, [signUpBucket(clientAddressOf(c))], deps.clock());
+    if (!slot.ok) {
+      c.header('Retry-After', String(Math.ceil(slot.retryAfterMs / 1000)));
+      errors.form = `Too many sign-ups from your network. Try again in ${retryText(slot.retryAfterMs)}.`;
+      return page(429);
+    }
+    if (await findUserByEmail(deps.db, values.email))
+      errors.email = 'An account with this email exists. Sign in instead, or use another address.';
   }
+  if (Object.values(errors).some(Boolean)) return page(422);
   const passwordHash = await hashPassword(password, policy(c));
   const { userId } = values.orgName
     ? await createOrgWithOwner(deps.db, { ...values, passwordHash })
     : { userId: await createUser(deps.db, { ...values, passwordHash }) };
   await startSession(c, userId);
+  await rememberDevice(c, userId, null);
   return c.redirect(safeNext(field(form, 'next'), values.orgName ? '/app' : '/me'), 303);
 });
 
 accountRoutes.get('/login', (c) =>
-  c.html(<LoginPage next={c.req.query('next')} nonce={c.get('secureHeadersNonce')} />),
+  c.html(<LoginPage email={c.req.query('email')} next={c.req.query('next')} nonce={c.get('secureHeadersNonce')} />),
 );
 
 /**
- * Failed sign-ins are limited per account and per client address (see auth/throttle.ts). The
- * password check runs in Web Crypto, off the event loop on Node, so it never stalls answer saving.
+ * Every password check first takes a slot in each of its throttle buckets (auth/throttle.ts), in
+ * one statement per bucket, so concurrent guesses cannot all pass a check that read the same
+ * count. An email without an account is checked against a hash of the same cost, and counts in
+ * the same buckets. The check runs in Web Crypto, off the event loop on Node.
  */
 accountRoutes.post('/login', async (c) => {
   const deps = c.get('deps');
   const form = await readForm(c);
-  const email = normalizeEmail(field(form, 'email') ?? '');
+  const email = normalizeEmail(field(form, 'email') ?? '').slice(0, 254);
   const password = field(form, 'password') ?? '';
   const next = field(form, 'next');
-  const now = deps.clock();
-  const keys = [`user:${email}`, `ip:${clientAddressOf(c) ?? 'unknown'}`];
-  const states = await Promise.all(keys.map((k) => readThrottle(deps.db, k)));
-  const wait = Math.max(...states.map((s) => waitBeforeAttempt(s, now)));
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000);
-    c.header('Retry-After', String(seconds));
-    return c.html(
-      <LoginPage
-        email={email}
-        next={next}
-        error={`Too many failed sign-ins. Try again in ${seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`}
-        nonce={c.get('secureHeadersNonce')}
-      />,
-      429,
-    );
-  }
+  const page = (status: 401 | 429, error: string) =>
+    c.html(<LoginPage email={email} next={next} error={error} nonce={c.get('secureHeadersNonce')} />, status);
   const user = await findUserByEmail(deps.db, email);
-  const check = user ? await verifyPassword(password, user.passwordHash, policy(c)) : { ok: false, needsRehash: false };
-  if (!user || !check.ok) {
-    await Promise.all(keys.map((key, i) => writeThrottle(deps.db, { key, ...afterFailure(states[i] ?? null, now) })));
-    return c.html(
-      <LoginPage
-        email={email}
-        next={next}
-        error="That email and password do not match an account."
-        nonce={c.get('secureHeadersNonce')}
-      />,
-      401,
+  const device = user ? await knownDeviceOf(c, user.id) : null;
+  const buckets = signInBuckets({ email, address: clientAddressOf(c), knownDevice: device });
+  const taken = await takeSlots(deps.db, buckets, deps.clock());
+  if (!taken.ok) {
+    c.header('Retry-After', String(Math.ceil(taken.retryAfterMs / 1000)));
+    return page(
+      429,
+      `Too many failed sign-ins. Try again in ${retryText(taken.retryAfterMs)}. A browser you have signed in with before is not held up; an owner or admin of your team can also unlock your account.`,
     );
   }
-  await clearThrottle(deps.db, keys[0] ?? '');
+  const verify = deps.verifyPassword ?? verifyPassword;
+  const check = await verify(password, user?.passwordHash ?? unmatchableHash(policy(c)), policy(c));
+  if (!user || !check.ok) return page(401, 'That email and password do not match an account.');
+  await releaseSlots(deps.db, taken.slots);
   if (check.needsRehash) await updatePasswordHash(deps.db, user.id, await hashPassword(password, policy(c)));
   await startSession(c, user.id);
+  await rememberDevice(c, user.id, device);
   // People who only practise have no workspace: their home is their history.
   const home = (await membershipsOf(deps.db, user.id)).length > 0 ? '/app' : '/me';
   return c.redirect(safeNext(next, home), 303);

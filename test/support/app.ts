@@ -48,7 +48,16 @@ export async function makeTestApp(settings: Partial<Settings> = {}) {
   };
   deps.keys.all = [deps.keys.signing];
   const app = createApp(deps);
-  return { app, db: database.db as Db, client: database.client, clock, deps, logs, close: database.close };
+  return {
+    app,
+    db: database.db as Db,
+    client: database.client,
+    url: database.url,
+    clock,
+    deps,
+    logs,
+    close: database.close,
+  };
 }
 
 export type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
