@@ -6,6 +6,8 @@
 import type { SourceOption } from './types';
 
 export const giftPlaceholder = 'Imported from GIFT: add an explanation.';
+/** What the GIFT importer writes where an image or player could not come along. */
+export const giftNotImported = 'not imported from GIFT';
 
 const minPrompt = 20;
 const minExplanation = 40;
@@ -27,6 +29,9 @@ export function textWarnings(kind: 'prompt' | 'explanation', markdown: string, l
   if (kind === 'explanation' && markdown.trim() === giftPlaceholder) {
     warn(line, 'the explanation is the GIFT import placeholder: write a real one');
     return;
+  }
+  if (markdown.includes(giftNotImported)) {
+    warn(line, `the ${kind} marks an image or player "${giftNotImported}": add it as a link, or rewrite the ${kind}`);
   }
   const length = visibleLength(markdown);
   const min = kind === 'prompt' ? minPrompt : minExplanation;
