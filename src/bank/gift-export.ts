@@ -4,8 +4,12 @@
  * question's text sits on one line. That keeps code indentation and blank lines, which Moodle's
  * importer would otherwise trim or read as the end of the question, and no line of code can
  * start with `//` and be taken for a comment. Prompts are `[markdown]`, from the source
- * Markdown rather than our HTML; options and feedback inherit that format.
+ * Markdown rather than our HTML; options and feedback inherit that format. Comment lines before
+ * each question carry its id, tags, difficulty, time weight and reference (gift-meta), so an
+ * export imported again keeps them. Ordering questions, which GIFT has no type for, become
+ * matching questions (each item to its position), said in the file and in the messages.
  */
+import { metadataComments } from './gift-meta';
 import type { GiftMessage } from './gift-read';
 import type { SourceQuestion } from './types';
 
@@ -21,6 +25,9 @@ export function escapeGift(text: string): string {
 /** Up to 5 decimals, as Moodle lists grades (33.33333), without trailing zeros. */
 const weight = (n: number) => String(Number(n.toFixed(5)));
 
+export const orderingAsMatching =
+  'ordering question written as a Moodle matching question, each item to its position 1, 2, 3...: Moodle marks each position on its own, our rule credits the longest run in the right order';
+
 export function exportGift(questions: readonly SourceQuestion[]): {
   text: string;
   messages: (GiftMessage & { file: string })[];
@@ -29,27 +36,26 @@ export function exportGift(questions: readonly SourceQuestion[]): {
   const out: string[] = [];
   let category = '';
   for (const q of questions) {
-    const block = answerBlock(q);
-    if (block === null) {
-      const message = `ordering questions are not representable in standard GIFT, skipped: ${q.id}`;
-      messages.push({ file: q.file, line: q.line, message });
-      continue;
-    }
     const next = `skillcheck/${q.area}/${q.topic}`;
     if (next !== category) {
       category = next;
       out.push(`$CATEGORY: ${category}`, '');
     }
-    out.push(`// ${q.id} (${q.file}:${q.line})`);
+    // Comment lines stay in the question's block (no blank line), where Moodle reads [id:] and [tag:].
+    out.push(`// ${q.id} (${q.file}:${q.line})`, ...metadataComments(q).map((c) => `// ${c}`));
+    if (q.type === 'ordering') {
+      out.push(`// ${orderingAsMatching}`);
+      messages.push({ file: q.file, line: q.line, kind: 'changed', question: q.id, message: orderingAsMatching });
+    }
     out.push(`::${escapeGift(q.id)}::[markdown]${escapeGift(q.promptMd)}{`);
-    out.push(...block.map((line) => `\t${line}`));
+    out.push(...answerBlock(q).map((line) => `\t${line}`));
     out.push(`\t####${escapeGift(q.explanationMd)}`, '}', '');
   }
   return { text: out.join('\n'), messages };
 }
 
-/** The answer lines between `{` and `}`, or null for a type GIFT cannot hold. */
-function answerBlock(q: SourceQuestion): string[] | null {
+/** The answer lines between `{` and `}`. */
+function answerBlock(q: SourceQuestion): string[] {
   const a = q.answer;
   switch (a.type) {
     case 'single':
@@ -67,6 +73,7 @@ function answerBlock(q: SourceQuestion): string[] | null {
     case 'numeric':
       return [`#${a.value}:${a.tolerance}`];
     case 'ordering':
-      return null;
+      // GIFT has no escape for "->", which ends a matching question's text; in Markdown "-\>" reads the same.
+      return a.items.map((item, i) => `=${escapeGift(item.text).replaceAll('->', '-\\>')} -> ${i + 1}`);
   }
 }

@@ -1,21 +1,32 @@
 /**
- * GIFT to our Markdown topic files. Question ids come from the GIFT `::title::`, slugified, or
- * from the topic and a hash of the text. Every imported question gets `difficulty: 3` and the
- * tag `imported-gift`; an author reviews them before they go live. What our types cannot hold
- * (matching, essay, description, partial credit) is skipped or dropped with a message.
+ * GIFT to our Markdown topic files. Each question is converted (gift-convert), checked by the
+ * same validator `bank:check` uses, and compared with the bank: one already there (same `[id:]`
+ * and content, or the same prompt and answer under any id) is skipped with a note naming it, and
+ * one whose `[id:]` is in the bank with other content is skipped, or replaces it with `update`.
+ * Ids come from Moodle's `[id:...]`, else the `::title::` slugified, else the topic and a hash of
+ * the text. Difficulty, tags, time and ref come from the comment lines our export writes
+ * (gift-meta); a question without them gets `difficulty: 3` and the tag `imported-gift`, for an
+ * author to review before it goes live.
  */
-import { type GiftAnswer, type GiftMessage, type GiftQuestion, giftBlank, readGift } from './gift-read';
-import { giftTextToMarkdown } from './gift-text';
+import { type Converted, convertGift } from './gift-convert';
+import { readMetadata } from './gift-meta';
+import { type GiftMessage, type GiftQuestion, giftName, readGift } from './gift-read';
+import { parseTopicFile } from './parse-topic';
 import { shortHash, slugify } from './slug';
-import { idPattern } from './validate-question';
+import type { SourceQuestion } from './types';
+import { checkQuestion, idPattern } from './validate-question';
 import { giftPlaceholder } from './warnings';
 
 export interface GiftImportOptions {
   area: string;
   /** Puts every question in this topic; otherwise each `$CATEGORY:`'s last segment names it. */
   topic?: string;
-  /** Ids already in the bank, so imported ones do not collide. */
+  /** Ids already in the bank (in files with errors too), so imported ones do not collide. */
   existingIds?: ReadonlySet<string>;
+  /** The bank's sound questions, to recognise a question that is already there. */
+  existing?: readonly SourceQuestion[];
+  /** Replace a bank question with the same `[id:]` and other content, instead of skipping it. */
+  update?: boolean;
 }
 
 export interface ImportedQuestion {
@@ -33,55 +44,150 @@ export interface ImportedTopic {
   questions: ImportedQuestion[];
 }
 
+/** A question of the bank that an imported one replaces (`update`). */
+export interface QuestionUpdate extends ImportedQuestion {
+  file: string;
+  /** The replaced block's first line and text, as the bank holds them. */
+  replacesLine: number;
+  replacesSource: string;
+}
+
 export function importGift(
   gift: string,
   options: GiftImportOptions,
-): { topics: ImportedTopic[]; messages: GiftMessage[] } {
-  const { questions, messages } = readGift(gift);
-  const topics = new Map<string, ImportedTopic>();
-  const used = new Set(options.existingIds);
-  for (const q of questions) {
-    const name = q.title ?? q.text.replace(/\s+/g, ' ').slice(0, 50);
-    const note = (message: string) => messages.push({ line: q.line, message: `${message}: ${name} (line ${q.line})` });
-    if (q.kind === 'matching') note('matching questions are not supported');
-    else if (q.kind === 'essay') note('essay questions are not supported');
-    else if (q.kind === 'description') note('description items are not questions, skipped');
-    if (q.kind === 'matching' || q.kind === 'essay' || q.kind === 'description') continue;
-
-    const segment = q.category
-      ?.split('/')
-      .filter((s) => s.trim() !== '' && s !== '$course$' && s !== '$system$')
-      .at(-1)
-      ?.trim();
-    const topicId = options.topic ?? (segment ? slugify(segment) : '');
-    if (!topicId) {
-      note('no topic: pass --topic or put a $CATEGORY: line before the question');
-      continue;
-    }
-    const converted = convert(q, note);
-    if (!converted) continue;
-    const id = uniqueId(q, options.area, topicId, used);
-    const explanation = converted.explanation || giftPlaceholder;
-    const header = [`## ${id}`, `type: ${converted.type}`, 'difficulty: 3', 'tags: imported-gift', ''];
-    const markdown = [
-      ...header,
-      converted.prompt,
-      '',
-      ...converted.answer,
-      '',
-      '### Explanation',
-      explanation,
-      '',
-    ].join('\n');
-    const topic = topics.get(topicId) ?? {
-      topic: topicId,
-      title: options.topic ? topicId : (segment ?? topicId),
-      questions: [],
+): { topics: ImportedTopic[]; updates: QuestionUpdate[]; messages: GiftMessage[] } {
+  const read = readGift(gift);
+  const state: ImportState = {
+    options,
+    topics: new Map(),
+    updates: [],
+    used: new Set([...(options.existingIds ?? []), ...(options.existing ?? []).map((q) => q.id)]),
+    byId: new Map((options.existing ?? []).map((q) => [q.id, q])),
+    known: (options.existing ?? []).map((q) => ({
+      question: q,
+      said: `already in the bank as ${q.id} (${q.file}:${q.line})`,
+    })),
+  };
+  const messages: GiftMessage[] = [...read.messages];
+  for (const q of read.questions) {
+    const told: GiftMessage[] = [];
+    const note: Note = (kind, message) => {
+      if (!told.some((m) => m.message === message)) told.push({ line: q.line, kind, question: giftName(q), message });
     };
-    topic.questions.push({ id, line: q.line, markdown, placeholder: !converted.explanation });
-    topics.set(topicId, topic);
+    const outcome = importOne(q, state, note);
+    // What a conversion changed matters only for a question that goes into the bank.
+    const imported = outcome === 'imported' || outcome === 'updated';
+    messages.push(...told.filter((m) => imported || m.kind !== 'changed'));
   }
-  return { topics: [...topics.values()], messages: messages.sort((a, b) => a.line - b.line) };
+  return {
+    topics: [...state.topics.values()],
+    updates: state.updates,
+    messages: messages.sort((a, b) => a.line - b.line),
+  };
+}
+
+type Note = (kind: GiftMessage['kind'], message: string) => void;
+
+interface ImportState {
+  options: GiftImportOptions;
+  topics: Map<string, ImportedTopic>;
+  updates: QuestionUpdate[];
+  /** Ids taken: the bank's and those given so far. */
+  used: Set<string>;
+  byId: Map<string, SourceQuestion>;
+  /** Questions to recognise again, the bank's and each one imported so far, and how to name them. */
+  known: { question: SourceQuestion; said: string }[];
+}
+
+function importOne(q: GiftQuestion, state: ImportState, note: Note): 'imported' | 'updated' | 'duplicate' | 'skipped' {
+  const { options } = state;
+  const { meta, problems } = readMetadata(q.comments);
+  for (const p of problems) note('note', p);
+  for (const n of q.notes) note('changed', n);
+  let refused = false;
+  const converted = convertGift(
+    q,
+    (kind, message) => {
+      refused ||= kind === 'skipped';
+      note(kind, message);
+    },
+    { ordering: meta?.type === 'ordering' },
+  );
+  if (!converted || refused) return 'skipped';
+
+  let claimed: string | null = null;
+  if (q.idNumber !== null) {
+    if (idPattern.test(q.idNumber)) claimed = q.idNumber;
+    else note('note', `Moodle's id "${q.idNumber}" is not a lower-case kebab-case id, so the id comes from the title`);
+  }
+  const same = claimed ? state.byId.get(claimed) : undefined;
+  const topicId = same?.topic ?? options.topic ?? categoryTopic(q.category);
+  if (!topicId) {
+    note('skipped', 'no topic: pass --topic or put a $CATEGORY: line before the question');
+    return 'skipped';
+  }
+
+  // The file's own metadata first, then the bank's for a question it already holds.
+  const header: Header = {
+    difficulty: meta?.difficulty ?? same?.difficulty ?? 3,
+    timeWeight: meta?.timeWeight ?? same?.timeWeight ?? 1,
+    ref: meta?.ref ?? same?.ref ?? null,
+    tags: tagsFor(q.tags, meta !== null, same),
+  };
+  const wanted = claimed ?? generatedId(q, options.area, topicId);
+  const build = (id: string) => blockMarkdown(id, header, converted);
+  const check = validate(build(wanted), options.area, topicId);
+  if (!check.question) {
+    for (const e of check.errors) note('skipped', `the converted question does not pass bank:check: ${e}`);
+    return 'skipped';
+  }
+  const candidate = check.question;
+  const placeholder = converted.explanation === '';
+
+  if (same) {
+    const differences = differ(candidate, same);
+    if (differences.length === 0) {
+      note('duplicate', `already in the bank as ${same.id} (${same.file}:${same.line}), skipped`);
+      return 'duplicate';
+    }
+    if (!options.update) {
+      note(
+        'skipped',
+        `${same.id} is already in the bank (${same.file}:${same.line}) with a different ${differences.join(', ')}: import with --update to replace it`,
+      );
+      return 'skipped';
+    }
+    note('updated', `replaces ${same.id} in ${same.file}:${same.line} (changed: ${differences.join(', ')})`);
+    state.updates.push({
+      id: same.id,
+      line: q.line,
+      markdown: build(same.id),
+      placeholder,
+      file: same.file,
+      replacesLine: same.line,
+      replacesSource: same.source,
+    });
+    return 'updated';
+  }
+  const twin = state.known.find((k) => sameQuestion(candidate, k.question));
+  if (twin) {
+    note('duplicate', `${twin.said}, skipped`);
+    return 'duplicate';
+  }
+
+  let id = wanted;
+  for (let n = 2; state.used.has(id); n++) id = `${wanted}-${n}`;
+  state.used.add(id);
+  if (id !== wanted) note('note', `the id ${wanted} is taken by another question, so this one is ${id}`);
+  state.known.push({ question: { ...candidate, id }, said: `the same question as ${id}, line ${q.line} of this file` });
+  const topic = state.topics.get(topicId) ?? {
+    topic: topicId,
+    title: options.topic ? topicId : (categoryName(q.category) ?? topicId),
+    questions: [],
+  };
+  topic.questions.push({ id, line: q.line, markdown: build(id), placeholder });
+  state.topics.set(topicId, topic);
+  return 'imported';
 }
 
 /** A whole topic file: the `# Title` line, then the question blocks. */
@@ -89,123 +195,128 @@ export function topicFileText(topic: ImportedTopic): string {
   return [`# ${topic.title}`, '', ...topic.questions.map((q) => q.markdown)].join('\n');
 }
 
-function uniqueId(q: GiftQuestion, area: string, topic: string, used: Set<string>): string {
+/**
+ * A topic file's text with one question block replaced: the block that starts at `line` and
+ * reads `source` (as the bank parsed it). Null when the file no longer holds that block there.
+ */
+export function replaceQuestionBlock(fileText: string, line: number, source: string, markdown: string): string | null {
+  const lines = fileText.replace(/\r\n?/g, '\n').split('\n');
+  const count = source.split('\n').length;
+  const current = lines.slice(line - 1, line - 1 + count).map((l) => l.trimEnd());
+  if (current.join('\n') !== source) return null;
+  const replacement = markdown.trimEnd().split('\n');
+  return [...lines.slice(0, line - 1), ...replacement, ...lines.slice(line - 1 + count)].join('\n');
+}
+
+/** The last segment of a `$CATEGORY:` path, without Moodle's `$course$`-style roots. */
+function categoryName(category: string | null): string | null {
+  const segment = category
+    ?.split('/')
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !/^\$\w+\$$/.test(s) && s !== 'top')
+    .at(-1);
+  return segment ?? null;
+}
+
+/** The topic id a category names; a name with no Latin letters (数据库) gets one from its hash. */
+function categoryTopic(category: string | null): string {
+  const name = categoryName(category);
+  if (!name) return '';
+  return slugify(name) || `category-${shortHash(name)}`;
+}
+
+/**
+ * Moodle's tags, or the bank question's when the file has none. `imported-gift` marks a question
+ * an author has not reviewed yet: it stays on a bank question that has it, and comes with a new
+ * question from a file our export did not write.
+ */
+function tagsFor(tags: readonly string[], ours: boolean, same: SourceQuestion | undefined): string[] {
+  const given = tags.map((t) => t.replace(/,/g, ' '));
+  if (ours) return given;
+  if (same && given.length === 0) return same.tags;
+  const review = same ? same.tags.includes('imported-gift') : true;
+  return review && !given.includes('imported-gift') ? [...given, 'imported-gift'] : given;
+}
+
+function generatedId(q: GiftQuestion, area: string, topic: string): string {
   const fromTitle = q.title ? slugify(q.title) : '';
-  const base = idPattern.test(fromTitle) ? fromTitle : `${topic}-${shortHash(`${area}/${topic}/${q.text}`)}`;
-  let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-  used.add(id);
-  return id;
+  return idPattern.test(fromTitle) ? fromTitle : `${topic}-${shortHash(`${area}/${topic}/${q.text}`)}`;
 }
 
-/** Markdown of a text that may hold the missing-word blank, which must survive escaping. */
-function textMarkdown(text: string, format: GiftQuestion['format']): string {
-  const keepSpace = (part: string) => {
-    const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part) ?? [];
-    return core ? `${lead}${giftTextToMarkdown(core, format)}${trail}` : part;
-  };
-  return text.split(giftBlank).map(keepSpace).join(giftBlank).trim();
+interface Header {
+  difficulty: number;
+  timeWeight: number;
+  ref: string | null;
+  tags: string[];
 }
 
-/** Options are one line each. */
-const optionMarkdown = (a: GiftAnswer) => giftTextToMarkdown(a.text, a.format).replace(/\s*\n\s*/g, ' ');
-
-const feedbackList = (items: { label: string; feedback: string }[], format: GiftQuestion['format']) =>
-  items
-    .filter((i) => i.feedback.trim() !== '')
-    .map((i) => `- ${i.label}: ${giftTextToMarkdown(i.feedback, format).replace(/\s*\n\s*/g, ' ')}`)
-    .join('\n');
-
-interface Converted {
-  type: string;
-  prompt: string;
-  answer: string[];
-  explanation: string;
+function blockMarkdown(id: string, header: Header, converted: Converted): string {
+  return [
+    `## ${id}`,
+    `type: ${converted.type}`,
+    `difficulty: ${header.difficulty}`,
+    ...(header.tags.length > 0 ? [`tags: ${header.tags.join(', ')}`] : []),
+    ...(header.timeWeight !== 1 ? [`time: ${header.timeWeight}`] : []),
+    ...(header.ref ? [`ref: ${header.ref}`] : []),
+    '',
+    converted.prompt,
+    '',
+    ...converted.answer,
+    '',
+    '### Explanation',
+    converted.explanation || giftPlaceholder,
+    '',
+  ].join('\n');
 }
 
-function convert(q: GiftQuestion, note: (message: string) => void): Converted | null {
-  const prompt = textMarkdown(q.text, q.format);
-  const general = q.generalFeedback ? giftTextToMarkdown(q.generalFeedback, q.format) : '';
-  switch (q.kind) {
-    case 'choice': {
-      const options = q.answers.map((a) => ({ text: optionMarkdown(a), fraction: a.fraction, feedback: a.feedback }));
-      let correct: boolean[];
-      if (q.single) {
-        const full = q.answers.filter((a) => a.fraction === 1).length;
-        if (full !== 1) {
-          note(`a single-choice question with ${full} fully correct answers cannot be mapped`);
-          return null;
-        }
-        if (q.answers.some((a) => a.fraction > 0 && a.fraction < 1))
-          note('partial credit dropped, those answers count as wrong');
-        correct = q.answers.map((a) => a.fraction === 1);
-      } else {
-        correct = q.answers.map((a) => a.fraction > 0);
-      }
-      return {
-        type: q.single ? 'single' : 'multiple',
-        prompt,
-        answer: ['### Options', ...options.map((o, i) => `- [${correct[i] ? 'x' : ' '}] ${o.text}`)],
-        explanation:
-          general ||
-          feedbackList(
-            options.map((o) => ({ label: o.text, feedback: o.feedback })),
-            q.format,
-          ),
-      };
-    }
-    case 'truefalse': {
-      const feedback = [q.feedbackRight, q.feedbackWrong].filter((f) => f.trim() !== '');
-      return {
-        type: 'truefalse',
-        prompt,
-        answer: ['### Answer', String(q.correct)],
-        explanation: general || feedback.map((f) => giftTextToMarkdown(f, q.format)).join('\n\n'),
-      };
-    }
-    case 'short': {
-      const accepted = q.answers.filter((a) => a.fraction === 1);
-      if (accepted.length < q.answers.length) note('answers with partial credit dropped');
-      if (accepted.length === 0) {
-        note('a short answer question without a fully correct answer cannot be mapped');
-        return null;
-      }
-      if (accepted.some((a) => a.text.includes('*'))) note('Moodle\'s "*" wildcard is compared literally here');
-      const texts = accepted.map((a) => a.text.replace(/\s+/g, ' '));
-      return {
-        type: 'text',
-        prompt,
-        answer: ['### Answer', ...texts.map((t) => `- ${t}`)],
-        explanation:
-          general ||
-          feedbackList(
-            q.answers.map((a) => ({ label: a.text, feedback: a.feedback })),
-            q.format,
-          ),
-      };
-    }
-    case 'numerical': {
-      const right = q.answers.find((a) => a.fraction === 1);
-      if (!right) {
-        note('a numerical question without a fully correct answer cannot be mapped');
-        return null;
-      }
-      if (q.answers.length > 1) note('only the fully correct numerical answer is kept');
-      const value = right.tolerance ? `${right.value} +- ${right.tolerance}` : String(right.value);
-      const label = (a: (typeof q.answers)[number]) => (a.tolerance ? `${a.value} ± ${a.tolerance}` : String(a.value));
-      return {
-        type: 'numeric',
-        prompt,
-        answer: ['### Answer', value],
-        explanation:
-          general ||
-          feedbackList(
-            q.answers.map((a) => ({ label: label(a), feedback: a.feedback })),
-            q.format,
-          ),
-      };
-    }
-    default:
-      return null;
+/** The block checked as `bank:check` checks it: the question when sound, else the errors. */
+function validate(
+  markdown: string,
+  area: string,
+  topic: string,
+): { question: SourceQuestion | null; errors: string[] } {
+  const path = `${area}/${topic}.md`;
+  const { file, problems } = parseTopicFile(path, area, topic, `# ${topic}\n\n${markdown}`);
+  const raw = file.questions[0];
+  if (!raw || file.questions.length > 1 || problems.length > 0) {
+    const found = problems.map((p) => p.message);
+    return {
+      question: null,
+      errors: found.length ? found : ['the text holds a "## " line that starts another question'],
+    };
   }
+  const check = checkQuestion(raw, { path, area, topic });
+  // Lines of this scratch file mean nothing to the reader of the GIFT file.
+  const errors = check.errors.map((e) => e.message.replace(/ \((?:also )?on line \d+\)/g, ''));
+  return { question: check.question, errors };
+}
+
+/** Option lines differ from file to file; what counts is the text and which are correct. */
+function answerKey(q: SourceQuestion): unknown {
+  const a = q.answer;
+  if (a.type === 'single' || a.type === 'multiple') return { ...a, options: a.options.map((o) => [o.text, o.correct]) };
+  if (a.type === 'ordering') return { ...a, items: a.items.map((i) => i.text) };
+  return a;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The same question to a candidate: type, prompt and answer. */
+function sameQuestion(a: SourceQuestion, b: SourceQuestion): boolean {
+  return a.type === b.type && a.promptMd === b.promptMd && sameJson(answerKey(a), answerKey(b));
+}
+
+/** What an update would change, by name. */
+function differ(next: SourceQuestion, current: SourceQuestion): string[] {
+  const fields: [string, unknown, unknown][] = [
+    ['type', next.type, current.type],
+    ['prompt', next.promptMd, current.promptMd],
+    ['answer', answerKey(next), answerKey(current)],
+    ['explanation', next.explanationMd, current.explanationMd],
+    ['difficulty', next.difficulty, current.difficulty],
+    ['tags', [...next.tags].sort(), [...current.tags].sort()],
+    ['time', next.timeWeight, current.timeWeight],
+    ['ref', next.ref, current.ref],
+  ];
+  return fields.filter(([, a, b]) => !sameJson(a, b)).map(([name]) => name);
 }

@@ -1,26 +1,33 @@
 /**
  * Reads Moodle's GIFT format the way Moodle's own importer (question/format/gift/format.php)
- * does: questions are separated by blank lines, every line is trimmed, `//` lines are comments,
- * `\~ \= \# \{ \} \:` are literal characters, `\n` is a newline and `\\` a backslash. The answer
- * block is the text between the first `{` and the first `}`; text after it makes a missing-word
- * question. Never throws: what cannot be read becomes a message with its line.
+ * does: a UTF-8 byte order mark is dropped, questions are separated by blank lines, every line is
+ * trimmed, `//` lines are comments (whose `[id:...]` and `[tag:...]` Moodle reads as the
+ * question's idnumber and tags), `\~ \= \# \{ \} \:` are literal characters, `\n` is a newline and
+ * `\\` a backslash. The answer block is the text between the first `{` and the first `}`; text
+ * after it makes a missing-word question. Blank answers (`{~= right ~ wrong}` leaves one) are
+ * dropped, as Moodle's question types drop them when saving. Never throws: what cannot be read
+ * becomes a message with its line.
  */
 
 export type GiftFormat = 'moodle' | 'html' | 'plain' | 'markdown';
 
-export interface GiftAnswer {
+/** A text and the format it is written in (`[html]` and friends, else the question's). */
+export interface GiftText {
   text: string;
   format: GiftFormat;
+}
+
+export interface GiftAnswer extends GiftText {
   /** Moodle's grade fraction: 1 for `=`, 0 for a bare `~`, `%50%` gives 0.5, `%-100%` gives -1. */
   fraction: number;
-  feedback: string;
+  feedback: GiftText;
 }
 
 export interface GiftNumber {
   value: number;
   tolerance: number;
   fraction: number;
-  feedback: string;
+  feedback: GiftText;
 }
 
 interface GiftCommon {
@@ -29,26 +36,47 @@ interface GiftCommon {
   title: string | null;
   /** The `$CATEGORY:` in force, or null. */
   category: string | null;
+  /** The `//` comment lines of the question's block, without the slashes. */
+  comments: string[];
+  /** Moodle's `[id:...]` from those comments, or null. */
+  idNumber: string | null;
+  /** Moodle's `[tag:...]` from those comments. */
+  tags: string[];
+  /** What reading lost that Moodle loses too (a blank answer that carried credit or feedback). */
+  notes: string[];
   format: GiftFormat;
   /** Question text without its answer block; a missing word is shown as `____`. */
   text: string;
-  generalFeedback: string;
+  generalFeedback: GiftText;
 }
 
 export type GiftQuestion = GiftCommon &
   (
     | { kind: 'choice'; single: boolean; answers: GiftAnswer[] }
-    | { kind: 'truefalse'; correct: boolean; feedbackWrong: string; feedbackRight: string }
+    | { kind: 'truefalse'; correct: boolean; feedbackWrong: GiftText; feedbackRight: GiftText }
     | { kind: 'short'; answers: GiftAnswer[] }
-    | { kind: 'numerical'; answers: GiftNumber[] }
-    | { kind: 'matching'; pairs: { question: string; answer: string }[] }
+    /** `otherFeedback` is the `~#...` feedback for any answer that matches none. */
+    | { kind: 'numerical'; answers: GiftNumber[]; otherFeedback: GiftText }
+    | { kind: 'matching'; pairs: { question: GiftText; answer: string }[] }
     | { kind: 'essay' }
     | { kind: 'description' }
   );
 
+/**
+ * Something to tell about the file: a question `skipped`, imported but `changed` (a loss, or a
+ * change of scoring or feedback), `duplicate` (already in the bank), `updated` (replaces a
+ * question in the bank), or a `note`. `question` names it: its title, or its text's start.
+ */
 export interface GiftMessage {
   line: number;
+  kind: 'skipped' | 'changed' | 'duplicate' | 'updated' | 'note';
+  question: string;
   message: string;
+}
+
+/** How a message names a question: its title, else the start of its text. */
+export function giftName(q: { title: string | null; text: string }): string {
+  return q.title || q.text.replace(/\s+/g, ' ').trim().slice(0, 50);
 }
 
 /** What a missing-word question shows where its answer block was. */
@@ -71,17 +99,17 @@ function protect(text: string): string {
 const weightPattern = /^%(-?\d+(?:\.\d*)?)%/;
 
 /** `[markdown]` and friends at the start of a text set its format (Moodle: parse_text_with_format). */
-function withFormat(text: string, fallback: GiftFormat): { text: string; format: GiftFormat } {
+function withFormat(text: string, fallback: GiftFormat): GiftText {
   const m = /^\[(moodle|html|plain|markdown)\]/.exec(text);
   if (!m) return { text: reveal(text).trim(), format: fallback };
   return { text: reveal(text.slice(m[0].length)).trim(), format: m[1] as GiftFormat };
 }
 
-/** `text#feedback`, split at the first `#`. */
-function splitFeedback(answer: string, format: GiftFormat): { text: string; format: GiftFormat; feedback: string } {
+/** `text#feedback`, split at the first `#`; each part may carry its own format. */
+function splitFeedback(answer: string, format: GiftFormat): GiftText & { feedback: GiftText } {
   const hash = answer.indexOf('#');
   const head = hash === -1 ? answer : answer.slice(0, hash);
-  const feedback = hash === -1 ? '' : withFormat(answer.slice(hash + 1).trim(), format).text;
+  const feedback = withFormat(hash === -1 ? '' : answer.slice(hash + 1).trim(), format);
   return { ...withFormat(head.trim(), format), feedback };
 }
 
@@ -92,16 +120,32 @@ function pieces(text: string, marker: string): string[] {
   return parts.map((p) => p.trim());
 }
 
+/** Moodle's `[id:...]` and `[tag:...]` in comment lines; `\]` is a literal bracket. */
+function commentMetadata(comments: readonly string[]): { idNumber: string | null; tags: string[] } {
+  const text = comments.join('\n');
+  const literal = (s: string) => s.trim().replace(/\\]/g, ']');
+  const id = /\[id:((?:\\\]|[^\]\p{Cc}])+)\]/u.exec(text);
+  const tags = [...text.matchAll(/\[tag:((?:\\\]|[^\]<>\p{Cc}])+)\]/gu)].map((m) => literal(m[1] ?? ''));
+  return { idNumber: id ? literal(id[1] ?? '') || null : null, tags: tags.filter((t) => t !== '') };
+}
+
+interface BlockLine {
+  text: string;
+  line: number;
+}
+
 export function readGift(source: string): { questions: GiftQuestion[]; messages: GiftMessage[] } {
   const questions: GiftQuestion[] = [];
   const messages: GiftMessage[] = [];
   let category: string | null = null;
-  let block: { text: string; line: number }[] = [];
+  let block: BlockLine[] = [];
+  let comments: string[] = [];
 
   const flush = () => {
     const lines = block;
+    const blockComments = comments;
     block = [];
-    if (lines.length === 0) return;
+    comments = [];
     const first = lines[0];
     if (!first) return;
     let body = lines;
@@ -110,19 +154,31 @@ export function readGift(source: string): { questions: GiftQuestion[]; messages:
       category = reveal(protect(cat[1] ?? '')).trim();
       body = lines.slice(1);
       if (body.length === 0) return;
-      messages.push({ line: first.line, message: 'a $CATEGORY: line stands alone: put a blank line after it' });
+      // Moodle reads the whole block as the category and loses the question; we keep it.
+      messages.push({
+        line: first.line,
+        kind: 'note',
+        question: '',
+        message: 'a $CATEGORY: line stands alone (Moodle would lose the question after it): put a blank line after it',
+      });
     }
-    const q = readQuestion(body.map((l) => l.text).join('\n'), body[0]?.line ?? first.line, category, messages);
+    const q = readQuestion(
+      body.map((l) => l.text).join('\n'),
+      { line: body[0]?.line ?? first.line, category, comments: blockComments },
+      messages,
+    );
     if (q) questions.push(q);
   };
 
   source
+    .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .forEach((raw, i) => {
       const text = raw.trim();
       if (text === '') flush();
-      else if (!text.startsWith('//')) block.push({ text, line: i + 1 });
+      else if (text.startsWith('//')) comments.push(text.slice(2).trim());
+      else block.push({ text, line: i + 1 });
     });
   flush();
   return { questions, messages };
@@ -130,10 +186,10 @@ export function readGift(source: string): { questions: GiftQuestion[]; messages:
 
 function readQuestion(
   raw: string,
-  line: number,
-  category: string | null,
+  where: { line: number; category: string | null; comments: string[] },
   messages: GiftMessage[],
 ): GiftQuestion | null {
+  const { line } = where;
   let text = protect(raw.trim());
   let title: string | null = null;
   if (text.startsWith('::')) {
@@ -148,14 +204,25 @@ function readQuestion(
 
   const open = text.indexOf('{');
   const close = text.indexOf('}');
+  const notes: string[] = [];
+  const base = {
+    line,
+    title,
+    category: where.category,
+    comments: where.comments,
+    ...commentMetadata(where.comments),
+    notes,
+  };
   if (open === -1 && close === -1) {
     const { text: t, format } = withFormat(text, 'moodle');
-    return { kind: 'description', line, title, category, format, text: t, generalFeedback: '' };
+    return { ...base, kind: 'description', format, text: t, generalFeedback: { text: '', format } };
   }
   if (open === -1 || close === -1 || close < open) {
     messages.push({
       line,
-      message: `unbalanced { and } (escape literal braces as \\{ and \\}): ${title ?? reveal(text).slice(0, 40)}`,
+      kind: 'skipped',
+      question: giftName({ title, text: reveal(text) }),
+      message: 'unbalanced { and } (escape literal braces as \\{ and \\})',
     });
     return null;
   }
@@ -171,35 +238,48 @@ function readQuestion(
     answerText = answerText.slice(0, gf).trim();
   }
   const { text: qText, format } = withFormat(questionText.trim(), 'moodle');
-  const common = {
-    line,
-    title,
-    category,
-    format,
-    text: qText,
-    generalFeedback: withFormat(generalFeedback.trim(), format).text,
-  };
+  const common = { ...base, format, text: qText, generalFeedback: withFormat(generalFeedback.trim(), format) };
+  const question = giftName({ title, text: qText });
   const fail = (message: string) => {
-    messages.push({ line, message: `${message}: ${title ?? qText.slice(0, 40)}` });
+    messages.push({ line, kind: 'skipped', question, message });
     return null;
+  };
+  const blankDropped = (what: { fraction: number; feedback: GiftText }) => {
+    // A blank answer that carried credit or feedback is a loss worth telling; a bare one is not.
+    if (what.fraction !== 0 || what.feedback.text !== '') {
+      const feedback = what.feedback.text ? ` and feedback "${what.feedback.text}"` : '';
+      notes.push(
+        `a blank answer worth ${Math.round(what.fraction * 100)}%${feedback} was dropped, as Moodle drops blank answers`,
+      );
+    }
   };
 
   if (answerText === '') return { ...common, kind: 'essay' };
   if (answerText.startsWith('#')) {
     let numbers = answerText.slice(1);
+    let otherFeedback: GiftText = { text: '', format };
     const tilde = numbers.indexOf('~');
-    if (tilde !== -1) numbers = numbers.slice(0, tilde); // feedback for any other answer
+    if (tilde !== -1) {
+      // `~#feedback`: what Moodle shows for any answer that matches none of the others.
+      otherFeedback = splitFeedback(numbers.slice(tilde + 1), format).feedback;
+      numbers = numbers.slice(0, tilde);
+    }
     const answers: GiftNumber[] = [];
     for (const piece of pieces(numbers, '=')) {
       const weight = weightPattern.exec(piece);
       const rest = weight ? piece.slice(weight[0].length) : piece;
       const { text: value, feedback } = splitFeedback(rest, format);
+      const fraction = weight ? Number(weight[1]) / 100 : 1;
+      if (value === '') {
+        blankDropped({ fraction, feedback });
+        continue;
+      }
       const number = readNumber(value);
       if (!number) return fail(`"${value}" is not a number, a number:tolerance or a min..max range`);
-      answers.push({ ...number, fraction: weight ? Number(weight[1]) / 100 : 1, feedback });
+      answers.push({ ...number, fraction, feedback });
     }
     if (answers.length === 0) return fail('a numerical question without an answer');
-    return { ...common, kind: 'numerical', answers };
+    return { ...common, kind: 'numerical', answers, otherFeedback };
   }
   if (answerText.includes('~')) {
     const single = answerText.includes('=');
@@ -215,8 +295,9 @@ function readQuestion(
         fraction = Number(weight[1]) / 100;
         rest = piece.slice(weight[0].length);
       }
-      const { text: t, format: f, feedback } = splitFeedback(rest, format);
-      answers.push({ text: t, format: f, fraction, feedback });
+      const answer = { ...splitFeedback(rest, format), fraction };
+      if (answer.text === '') blankDropped(answer);
+      else answers.push(answer);
     }
     if (answers.length < 2) return fail('a multiple choice question needs at least 2 answers');
     return { ...common, kind: 'choice', single, answers };
@@ -224,8 +305,13 @@ function readQuestion(
   if (answerText.includes('=') && answerText.includes('->')) {
     const pairs = pieces(answerText, '=').map((p) => {
       const arrow = p.indexOf('->');
-      return { question: reveal(p.slice(0, arrow)).trim(), answer: reveal(p.slice(arrow + 2)).trim() };
+      const question = arrow === -1 ? p : p.slice(0, arrow);
+      return {
+        question: withFormat(question.trim(), format),
+        answer: arrow === -1 ? '' : reveal(p.slice(arrow + 2)).trim(),
+      };
     });
+    if (pairs.some((p) => p.answer === '')) return fail('a matching pair is "=question -> answer"; one has no answer');
     return { ...common, kind: 'matching', pairs };
   }
   const [tf = '', wrong = '', right = ''] = answerText.split('#', 3).map((p) => p.trim());
@@ -234,16 +320,18 @@ function readQuestion(
       ...common,
       kind: 'truefalse',
       correct: tf.startsWith('T'),
-      feedbackWrong: withFormat(wrong, format).text,
-      feedbackRight: withFormat(right, format).text,
+      feedbackWrong: withFormat(wrong, format),
+      feedbackRight: withFormat(right, format),
     };
   }
-  const answers: GiftAnswer[] = pieces(answerText, '=').map((piece) => {
+  const answers: GiftAnswer[] = [];
+  for (const piece of pieces(answerText, '=')) {
     const weight = weightPattern.exec(piece);
     const rest = weight ? piece.slice(weight[0].length) : piece;
-    const { text: t, format: f, feedback } = splitFeedback(rest, format);
-    return { text: t, format: f, fraction: weight ? Number(weight[1]) / 100 : 1, feedback };
-  });
+    const answer = { ...splitFeedback(rest, format), fraction: weight ? Number(weight[1]) / 100 : 1 };
+    if (answer.text === '') blankDropped(answer);
+    else answers.push(answer);
+  }
   if (answers.length === 0) return fail('a short answer question without an answer');
   return { ...common, kind: 'short', answers };
 }

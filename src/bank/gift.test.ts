@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileBank } from './compile';
-import { escapeGift, exportGift, giftBlank, type ImportedTopic, importGift, readGift, topicFileText } from './gift';
+import { bankOf } from './fixtures/gift-bank';
+import {
+  escapeGift,
+  exportGift,
+  giftBlank,
+  type ImportedTopic,
+  importGift,
+  orderingAsMatching,
+  readGift,
+} from './gift';
 import { loadBankFiles } from './load';
-import type { BankFile } from './parse';
 import { checkBank } from './validate';
 
 const constructs = readFileSync('src/bank/fixtures/constructs.gift', 'utf8');
@@ -18,11 +26,11 @@ describe('readGift', () => {
       single: true,
       line: 7,
       text: "Who's buried in Grant's tomb?",
-      generalFeedback: 'A mausoleum holds its dead above ground, so nobody is buried there.',
+      generalFeedback: { text: 'A mausoleum holds its dead above ground, so nobody is buried there.' },
       answers: [
-        { text: 'Grant', fraction: 0, feedback: 'He lies there, but above ground.' },
-        { text: 'Jefferson', fraction: 0, feedback: 'Wrong president.' },
-        { text: 'no one', fraction: 1, feedback: 'Right: the tomb is a mausoleum.' },
+        { text: 'Grant', fraction: 0, feedback: { text: 'He lies there, but above ground.' } },
+        { text: 'Jefferson', fraction: 0, feedback: { text: 'Wrong president.' } },
+        { text: 'no one', fraction: 1, feedback: { text: 'Right: the tomb is a mausoleum.' } },
       ],
     });
   });
@@ -31,8 +39,8 @@ describe('readGift', () => {
     expect(q.get('tomb-tf')).toMatchObject({
       kind: 'truefalse',
       correct: false,
-      feedbackWrong: 'He is entombed, not buried.',
-      feedbackRight: 'Right, he is entombed.',
+      feedbackWrong: { text: 'He is entombed, not buried.' },
+      feedbackRight: { text: 'Right, he is entombed.' },
     });
     expect(q.get('sun-rises-east')).toMatchObject({ kind: 'truefalse', correct: true });
     expect(
@@ -58,8 +66,8 @@ describe('readGift', () => {
     expect(q.get('pick-a-digit')).toMatchObject({ kind: 'numerical', answers: [{ value: 3, tolerance: 2 }] });
     expect(q.get('grant-born-exact')).toMatchObject({
       answers: [
-        { value: 1822, tolerance: 0, fraction: 1, feedback: 'Exactly right.' },
-        { value: 1822, tolerance: 2, fraction: 0.5, feedback: 'Close.' },
+        { value: 1822, tolerance: 0, fraction: 1, feedback: { text: 'Exactly right.' } },
+        { value: 1822, tolerance: 2, fraction: 0.5, feedback: { text: 'Close.' } },
       ],
     });
     expect(readGift('::r::Pick.{#1.1..1.3}').questions[0]).toMatchObject({ answers: [{ value: 1.2, tolerance: 0.1 }] });
@@ -69,9 +77,9 @@ describe('readGift', () => {
     expect(q.get('capitals')).toMatchObject({
       kind: 'matching',
       pairs: [
-        { question: 'Canada', answer: 'Ottawa' },
-        { question: 'Italy', answer: 'Rome' },
-        { question: 'Japan', answer: 'Tokyo' },
+        { question: { text: 'Canada' }, answer: 'Ottawa' },
+        { question: { text: 'Italy' }, answer: 'Rome' },
+        { question: { text: 'Japan' }, answer: 'Tokyo' },
       ],
     });
   });
@@ -128,7 +136,7 @@ describe('readGift', () => {
     expect(q.get('essay')?.kind).toBe('essay');
     expect(q.get('intro')?.kind).toBe('description');
     expect(readGift('::b::Broken {=a ~b').messages).toEqual([
-      { line: 1, message: expect.stringContaining('unbalanced') },
+      { line: 1, kind: 'skipped', question: 'b', message: expect.stringContaining('unbalanced') },
     ]);
   });
 });
@@ -160,7 +168,7 @@ describe('importGift', () => {
     ]);
   });
 
-  it('writes our Markdown, the explanation from general feedback', () => {
+  it('writes our Markdown, the explanation from general and per-answer feedback', () => {
     expect(markdown.get('grants-tomb')).toBe(
       [
         '## grants-tomb',
@@ -178,14 +186,20 @@ describe('importGift', () => {
         '### Explanation',
         'A mausoleum holds its dead above ground, so nobody is buried there.',
         '',
+        '- Why not Grant: He lies there, but above ground.',
+        '- Why not Jefferson: Wrong president.',
+        '- no one: Right: the tomb is a mausoleum.',
+        '',
       ].join('\n'),
     );
   });
 
   it('takes the explanation from per-answer feedback, else writes the placeholder', () => {
-    expect(markdown.get('tomb-tf')).toContain('### Explanation\nRight, he is entombed.\n\nHe is entombed, not buried.');
+    expect(markdown.get('tomb-tf')).toContain(
+      '### Explanation\n- false: Right, he is entombed.\n- Why not true: He is entombed, not buried.',
+    );
     expect(markdown.get('grant-born-exact')).toContain(
-      '### Answer\n1822\n\n### Explanation\n- 1822: Exactly right.\n- 1822 ± 2: Close.',
+      '### Answer\n1822\n\n### Explanation\n- 1822: Exactly right.\n- Why not 1822 ± 2: Close.',
     );
     expect(markdown.get('sun-rises-east')).toContain('### Explanation\nImported from GIFT: add an explanation.');
     const placeholders = topics.flatMap((t) => t.questions.filter((q) => q.placeholder).map((q) => q.id));
@@ -207,12 +221,21 @@ describe('importGift', () => {
     expect(markdown.get('plain-stars')).toContain('Is 2\\*3\\*4 equal to 24?');
   });
 
-  it('reports what it skips or drops, with lines', () => {
-    expect(messages.map((m) => m.message)).toEqual([
-      'only the fully correct numerical answer is kept: grant-born-exact (line 30)',
-      'matching questions are not supported: capitals (line 36)',
-      'essay questions are not supported: essay (line 76)',
-      'description items are not questions, skipped: intro (line 79)',
+  it('reports what it skips, changes or drops, with lines', () => {
+    expect(messages.map((m) => [m.line, m.kind, m.question])).toEqual([
+      [7, 'changed', "Grant's tomb"],
+      [15, 'changed', 'tomb-tf'],
+      [30, 'changed', 'grant-born-exact'],
+      [30, 'changed', 'grant-born-exact'],
+      [36, 'skipped', 'capitals'],
+      [46, 'changed', 'two-entombed'],
+      [76, 'skipped', 'essay'],
+      [79, 'skipped', 'intro'],
+    ]);
+    expect(messages.filter((m) => m.kind === 'skipped').map((m) => m.message)).toEqual([
+      'matching questions are not supported (only matching to the positions 1, 2, 3... reads as an ordering)',
+      'essay questions are not supported: they need a person to mark them',
+      'a description is not a question (it has no answer block)',
     ]);
   });
 
@@ -228,18 +251,6 @@ describe('importGift', () => {
   });
 });
 
-/** A bank holding the imported topics, with an area.md listing them. */
-function bankOf(topics: ImportedTopic[]): BankFile[] {
-  const list = topics.map((t) => `- \`${t.topic}\`: ${t.title} | https://example.com/${t.topic}`);
-  return [
-    {
-      path: 'questions/demo/area.md',
-      text: ['---', 'title: Demo', 'summary: Imported.', '---', '## Topics', ...list].join('\n'),
-    },
-    ...topics.map((t) => ({ path: `questions/demo/${t.topic}.md`, text: topicFileText(t) })),
-  ];
-}
-
 describe('exportGift', () => {
   it('writes categories, titles, [markdown] prompts from the source, escapes and weights', async () => {
     const { questions } = checkBank(await loadBankFiles('src/bank/fixtures/questions'));
@@ -248,7 +259,9 @@ describe('exportGift', () => {
       {
         file: 'src/bank/fixtures/questions/demo/steps.md',
         line: 3,
-        message: 'ordering questions are not representable in standard GIFT, skipped: demo-upgrade-steps',
+        kind: 'changed',
+        question: 'demo-upgrade-steps',
+        message: orderingAsMatching,
       },
     ]);
     expect(text).toContain(
@@ -266,7 +279,9 @@ describe('exportGift', () => {
     expect(text).toContain('{\n\tF\n\t####Any comparison');
     expect(text).toContain('{\n\t=5432\n\t####');
     expect(text).toContain('{\n\t#8:0\n\t####');
-    expect(text).not.toContain('demo-upgrade-steps::');
+    expect(text).toContain(
+      `// ${orderingAsMatching}\n::demo-upgrade-steps::[markdown]Put the steps of a \`pg_upgrade\` major upgrade in order.{\n\t=Install the new major version's binaries -> 1\n`,
+    );
   });
 
   it('writes weights Moodle accepts for three correct options', () => {
@@ -316,13 +331,12 @@ describe('GIFT round trip', () => {
     expect(essence(again.bank.questions)).toEqual(essence(compiled.bank.questions));
   });
 
-  it('keeps our own bank through export and import: types, options, keys and prompt text', async () => {
+  it('keeps our own bank through export and import: types, options, keys, prompt text and orderings', async () => {
     const { questions } = checkBank(await loadBankFiles('src/bank/fixtures/questions'));
     const back = importGift(exportGift(questions).text, { area: 'demo' });
     const files = bankOf(back.topics);
     const reread = checkBank(files);
     expect(reread.errors).toEqual([]);
-    const mappable = questions.filter((q) => q.type !== 'ordering');
     expect(
       reread.questions.map(({ id, type, answer, promptMd, explanationMd }) => ({
         id,
@@ -332,14 +346,16 @@ describe('GIFT round trip', () => {
         explanationMd,
       })),
     ).toEqual(
-      mappable.map(({ id, type, answer, promptMd, explanationMd }) => ({
+      questions.map(({ id, type, answer, promptMd, explanationMd }) => ({
         id,
         type,
         // Option lines are renumbered by the new file; what matters is text and correctness.
         answer:
           'options' in answer
             ? { ...answer, options: answer.options.map((o) => ({ ...o, line: expect.any(Number) })) }
-            : answer,
+            : 'items' in answer
+              ? { ...answer, items: answer.items.map((i) => ({ ...i, line: expect.any(Number) })) }
+              : answer,
         promptMd,
         explanationMd,
       })),

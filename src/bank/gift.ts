@@ -1,22 +1,28 @@
 /**
  * GIFT interop with Moodle: read GIFT (`readGift`), turn it into our Markdown (`importGift`,
- * `topicFileText`), and write our questions as GIFT (`exportGift`). All pure: files are the CLIs' job.
+ * `topicFileText`, `replaceQuestionBlock`), and write our questions as GIFT (`exportGift`). All
+ * pure: files are the CLIs' job.
  */
-export { escapeGift, exportGift } from './gift-export';
+export { escapeGift, exportGift, orderingAsMatching } from './gift-export';
 export {
   type GiftImportOptions,
   type ImportedQuestion,
   type ImportedTopic,
   importGift,
+  type QuestionUpdate,
+  replaceQuestionBlock,
   topicFileText,
 } from './gift-import';
+export { metadataComments, readMetadata, type SkillcheckMeta } from './gift-meta';
 export {
   type GiftAnswer,
   type GiftFormat,
   type GiftMessage,
   type GiftNumber,
   type GiftQuestion,
+  type GiftText,
   giftBlank,
+  giftName,
   readGift,
 } from './gift-read';
-export { escapeMarkdown, giftTextToMarkdown, htmlToMarkdown } from './gift-text';
+export { escapeMarkdown, giftTextToMarkdown, htmlToMarkdown, type LossReport } from './gift-text';
