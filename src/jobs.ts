@@ -1,6 +1,8 @@
 import { getAssessment } from './db/assessments';
 import { attemptsDueBefore, getAttempt } from './db/attempts';
 import type { AppDeps } from './deps';
+import { isDueForFinalization } from './engine/attempt-state';
+import { closedDeadlinesBefore } from './engine/timing';
 import { calibrateWhenDue } from './practice/calibration';
 import { finalizeByKind } from './practice/finalize';
 
@@ -10,11 +12,12 @@ import { finalizeByKind } from './practice/finalize';
  */
 export async function sweepExpiredAttempts(deps: AppDeps, batchSize = 100): Promise<number> {
   const now = deps.clock();
-  const due = await attemptsDueBefore(deps.db, now - deps.settings.saveGraceMs, batchSize);
+  const graceMs = deps.settings.saveGraceMs;
+  const due = await attemptsDueBefore(deps.db, closedDeadlinesBefore(now, graceMs), batchSize);
   let finalized = 0;
   for (const { id } of due) {
     const attempt = await getAttempt(deps.db, id);
-    if (!attempt) continue;
+    if (!attempt || !isDueForFinalization(attempt, now, graceMs)) continue;
     const assessment =
       attempt.assessmentId && attempt.orgId ? await getAssessment(deps.db, attempt.orgId, attempt.assessmentId) : null;
     const outcome = await finalizeByKind(deps.db, attempt, now, assessment?.passMark ?? null);

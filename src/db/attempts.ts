@@ -330,7 +330,7 @@ export async function finalizeAttempt(
   return { changed: true, state: decision.state };
 }
 
-/** In-progress attempts whose deadline passed before `cutoff` (the deadline plus grace). */
+/** In-progress attempts with a deadline before `cutoff` (closedDeadlinesBefore: their save window closed). */
 export async function attemptsDueBefore(db: Db, cutoff: number, limit = 100) {
   return db
     .select({ id: attempts.id, assessmentId: attempts.assessmentId, kind: attempts.kind })

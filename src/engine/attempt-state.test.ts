@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type AttemptClock, acceptsSaves, canTransition, finalize, isDueForFinalization } from './attempt-state';
-import { defaultGraceMs } from './timing';
 
 const deadlineAt = Date.UTC(2026, 0, 15, 9, 30, 0);
+// The grace is a setting the caller passes; 5 s is the default one.
+const graceMs = 5000;
 const running: AttemptClock = { state: 'in_progress', deadlineAt, submittedAt: null };
 
 describe('attempt states', () => {
@@ -22,8 +23,8 @@ describe('attempt states', () => {
   });
 
   it('walkthrough: the candidate closes the tab and the sweep finds the attempt an hour later', () => {
-    expect(isDueForFinalization(running, deadlineAt + defaultGraceMs)).toBe(false);
-    expect(isDueForFinalization(running, deadlineAt + 3_600_000)).toBe(true);
+    expect(isDueForFinalization(running, deadlineAt + graceMs, graceMs)).toBe(false);
+    expect(isDueForFinalization(running, deadlineAt + 3_600_000, graceMs)).toBe(true);
     expect(finalize(running, deadlineAt + 3_600_000)).toEqual({
       changed: true,
       state: 'expired',
@@ -37,14 +38,14 @@ describe('attempt states', () => {
   });
 
   it('accepts saves while in progress and inside the save window only', () => {
-    expect(acceptsSaves(running, deadlineAt - 1000)).toBe(true);
-    expect(acceptsSaves(running, deadlineAt + defaultGraceMs)).toBe(true);
-    expect(acceptsSaves(running, deadlineAt + defaultGraceMs + 1)).toBe(false);
-    expect(acceptsSaves({ ...running, state: 'submitted', submittedAt: deadlineAt - 5000 }, deadlineAt - 1000)).toBe(
-      false,
-    );
+    expect(acceptsSaves(running, deadlineAt - 1000, graceMs)).toBe(true);
+    expect(acceptsSaves(running, deadlineAt + graceMs, graceMs)).toBe(true);
+    expect(acceptsSaves(running, deadlineAt + graceMs + 1, graceMs)).toBe(false);
     expect(
-      isDueForFinalization({ ...running, state: 'expired', submittedAt: deadlineAt }, deadlineAt + 3_600_000),
+      acceptsSaves({ ...running, state: 'submitted', submittedAt: deadlineAt - 5000 }, deadlineAt - 1000, graceMs),
+    ).toBe(false);
+    expect(
+      isDueForFinalization({ ...running, state: 'expired', submittedAt: deadlineAt }, deadlineAt + 3_600_000, graceMs),
     ).toBe(false);
   });
 });

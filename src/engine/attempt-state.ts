@@ -2,7 +2,7 @@
  * The closed set of attempt states. An attempt is created in progress and ends exactly once:
  * submitted by the candidate, or expired when the deadline finalizes it. Final states are final.
  */
-import { defaultGraceMs, finalizationTime, isExpired, saveWindow } from './timing';
+import { finalizationTime, isExpired, saveWindow } from './timing';
 
 export const attemptStates = ['in_progress', 'submitted', 'expired'] as const;
 export type AttemptState = (typeof attemptStates)[number];
@@ -46,15 +46,16 @@ export function finalize(attempt: AttemptClock, now: number): Finalization {
 }
 
 /**
- * Whether an access or the sweep should finalize the attempt on its own: in progress and past
- * the grace window. Waiting out the grace lets saves in flight at the deadline still land, so
- * the sweep never refuses a save the save rule would have accepted.
+ * Whether an access (the candidate's pages, a manager's report) or the sweep should finalize the
+ * attempt on its own: in progress and past the grace window. The one rule for all of them:
+ * waiting out the grace lets saves in flight at the deadline still land, so nothing finalizes an
+ * attempt while the save rule would still accept a save.
  */
-export function isDueForFinalization(attempt: AttemptClock, now: number, graceMs = defaultGraceMs): boolean {
+export function isDueForFinalization(attempt: AttemptClock, now: number, graceMs: number): boolean {
   return attempt.state === 'in_progress' && saveWindow(now, attempt.deadlineAt, graceMs) === 'closed';
 }
 
 /** A save is accepted only while the attempt is in progress and its save window is not closed. */
-export function acceptsSaves(attempt: AttemptClock, now: number, graceMs = defaultGraceMs): boolean {
+export function acceptsSaves(attempt: AttemptClock, now: number, graceMs: number): boolean {
   return attempt.state === 'in_progress' && saveWindow(now, attempt.deadlineAt, graceMs) !== 'closed';
 }

@@ -17,6 +17,7 @@ import {
   startedDeviceOf,
   startPracticeAttempt,
 } from '../db/practice';
+import { isDueForFinalization } from '../engine/attempt-state';
 import { estimateEAP } from '../engine/irt';
 import { finalizeByKind } from './finalize';
 import {
@@ -42,23 +43,25 @@ export type PracticeStanding =
 
 /**
  * The person's standing in an area at `now`. Attempts whose time ran out unnoticed are finalized
- * here first, so the cooldown counts from their real end.
+ * here first (once the save grace is over, the rule every finalization follows), so the cooldown
+ * counts from their real end.
  */
 export async function practiceStanding(
   db: Db,
   areaId: string,
   person: Person,
-  now: number,
+  when: { now: number; graceMs: number },
   pool?: PoolItem[],
 ): Promise<PracticeStanding> {
+  const { now, graceMs } = when;
   const items = pool ?? (await activePool(db, [areaId]));
   const poolSize = items.length;
   if (poolSize < minPoolForPractice) return { kind: 'too-small', poolSize };
   const length = testLength(poolSize);
   let mine = await practiceAttemptsOf(db, areaId, person);
-  const running = mine.find((a) => a.state === 'in_progress' && a.deadlineAt > now);
+  const stale = mine.filter((a) => isDueForFinalization(a, now, graceMs));
+  const running = mine.find((a) => a.state === 'in_progress' && !stale.includes(a));
   if (running) return { kind: 'running', attemptId: running.id, poolSize, length };
-  const stale = mine.filter((a) => a.state === 'in_progress');
   if (stale.length > 0) {
     for (const a of stale) await finalizeByKind(db, { id: a.id, kind: 'practice' }, now, null);
     mine = await practiceAttemptsOf(db, areaId, person);
@@ -84,11 +87,12 @@ export type StartOutcome =
  */
 export async function startPractice(
   db: Db,
-  input: { areaId: string; person: Person; now: number; address: string | null },
+  input: { areaId: string; person: Person; now: number; graceMs: number; address: string | null },
 ): Promise<StartOutcome> {
   const { areaId, person, now } = input;
+  const when = { now, graceMs: input.graceMs };
   const pool = await activePool(db, [areaId]);
-  const standing = await practiceStanding(db, areaId, person, now, pool);
+  const standing = await practiceStanding(db, areaId, person, when, pool);
   if (standing.kind === 'running') return { kind: 'resumed', attemptId: standing.attemptId };
   if (standing.kind !== 'ready') return standing;
 
@@ -114,7 +118,7 @@ export async function startPractice(
   });
   if (started.created) return { kind: 'started', attemptId: started.attemptId };
   // Another request of this person won the race: resume what it started (or report the cooldown).
-  const after = await practiceStanding(db, areaId, person, now, pool);
+  const after = await practiceStanding(db, areaId, person, when, pool);
   if (after.kind === 'running') return { kind: 'resumed', attemptId: after.attemptId };
   if (after.kind === 'ready') throw new Error('practice start refused without a reason');
   return after;

@@ -44,7 +44,8 @@ async function startView(
   const area = await getArea(deps.db, areaId);
   if (!area) return null;
   const now = deps.clock();
-  const s = standing ?? (await practiceStanding(deps.db, area.id, visitor, now));
+  const s =
+    standing ?? (await practiceStanding(deps.db, area.id, visitor, { now, graceMs: deps.settings.saveGraceMs }));
   const length = s.kind === 'too-small' ? { minLength: 0, maxLength: 0 } : s.length;
   const last = 'last' in s && s.last ? await lastResult(c, visitor, area.id) : null;
   return {
@@ -102,6 +103,7 @@ practiceRoutes.post('/practice/:area', async (c) => {
     areaId: area.id,
     person: visitor,
     now,
+    graceMs: deps.settings.saveGraceMs,
     address: clientAddressOf(c),
   });
   if (outcome.kind === 'started' || outcome.kind === 'resumed') {

@@ -333,6 +333,24 @@ describe('the clock', () => {
   });
 });
 
+describe('the save grace', () => {
+  it('counts an answer sent as time ran out, and finalizes from the landing page only after the grace', async () => {
+    const { browser, attemptId } = await start('gamma');
+    const html = await (await browser.get(`/attempts/${attemptId}`)).text();
+    const row = await attemptRow(attemptId);
+    t.clock.now = row.deadlineAt + 2000;
+    expect(await (await browser.get('/practice/gamma')).text()).toContain('Continue your test');
+    expect((await attemptRow(attemptId)).state).toBe('in_progress');
+    expect((await browser.post(`/attempts/${attemptId}/answers`, answerFields(html, 'right'))).status).toBe(303);
+    const saved = await t.db.select().from(responses).where(eq(responses.attemptId, attemptId));
+    expect(saved.filter((r) => r.answer !== null)).toHaveLength(1);
+
+    t.clock.now = row.deadlineAt + t.deps.settings.saveGraceMs + 1;
+    expect(await (await browser.get('/practice/gamma')).text()).not.toContain('Continue your test');
+    expect(await attemptRow(attemptId)).toMatchObject({ state: 'expired', submittedAt: row.deadlineAt });
+  });
+});
+
 describe('history and claims', () => {
   it('keeps an anonymous result in an account after sign-up, and charts it at /me', async () => {
     const { browser, attemptId } = await start('gamma');
