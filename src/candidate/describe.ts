@@ -1,5 +1,6 @@
 /** Answers and keys as HTML for review pages. Option HTML is sanitized at import; text is escaped here. */
 
+import { focusableCodeBlocks } from '../bank/scrollable-code';
 import type { Answer, AnswerKey, QuestionOption } from '../engine/question';
 import { scoreAnswer } from '../engine/scoring';
 
@@ -61,10 +62,10 @@ export function reviewItem(
 ) {
   return {
     position: item.position,
-    promptHtml: item.promptHtml,
+    promptHtml: focusableCodeBlocks(item.promptHtml),
     yourAnswerHtml: answerHtml(item.options, answer),
     correctAnswerHtml: keyHtml(item.options, item.answerKey),
-    explanationHtml: item.explanationHtml,
+    explanationHtml: focusableCodeBlocks(item.explanationHtml),
     credit: scoreAnswer(item.answerKey, answer),
     ref: item.ref,
   };

@@ -1,4 +1,5 @@
 import type { QuestionView } from '../../views/candidate/question';
+import { focusableCodeBlocks } from '../bank/scrollable-code';
 import type { Answer } from '../engine/question';
 import { displayOrder, type FormQuestion, formStateOf } from './answer-form';
 
@@ -11,7 +12,7 @@ export function questionViewOf(item: FormQuestion & { promptHtml: string }, answ
   const byId = new Map(item.options.map((o) => [o.id, o.html]));
   return {
     type: item.type,
-    promptHtml: item.promptHtml,
+    promptHtml: focusableCodeBlocks(item.promptHtml),
     options: displayOrder(item).map((id, index) => ({ index, html: byId.get(id) ?? '' })),
     ...formStateOf(item, answer),
   };

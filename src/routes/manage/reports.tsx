@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { ComparePage } from '../../../views/manage/compare';
 import { ReportPage, type ReportView } from '../../../views/manage/report';
+import { focusableCodeBlocks } from '../../bank/scrollable-code';
 import { answerHtml, keyHtml } from '../../candidate/describe';
 import { listAreas } from '../../db/areas';
 import { attemptItemsWithContent, eventsOf, finalizeAttempt, responsesOf } from '../../db/attempts';
@@ -79,10 +80,10 @@ async function reportView(c: Ctx, attemptId: string): Promise<ReportView | null>
         topic: item.topic,
         type: item.type,
         difficulty: item.difficulty,
-        promptHtml: item.promptHtml,
+        promptHtml: focusableCodeBlocks(item.promptHtml),
         answerHtml: answerHtml(item.options, answer),
         correctHtml: keyHtml(item.options, item.answerKey),
-        explanationHtml: item.explanationHtml,
+        explanationHtml: focusableCodeBlocks(item.explanationHtml),
         ref: item.ref,
         answered: answer !== null,
         credit: scoreAnswer(item.answerKey, answer),
