@@ -158,6 +158,18 @@ describe('scoring and feedback', () => {
     ]);
   });
 
+  it('says when a numerical "~" holds more than feedback, which Moodle ignores', () => {
+    const { topics, messages } = importGift('$CATEGORY: t\n\n::n::How many bits in a byte?{#=8 ~%50%7#Close to it.}', {
+      area: 'demo',
+    });
+    expect(topics[0]?.questions[0]?.markdown).toContain(
+      '### Answer\n8\n\n### Explanation\n- Any other answer: Close to it.',
+    );
+    expect(messages.map((m) => m.message)).toContain(
+      '"~%50%7" is ignored, as Moodle ignores it: after "~" a numerical question takes only "#feedback" for any other answer (partial credit is written =%50%4)',
+    );
+  });
+
   it('keeps true/false and short-answer feedback, wildcard feedback as "any other answer"', () => {
     expect(markdown.get('git-rebase-hashes')).toContain(
       '- true: Right: each commit is re-created with a new hash.\n- Why not false: The commits are re-created, so their hashes change.',

@@ -261,8 +261,15 @@ function readQuestion(
     const tilde = numbers.indexOf('~');
     if (tilde !== -1) {
       // `~#feedback`: what Moodle shows for any answer that matches none of the others.
-      otherFeedback = splitFeedback(numbers.slice(tilde + 1), format).feedback;
+      const other = splitFeedback(numbers.slice(tilde + 1), format);
+      otherFeedback = other.feedback;
       numbers = numbers.slice(0, tilde);
+      if (other.text !== '') {
+        // Moodle reads all of it as that feedback, so `~%50%4` never gives 4 partial credit.
+        notes.push(
+          `"~${other.text}" is ignored, as Moodle ignores it: after "~" a numerical question takes only "#feedback" for any other answer (partial credit is written =%50%4)`,
+        );
+      }
     }
     const answers: GiftNumber[] = [];
     for (const piece of pieces(numbers, '=')) {

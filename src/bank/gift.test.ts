@@ -98,6 +98,14 @@ describe('readGift', () => {
     expect(two?.kind === 'choice' && two.answers.map((a) => a.fraction)).toEqual([-1, 0.5, 0.5, -1]);
   });
 
+  it("reads Moodle's [id:] and [tag:] from the question's comment lines, not from other blocks", () => {
+    const [first, second] = readGift(
+      '// [tag:sql]\n\n// question: 7 [id:a\\]b]\n// [tag: joins ] and [tag:x\\]y]\n::t::Q?{T}\n\n::u::R?{F}',
+    ).questions;
+    expect(first).toMatchObject({ idNumber: 'a]b', tags: ['joins', 'x]y'] });
+    expect(second).toMatchObject({ idNumber: null, tags: [] });
+  });
+
   it('skips comments and keeps the $CATEGORY in force', () => {
     const read = readGift('// a comment\n$CATEGORY: $course$/top/A/B\n\n// another\n::one::One?{T}');
     expect(read.questions).toHaveLength(1);
