@@ -1,7 +1,9 @@
 // The test page's save queue. Every change is queued on this device (localStorage) before it
 // is sent, sent in order with a growing sequence number, and retried until the server answers;
-// so a dropped connection, a reload or a closed tab loses nothing that was typed. Without this
-// script the page still works: its buttons post the form.
+// so a dropped connection, a reload or a closed tab loses nothing that was typed. The page also
+// keeps every question of the test in memory (fetched once, answer keys never included) and moves
+// between them in place, so a candidate keeps going while offline. Without this script the page
+// still works: its buttons post the form.
 (() => {
   const root = document.querySelector('[data-attempt]');
   if (!root) return;
@@ -10,14 +12,17 @@
   const form = document.getElementById('answer-form');
   const status = document.getElementById('save-status');
   const adaptive = form?.dataset.adaptive === '1';
-  const position = form ? form.dataset.position : null;
-  const serverSeq = form ? Number(form.dataset.seq) : 0;
+  // The question on screen and the sequence number the server had for it when it was rendered.
+  let position = form ? form.dataset.position : null;
+  let serverSeq = form ? Number(form.dataset.seq) : 0;
 
-  const empty = () => ({ pending: {}, seq: {}, time: {} });
+  // pending: answers not yet acknowledged; acked: the last acknowledged answer per question (what
+  // the server holds, unless another device saved since); seq: the last sequence number used.
+  const empty = () => ({ pending: {}, acked: {}, seq: {}, time: {} });
   let memory = empty();
   function load() {
     try {
-      return JSON.parse(localStorage.getItem(storeKey) ?? 'null') ?? empty();
+      return { ...empty(), ...(JSON.parse(localStorage.getItem(storeKey) ?? 'null') ?? memory) };
     } catch {
       return memory;
     }
@@ -91,31 +96,50 @@
     }
     const state = load();
     const seq = Math.max(serverSeq, state.seq[position] ?? 0) + 1;
+    const fields = fieldsOf();
     state.seq[position] = seq;
-    state.pending[position] = { fields: fieldsOf(), seq, elapsed: timeSpent(state) };
+    state.pending[position] = { fields, seq, elapsed: timeSpent(state) };
     save(state);
-    markNavigator();
+    markNavigator(position, {
+      answered: fields.some(([k, v]) => k !== 'flagged' && v.trim() !== ''),
+      flagged: fields.some(([k]) => k === 'flagged'),
+    });
     drain();
   }
 
-  function markNavigator() {
-    const link = document.querySelector(`.navigator a[data-position="${position}"]`);
+  // The navigator says the same as the server-rendered one: class for the eye, label for the ear.
+  function markNavigator(p, { answered, flagged }) {
+    const link = document.querySelector(`.navigator a[data-position="${p}"]`);
     if (!link) return;
-    const answered = fieldsOf().some(([k, v]) => k !== 'flagged' && v.trim() !== '');
-    const flagged = fieldsOf().some(([k]) => k === 'flagged');
     link.classList.toggle('answered', answered);
     link.classList.toggle('flagged', flagged);
+    link.setAttribute(
+      'aria-label',
+      `Question ${Number(p) + 1}, ${answered ? 'answered' : 'not answered'}${flagged ? ', flagged' : ''}`,
+    );
+    const progress = document.getElementById('progress');
+    const label = document.querySelector('label[for="progress"]');
+    if (progress && label && !adaptive) {
+      const count = document.querySelectorAll('.navigator a[data-position].answered').length;
+      progress.value = count;
+      label.textContent = `${count} of ${progress.max} answered`;
+    }
   }
 
   let sending = false;
   let failures = 0;
   let retryTimer = null;
 
-  function removeIfSent(p, seq) {
+  function removeIfSent(p, entry, acknowledged) {
     const state = load();
-    if (state.pending[p]?.seq === seq) delete state.pending[p];
+    if (state.pending[p]?.seq === entry.seq) delete state.pending[p];
+    if (acknowledged && (state.acked[p]?.seq ?? 0) < entry.seq)
+      state.acked[p] = { fields: entry.fields, seq: entry.seq };
     save(state);
   }
+
+  // Whether the last send failed for want of a network, as opposed to an answer from the server.
+  let networkDown = false;
 
   async function send(p, entry) {
     const body = new URLSearchParams(entry.fields);
@@ -133,16 +157,19 @@
         credentials: 'same-origin',
         signal: controller.signal,
       });
+      networkDown = false;
       const html = await res.text();
       if (res.ok) {
-        removeIfSent(p, entry.seq);
+        removeIfSent(p, entry, true);
         show('html', html);
         return 'done';
       }
       if (res.status === 409 || res.status === 422) {
-        // 409: a newer answer is already saved. 422: the server explained what to fix.
-        removeIfSent(p, entry.seq);
+        // 409: a newer answer (another tab or device) is already saved: fetch the questions again
+        // to show it. 422: the server explained what to fix.
+        removeIfSent(p, entry, false);
         if (res.status === 422) show('html', html);
+        else loadQuestions();
         return 'done';
       }
       if (res.status === 410) {
@@ -157,6 +184,7 @@
       if (res.status === 503) return { retry: html };
       return 'retry';
     } catch {
+      networkDown = true;
       return 'retry';
     } finally {
       clearTimeout(abort);
@@ -208,44 +236,160 @@
 
   window.addEventListener('online', drain);
 
-  // ---- the question form -------------------------------------------------------------------
-  if (form && !adaptive) {
+  // ---- the answer a question shows ------------------------------------------------------------
+  // The newest of: what the server rendered (sequence `rendered`), the last acknowledged answer
+  // and the answer still queued on this device. Equal sequence numbers mean the server's stands.
+  function localAnswer(p, rendered) {
     const state = load();
-    const mine = state.pending[position];
-    if (mine && mine.seq > serverSeq) {
-      restore(mine.fields);
-      markNavigator();
-    } else if (mine) {
-      delete state.pending[position];
+    const queued = state.pending[p];
+    if (queued && queued.seq <= rendered) {
+      delete state.pending[p];
       save(state);
     }
-    let typing = null;
+    const newer = [state.pending[p], state.acked[p]].filter((a) => a && a.seq > rendered);
+    return newer.sort((a, b) => b.seq - a.seq)[0] ?? null;
+  }
+
+  // ---- every question in memory, for moving in place -------------------------------------------
+  const questions = new Map();
+  async function loadQuestions() {
+    if (!form || adaptive) return;
+    try {
+      const res = await fetch(`/attempts/${attemptId}/questions`, {
+        headers: { 'HX-Request': 'true', 'HX-Request-Type': 'partial' },
+        credentials: 'same-origin',
+      });
+      if (!res.ok) return;
+      const holder = document.createElement('template');
+      holder.innerHTML = await res.text();
+      const state = load();
+      for (const t of holder.content.querySelectorAll('template[data-position]')) {
+        const p = t.dataset.position;
+        questions.set(p, t);
+        // The server's word on questions this device holds nothing newer for (another tab, a 409).
+        const local = [state.pending[p], state.acked[p]].some((a) => a && a.seq > Number(t.dataset.seq));
+        if (!local) markNavigator(p, { answered: t.dataset.answered === '1', flagged: t.dataset.flagged === '1' });
+      }
+      form.dataset.questions = 'ready';
+    } catch {
+      // Offline right now: moving between questions loads pages until a later fetch succeeds.
+    }
+  }
+
+  const questionUrl = (p) => `/attempts/${attemptId}?q=${p}`;
+
+  // Swaps the question on screen for question p, from memory; false when it is not there.
+  function showQuestion(p, how) {
+    const template = questions.get(String(p));
+    if (!template) return false;
+    const state = load();
+    timeSpent(state);
+    save(state);
+    const fresh = template.content.cloneNode(true);
+    form.querySelector('.question-body').replaceWith(fresh.querySelector('.question-body'));
+    form.querySelector('.question-nav').replaceWith(fresh.querySelector('.question-nav'));
+    position = String(p);
+    serverSeq = Number(template.dataset.seq);
+    form.dataset.position = position;
+    form.dataset.seq = String(serverSeq);
+    form.elements.q.value = position;
+    form.elements.seq.value = String(serverSeq + 1);
+    const local = localAnswer(position, serverSeq);
+    if (local) restore(local.fields);
+    for (const link of document.querySelectorAll('.navigator a[data-position]')) {
+      const current = link.dataset.position === position;
+      link.classList.toggle('current', current);
+      if (current) link.setAttribute('aria-current', 'step');
+      else link.removeAttribute('aria-current');
+    }
+    document.title = document.title.replace(/^Question \d+/, `Question ${Number(position) + 1}`);
+    if (how === 'push') history.pushState({ position }, '', questionUrl(position));
+    if (document.visibilityState === 'visible') visibleSince = performance.now();
+    // The new question's heading takes the focus (a screen reader reads it) and is in view,
+    // below the sticky bar with the timer.
+    form.querySelector('.question-body h1')?.focus({ preventScroll: true });
+    const barBottom = document.querySelector('.test-bar')?.getBoundingClientRect().bottom ?? 0;
+    const above = form.getBoundingClientRect().top - Math.max(0, barBottom) - 8;
+    if (above < 0) window.scrollBy(0, above);
+    return true;
+  }
+
+  // Leaves the test page (the finish page): only with the answers sent, or a network to load it.
+  async function leave(url) {
+    const sent = await settle(3000);
+    if (!navigator.onLine || (!sent && networkDown)) {
+      show(
+        'failed',
+        'You are offline. Your answers are kept on this device and sent when the connection returns; you can keep answering.',
+      );
+      return;
+    }
+    location.href = url;
+  }
+
+  // ---- the question form -------------------------------------------------------------------
+  let typing = null;
+  function flushTyping() {
+    if (!typing) return;
+    clearTimeout(typing);
+    typing = null;
+    enqueue();
+  }
+  if (form && !adaptive) {
+    const local = localAnswer(position, serverSeq);
+    if (local) {
+      restore(local.fields);
+      const fields = local.fields;
+      markNavigator(position, {
+        answered: fields.some(([k, v]) => k !== 'flagged' && v.trim() !== ''),
+        flagged: fields.some(([k]) => k === 'flagged'),
+      });
+    }
     form.addEventListener('input', (e) => {
       if (e.target.type !== 'text') return;
       clearTimeout(typing);
-      typing = setTimeout(enqueue, 700);
+      typing = setTimeout(() => {
+        typing = null;
+        enqueue();
+      }, 700);
     });
     form.addEventListener('change', () => {
       clearTimeout(typing);
+      typing = null;
       enqueue();
     });
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
-      if (typing) {
-        clearTimeout(typing);
-        enqueue();
-      }
+      flushTyping();
       const go = e.submitter?.value;
+      if (go === 'finish') return leave(`/attempts/${attemptId}/finish`);
       const p = Number(position);
-      const target =
-        go === 'finish'
-          ? `/attempts/${attemptId}/finish`
-          : `/attempts/${attemptId}?q=${go === 'prev' ? Math.max(0, p - 1) : go === 'next' ? p + 1 : p}`;
+      const next = go === 'prev' ? Math.max(0, p - 1) : go === 'next' ? p + 1 : p;
+      if (showQuestion(next, 'push')) return;
+      // The questions are not in memory (they could not be fetched): load the page instead.
       // Pending answers survive the navigation in localStorage; wait briefly only when they cannot.
       await settle(1500);
-      location.href = target;
+      location.href = questionUrl(next);
     });
     form.addEventListener('paste', () => signal('paste'));
+    document.querySelector('.navigator')?.addEventListener('click', (e) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const link = e.target.closest('a');
+      if (!link) return;
+      flushTyping();
+      if (link.dataset.position !== undefined) {
+        if (showQuestion(link.dataset.position, 'push')) e.preventDefault();
+        return;
+      }
+      e.preventDefault();
+      leave(link.href);
+    });
+    window.addEventListener('popstate', () => {
+      flushTyping();
+      const p = new URL(location.href).searchParams.get('q') ?? '0';
+      if (!showQuestion(p, 'none')) location.reload();
+    });
+    loadQuestions();
   }
 
   drain();
@@ -288,6 +432,8 @@
   const announce = document.getElementById('timer-announce');
   if (timer) {
     const remaining = Number(timer.dataset.remaining);
+    // Saves still count for a short grace after the deadline; the attempt is final after it.
+    const closes = Number(timer.dataset.closes ?? remaining + 6);
     const start = performance.now();
     const said = new Set();
     const format = (s) => {
@@ -312,8 +458,20 @@
       if (left === 0) {
         clearInterval(interval);
         timer.textContent = 'Time is up';
-        await settle(3000);
-        location.href = `/attempts/${attemptId}`;
+        if (form) {
+          flushTyping();
+          form.inert = true;
+        }
+        show('hint', 'Time is up. Your answers are being submitted…');
+        const untilClosed = () => closes * 1000 + 500 - (performance.now() - start);
+        await settle(Math.max(1000, untilClosed()));
+        // The page with the result opens once the server no longer takes saves for this attempt.
+        setTimeout(
+          () => {
+            location.href = `/attempts/${attemptId}`;
+          },
+          Math.max(0, untilClosed()),
+        );
       }
     };
     const interval = setInterval(tick, 500);

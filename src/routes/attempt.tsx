@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { FinishPage } from '../../views/candidate/finish';
 import { formatTime } from '../../views/candidate/format';
 import { ResultPage, type ResultView } from '../../views/candidate/result';
-import { type NavItem, TestPage, type TestPageView } from '../../views/candidate/test-page';
+import { type NavItem, QuestionTemplates, TestPage, type TestPageView } from '../../views/candidate/test-page';
 import { PracticeResultPage } from '../../views/practice/result';
 import { attemptAccess, clientAddressOf } from '../candidate/access';
 import { answerFromForm, isAnswered } from '../candidate/answer-form';
@@ -23,8 +23,8 @@ import {
   saveResponse,
 } from '../db/attempts';
 import { organizations } from '../db/schema';
-import { acceptsSaves } from '../engine/attempt-state';
-import { isExpired, remainingSeconds } from '../engine/timing';
+import { acceptsSaves, isDueForFinalization } from '../engine/attempt-state';
+import { remainingSeconds, secondsUntilSavesClose } from '../engine/timing';
 import type { AppEnv } from '../env';
 import { field, intField, readForm } from '../http/form';
 import { wantsFragment } from '../http/request-kind';
@@ -42,7 +42,10 @@ const notFound =
 
 type Ctx = Context<AppEnv>;
 
-/** The attempt this browser may see, finalized first when its time is up. Anything else is a 404. */
+/**
+ * The attempt this browser may see, finalized first once its time is up and the save grace is
+ * over (the same rule as the report and the sweep). Anything else is a 404.
+ */
 async function ownAttempt(c: Ctx) {
   const deps = c.get('deps');
   const id = c.req.param('id') ?? '';
@@ -59,7 +62,7 @@ async function ownAttempt(c: Ctx) {
     assessmentRow ??= assessmentId && orgId ? getAssessment(deps.db, orgId, assessmentId) : Promise.resolve(null);
     return assessmentRow;
   };
-  if (attempt.state === 'in_progress' && isExpired(deps.clock(), attempt.deadlineAt)) {
+  if (isDueForFinalization(attempt, deps.clock(), deps.settings.saveGraceMs)) {
     await finalizeByKind(deps.db, attempt, deps.clock(), (await assessment())?.passMark ?? null);
     attempt = (await getAttempt(deps.db, id)) ?? attempt;
   }
@@ -109,6 +112,7 @@ async function renderQuestion(
     flagged: response?.flagged ?? false,
     navigator: navigatorFrom(ids, saved),
     remainingSeconds: remainingSeconds(deps.clock(), attempt.deadlineAt),
+    closesInSeconds: secondsUntilSavesClose(deps.clock(), attempt.deadlineAt, deps.settings.saveGraceMs),
     adaptive: attempt.kind === 'practice',
     // A practice test's time limit is its maximum length times the time per question.
     maxQuestions:
@@ -139,6 +143,37 @@ attemptRoutes.get('/attempts/:id', async (c) => {
     return errorResponse(c, 400, 'That is not a question number. Use the navigator to move between questions.');
   const saved = c.req.query('saved') === '1' ? 'Your answer was saved.' : undefined;
   return renderQuestion(c, own, position, { notice: saved });
+});
+
+/**
+ * Every question of a running assessment attempt with its saved answer, as inert templates for
+ * attempt.js: with them in memory the page moves between questions without a request, so a
+ * candidate keeps going while offline and the queue sends the answers later. Adaptive practice
+ * has no such list: its next question is chosen from the answers.
+ */
+attemptRoutes.get('/attempts/:id/questions', async (c) => {
+  const own = await ownAttempt(c);
+  if (own?.attempt.kind !== 'assessment') return errorResponse(c, 404, notFound);
+  if (own.attempt.state !== 'in_progress') {
+    return errorResponse(c, 410, 'This test has ended. Reload the page to see your result.');
+  }
+  const db = c.get('deps').db;
+  const [items, saved] = await Promise.all([
+    attemptItemsWithContent(db, own.attempt.id),
+    responsesOf(db, own.attempt.id),
+  ]);
+  const templates = items.map((item) => {
+    const response = saved.get(item.questionId);
+    return {
+      position: item.position,
+      question: questionViewOf(item, response?.answer ?? null),
+      seq: response?.seq ?? 0,
+      answered: isAnswered(response?.answer),
+      flagged: response?.flagged ?? false,
+    };
+  });
+  c.header('Cache-Control', 'no-store');
+  return c.html(<QuestionTemplates total={items.length} items={templates} />);
 });
 
 function timeUp(c: Ctx, attemptId: string) {
@@ -252,6 +287,7 @@ attemptRoutes.get('/attempts/:id/finish', async (c) => {
       title={(await own.assessment())?.title ?? 'Practice test'}
       navigator={await navigatorOf(c, own.attempt.id)}
       remainingSeconds={remainingSeconds(deps.clock(), own.attempt.deadlineAt)}
+      closesInSeconds={secondsUntilSavesClose(deps.clock(), own.attempt.deadlineAt, deps.settings.saveGraceMs)}
       nonce={c.get('secureHeadersNonce')}
     />,
   );

@@ -1,11 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assessments, attemptEvents, attempts, invitations, responses } from '../../src/db/schema';
+import { compileBank } from '../../src/bank/compile';
+import { invitationToken } from '../../src/candidate/invitation-token';
+import { type AssessmentInput, createAssessment, createInvitation } from '../../src/db/assessments';
+import { importBank } from '../../src/db/bank-import';
+import { assessments, attemptEvents, attempts, invitations, memberships, responses, users } from '../../src/db/schema';
 import { sweepExpiredAttempts } from '../../src/jobs';
 import { makeTestApp, type TestApp } from '../support/app';
-import { secretMarker } from '../support/bank';
+import { secretMarker, testBankFiles } from '../support/bank';
 import { TestBrowser } from '../support/client';
-import { seedInvitation } from '../support/fixtures';
+import { defaultAssessment, seedInvitation } from '../support/fixtures';
+import { signUpOwner } from '../support/people';
 
 let t: TestApp;
 let seed: Awaited<ReturnType<typeof seedInvitation>>;
@@ -37,6 +42,57 @@ async function positionWhere(browser: TestBrowser, attemptId: string, pattern: R
     if (pattern.test(await (await browser.get(`/attempts/${attemptId}?q=${q}`)).text())) return String(q);
   }
   throw new Error(`no question matches ${pattern}`);
+}
+
+/** Fields that answer a question, chosen from its page the way a candidate would (any answer will do). */
+function fieldsFor(html: string): Record<string, string | string[]> | null {
+  if (/name="choice" value="true"/.test(html)) return { choice: 'false' };
+  if (/type="radio" name="choice" value="0"/.test(html)) return { choice: '0' };
+  if (/name="choices" value="0"/.test(html)) return { choices: ['0', '1'] };
+  if (/name="text"/.test(html)) return { text: 'some words' };
+  if (/name="number"/.test(html)) return { number: '42' };
+  const order = [...html.matchAll(/<select name="(pos_\d+)"/g)].map((m) => m[1] ?? '');
+  if (order.length > 0) return Object.fromEntries(order.map((name, i) => [name, String(i + 1)]));
+  return null;
+}
+
+/** The first `count` questions with the fields that answer each, read from the pages. */
+async function answerableQuestions(browser: TestBrowser, attemptId: string, count: number) {
+  const found: { q: string; fields: Record<string, string | string[]> }[] = [];
+  for (let q = 0; q < 12 && found.length < count; q++) {
+    const fields = fieldsFor(await (await browser.get(`/attempts/${attemptId}?q=${q}`)).text());
+    if (fields) found.push({ q: String(q), fields });
+  }
+  return found;
+}
+
+/**
+ * A signed-in owner of a second organization, an assessment of theirs (the default one unless
+ * `input` says otherwise) and a candidate who started it: what a manager's report needs.
+ */
+async function managedAttempt(input: Partial<AssessmentInput> = {}) {
+  const owner = await signUpOwner(t, 'dana@example.com', 'Report Co');
+  const [member] = await t.db
+    .select()
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(users.email, 'dana@example.com'));
+  if (!member) throw new Error('no owner');
+  const { orgId, userId } = member.memberships;
+  const now = t.clock.now;
+  const assessmentId = await createAssessment(t.db, orgId, userId, { ...defaultAssessment, ...input }, now);
+  const invitationId = await createInvitation(
+    t.db,
+    orgId,
+    assessmentId,
+    userId,
+    { candidateName: 'Robin Report', candidateEmail: 'robin@example.com', expiresAt: now + 864e5, extraSeconds: 0 },
+    now,
+  );
+  const candidate = new TestBrowser(t.app);
+  const started = await candidate.post(`/invite/${await invitationToken(t.deps, invitationId, now + 864e5)}`);
+  const attemptId = started.headers.get('location')?.split('/').pop() ?? '';
+  return { owner, candidate, assessmentId, attemptId };
 }
 
 async function attemptRow(id: string) {
@@ -188,23 +244,74 @@ describe('saving', () => {
 });
 
 describe('the deadline', () => {
-  it('accepts a save one second before the deadline and refuses one after the grace, recording it', async () => {
+  it('counts saves up to the deadline plus the 5 s grace, refuses one 1 ms later, and dates the end at the deadline', async () => {
+    const grace = t.deps.settings.saveGraceMs;
+    expect(grace).toBe(5000); // what the README promises
     const { browser, attemptId } = await start();
-    const row = await attemptRow(attemptId);
-    const deadline = row?.deadlineAt ?? 0;
-    const q = await positionWhere(browser, attemptId, /type="radio" name="choice" value="0"/);
-    t.clock.now = deadline - 1000;
-    expect((await browser.save(attemptId, { q, seq: '1', choice: '0' })).status).toBe(200);
-    t.clock.now = deadline + t.deps.settings.saveGraceMs + 1;
-    const late = await browser.save(attemptId, { q: '1', seq: '1', choice: '0' });
+    const deadline = (await attemptRow(attemptId))?.deadlineAt ?? 0;
+    const answers = await answerableQuestions(browser, attemptId, 5);
+    const [early, atDeadline, inGrace, lastMoment, tooLate] = answers;
+    if (!early || !atDeadline || !inGrace || !lastMoment || !tooLate) throw new Error('not enough questions');
+
+    for (const [at, save] of [
+      [deadline - 1000, early],
+      [deadline, atDeadline],
+      [deadline + 2000, inGrace],
+      [deadline + grace, lastMoment],
+    ] as const) {
+      t.clock.now = at;
+      const res = await browser.save(attemptId, { ...save.fields, q: save.q, seq: '1' });
+      expect(res.status, `save at deadline ${at - deadline} ms`).toBe(200);
+      expect((await attemptRow(attemptId))?.state).toBe('in_progress');
+    }
+    // Within the grace the page still opens (at zero seconds) instead of ending the test under a save in flight.
+    t.clock.now = deadline + 3000;
+    const page = await browser.get(`/attempts/${attemptId}?q=${inGrace.q}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('data-remaining="0"');
+
+    t.clock.now = deadline + grace + 1;
+    const late = await browser.save(attemptId, { ...tooLate.fields, q: tooLate.q, seq: '1' });
     expect(late.status).toBe(410);
     expect(await late.text()).toContain('Time is up');
     const after = await attemptRow(attemptId);
     expect(after?.state).toBe('expired');
     expect(after?.submittedAt).toBe(deadline);
     const types = (await t.db.select().from(attemptEvents)).map((e) => e.type);
-    expect(types).toContain('late_save');
-    expect(await t.db.select().from(responses)).toHaveLength(1);
+    expect(types.filter((type) => type === 'late_save')).toHaveLength(1);
+    // The four answers in time are kept and scored; the late one is not stored.
+    const rows = await t.db.select().from(responses).where(eq(responses.attemptId, attemptId));
+    expect(rows.map((r) => r.questionId).sort()).toHaveLength(4);
+    expect(rows.every((r) => r.score !== null)).toBe(true);
+  });
+
+  it('finalizes on access only once the grace is over, with submitted_at at the deadline', async () => {
+    const { browser, attemptId } = await start();
+    const deadline = (await attemptRow(attemptId))?.deadlineAt ?? 0;
+    t.clock.now = deadline + t.deps.settings.saveGraceMs;
+    expect((await browser.get(`/attempts/${attemptId}/result`)).headers.get('location')).toBe(`/attempts/${attemptId}`);
+    expect((await attemptRow(attemptId))?.state).toBe('in_progress');
+    t.clock.now = deadline + t.deps.settings.saveGraceMs + 1;
+    const page = await browser.get(`/attempts/${attemptId}`);
+    expect(page.headers.get('location')).toBe(`/attempts/${attemptId}/result`);
+    expect(await attemptRow(attemptId)).toMatchObject({ state: 'expired', submittedAt: deadline });
+  });
+
+  it("waits out the grace in the manager's report too, then finalizes it there at the deadline", async () => {
+    const { owner, candidate, attemptId } = await managedAttempt();
+    const deadline = (await attemptRow(attemptId))?.deadlineAt ?? 0;
+
+    t.clock.now = deadline + 2000;
+    expect((await owner.get(`/app/attempts/${attemptId}`)).status).toBe(200);
+    expect((await attemptRow(attemptId))?.state).toBe('in_progress');
+    const [first] = await answerableQuestions(candidate, attemptId, 1);
+    if (!first) throw new Error('no question');
+    expect((await candidate.save(attemptId, { ...first.fields, q: first.q, seq: '1' })).status).toBe(200);
+
+    t.clock.now = deadline + t.deps.settings.saveGraceMs + 1;
+    expect((await owner.get(`/app/attempts/${attemptId}`)).status).toBe(200);
+    expect(await attemptRow(attemptId)).toMatchObject({ state: 'expired', submittedAt: deadline });
+    expect(await t.db.select().from(responses).where(eq(responses.attemptId, attemptId))).toHaveLength(1);
   });
 
   it('is finalized by the sweep with submitted_at at the deadline, once', async () => {
@@ -219,6 +326,77 @@ describe('the deadline', () => {
     expect(row).toMatchObject({ state: 'expired', submittedAt: deadline });
     const [inv] = await t.db.select().from(invitations);
     expect(inv?.status).toBe('completed');
+  });
+});
+
+describe('every question in the page, for moving offline', () => {
+  it("gives the attempt's own browser every question with its saved answer, and no key", async () => {
+    const { browser, attemptId } = await start();
+    const [first] = await answerableQuestions(browser, attemptId, 1);
+    if (!first) throw new Error('no question');
+    await browser.save(attemptId, { ...first.fields, q: first.q, seq: '4', flagged: '1' });
+    const res = await browser.get(`/attempts/${attemptId}/questions`, {
+      'HX-Request': 'true',
+      'HX-Request-Type': 'partial',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = await res.text();
+    const templates = [
+      ...html.matchAll(/<template data-position="(\d+)" data-seq="(\d+)" data-answered="(\d)" data-flagged="(\d)">/g),
+    ];
+    expect(templates.map((m) => m[1])).toEqual(Array.from({ length: 12 }, (_, i) => String(i)));
+    expect(templates[Number(first.q)]?.slice(2)).toEqual(['4', '1', '1']);
+    expect(templates.filter((m) => m[3] === '1')).toHaveLength(1);
+    // Each template is the same question the page shows at that position.
+    for (let q = 0; q < 12; q++) {
+      const page = await (await browser.get(`/attempts/${attemptId}?q=${q}`)).text();
+      const prompt = /<div class="prompt" id="prompt">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? 'missing';
+      expect(html).toContain(prompt);
+    }
+    expect(html).not.toContain(secretMarker);
+    expect(html).not.toMatch(/answer_?key|"correct"/i);
+  });
+
+  it('refuses other browsers, adaptive practice and a finished test', async () => {
+    const { browser, attemptId } = await start();
+    expect((await new TestBrowser(t.app).get(`/attempts/${attemptId}/questions`)).status).toBe(404);
+    await browser.post(`/attempts/${attemptId}/finish`);
+    const ended = await browser.get(`/attempts/${attemptId}/questions`);
+    expect(ended.status).toBe(410);
+    expect(await ended.text()).toContain('This test has ended');
+  });
+});
+
+describe('code blocks in questions', () => {
+  it('are focusable, named boxes on the test page, the review, the report and the preview', async () => {
+    const code = '```sql\nSELECT a_very_long_column_name, another_very_long_column_name FROM t;\n```';
+    const files = [
+      ...testBankFiles(),
+      {
+        path: 'questions/codewide/area.md',
+        text: '---\ntitle: Code\nsummary: Code.\n---\n\n## Topics\n\n- `c1`: C1 | https://example.com/c1\n',
+      },
+      {
+        path: 'questions/codewide/c1.md',
+        text: `# C1\n\n## codewide-s1\ntype: single\ndifficulty: 2\n\nWhat does this return?\n\n${code}\n\n### Options\n- [ ] none\n- [x] rows\n\n### Explanation\nIt reads:\n\n${code}\n`,
+      },
+    ];
+    const { bank } = await compileBank(files);
+    await importBank(t.db, bank, 2);
+    const { owner, candidate, assessmentId, attemptId } = await managedAttempt({
+      blueprint: { sections: [{ area: 'codewide', count: 1 }] },
+    });
+    const focusable = '<pre tabindex="0" role="region" aria-label="Code example"><code class="hljs language-sql">';
+    const count = (html: string) => html.split(focusable).length - 1;
+    expect(count(await (await candidate.get(`/attempts/${attemptId}`)).text())).toBe(1);
+    expect(count(await (await candidate.get(`/attempts/${attemptId}/questions`)).text())).toBe(1);
+    expect(count(await (await owner.get(`/app/assessments/${assessmentId}/preview`)).text())).toBe(1);
+    await candidate.post(`/attempts/${attemptId}/finish`);
+    expect(count(await (await candidate.get(`/attempts/${attemptId}/result`)).text())).toBe(2);
+    const report = await (await owner.get(`/app/attempts/${attemptId}`)).text();
+    expect(count(report)).toBe(2);
+    expect(report).not.toContain('<pre>');
   });
 });
 

@@ -11,10 +11,10 @@ import { testBankFiles } from './bank';
 import { defaultAssessment } from './fixtures';
 import { startServer } from './server';
 
-/** The test bank written to disk, for a server started with QUESTIONS_DIR. */
-export function writeTestBank(): string {
+/** The test bank (plus any extra files) written to disk, for a server started with QUESTIONS_DIR. */
+export function writeTestBank(extra: { path: string; text: string }[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'skillcheck-bank-'));
-  for (const file of testBankFiles()) {
+  for (const file of [...testBankFiles(), ...extra]) {
     const path = join(dir, file.path.replace(/^questions\//, ''));
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.text);

@@ -7,12 +7,14 @@ export function FinishPage({
   title,
   navigator,
   remainingSeconds,
+  closesInSeconds,
   nonce,
 }: {
   attemptId: string;
   title: string;
   navigator: NavItem[];
   remainingSeconds: number;
+  closesInSeconds: number;
   nonce?: string;
 }) {
   const unanswered = navigator.filter((n) => !n.answered);
@@ -27,7 +29,7 @@ export function FinishPage({
       <script src="/static/attempt.js" nonce={nonce} defer />
       <div class="test-bar">
         <strong>{title}</strong>
-        <Timer remainingSeconds={remainingSeconds} />
+        <Timer remainingSeconds={remainingSeconds} closesInSeconds={closesInSeconds} />
       </div>
       <section class="panel narrow" id="finish" data-attempt={attemptId}>
         <h1>Ready to finish?</h1>

@@ -18,6 +18,8 @@ export interface TestPageView {
   flagged: boolean;
   navigator: NavItem[];
   remainingSeconds: number;
+  /** Seconds until saves stop counting (the deadline plus the save grace); the page leaves after that. */
+  closesInSeconds?: number;
   /** Adaptive practice moves forward only; assessments allow going back. */
   adaptive: boolean;
   /** Adaptive tests: the most questions this test can ask (it may stop earlier). */
@@ -36,11 +38,17 @@ export interface PreviewLinks {
 const questionHref = (view: TestPageView, position: number) =>
   view.preview ? view.preview.href(position) : `/attempts/${view.attemptId}?q=${position}`;
 
-export function Timer({ remainingSeconds }: { remainingSeconds: number }) {
+export function Timer({ remainingSeconds, closesInSeconds }: { remainingSeconds: number; closesInSeconds?: number }) {
   return (
     <div class="timer-wrap">
       <span class="sr-only">Time left: </span>
-      <span id="timer" class="timer" role="timer" data-remaining={String(remainingSeconds)}>
+      <span
+        id="timer"
+        class="timer"
+        role="timer"
+        data-remaining={String(remainingSeconds)}
+        data-closes={closesInSeconds === undefined ? undefined : String(closesInSeconds)}
+      >
         {formatDuration(remainingSeconds)}
       </span>
       <span id="timer-announce" class="sr-only" aria-live="assertive" />
@@ -48,13 +56,17 @@ export function Timer({ remainingSeconds }: { remainingSeconds: number }) {
   );
 }
 
+/** What a navigator link says to a screen reader; attempt.js words it the same way when it changes. */
+const navigatorLabel = (item: NavItem) =>
+  `Question ${item.position + 1}, ${item.answered ? 'answered' : 'not answered'}${item.flagged ? ', flagged' : ''}`;
+
 function Navigator({ view }: { view: TestPageView }) {
   return (
     <nav class="navigator panel" aria-label="Questions">
       <h2 class="small">Questions</h2>
       <ol>
         {view.navigator.map((item) => {
-          const label = `Question ${item.position + 1}, ${item.answered ? 'answered' : 'not answered'}${item.flagged ? ', flagged' : ''}`;
+          const label = navigatorLabel(item);
           const classes = [
             item.answered ? 'answered' : '',
             item.flagged ? 'flagged' : '',
@@ -93,7 +105,6 @@ function Navigator({ view }: { view: TestPageView }) {
 
 export function TestPage({ view, nonce }: { view: TestPageView; nonce?: string }) {
   const answered = view.navigator.filter((n) => n.answered).length;
-  const last = view.position === view.total - 1;
   return (
     <Layout title={`Question ${view.position + 1} · ${view.title}`} nonce={nonce} bare>
       {view.preview ? null : <script src="/static/attempt.js" nonce={nonce} defer />}
@@ -112,7 +123,7 @@ export function TestPage({ view, nonce }: { view: TestPageView; nonce?: string }
             value={view.adaptive ? view.position : answered}
           />
         </div>
-        <Timer remainingSeconds={view.remainingSeconds} />
+        <Timer remainingSeconds={view.remainingSeconds} closesInSeconds={view.closesInSeconds} />
       </div>
       <div class={view.adaptive ? '' : 'test-layout'}>
         <form
@@ -128,60 +139,112 @@ export function TestPage({ view, nonce }: { view: TestPageView; nonce?: string }
         >
           <input type="hidden" name="q" value={String(view.position)} />
           <input type="hidden" name="seq" value={String(view.seq + 1)} />
-          <h1 class="small muted">
-            Question {view.position + 1}
-            {view.adaptive ? '' : ` of ${view.total}`}
-          </h1>
-          {view.notice ? (
-            <p class="alert alert-ok" role="status">
-              {view.notice}
-            </p>
-          ) : null}
-          <div class="prompt" id="prompt" dangerouslySetInnerHTML={{ __html: view.question.promptHtml }} />
-          <div id="answer-error" aria-live="polite">
-            {view.error ? (
-              <p class="alert alert-error" role="alert">
-                {view.error}
-              </p>
-            ) : null}
-          </div>
-          <AnswerFields q={view.question} number={view.position + 1} />
-          {view.adaptive ? null : (
-            <p>
-              <label class="flag">
-                <input type="checkbox" name="flagged" value="1" checked={view.flagged} /> Flag this question for review
-              </label>
-            </p>
-          )}
+          <QuestionBody view={view} />
           <div id="save-status" class="save-status" role="status" aria-live="polite" />
-          <div class="question-nav">
-            {view.preview ? (
-              <PreviewNav view={view} preview={view.preview} />
-            ) : view.adaptive ? (
-              <button type="submit" name="go" value="next">
-                Submit answer and continue
-              </button>
-            ) : (
-              <>
-                <button type="submit" name="go" value="prev" class="secondary" disabled={view.position === 0}>
-                  Previous
-                </button>
-                {last ? (
-                  <button type="submit" name="go" value="finish">
-                    Save and review
-                  </button>
-                ) : (
-                  <button type="submit" name="go" value="next">
-                    Save and next
-                  </button>
-                )}
-              </>
-            )}
-          </div>
+          <QuestionNav view={view} />
         </form>
         {view.adaptive ? null : <Navigator view={view} />}
       </div>
     </Layout>
+  );
+}
+
+type QuestionPart = Pick<
+  TestPageView,
+  'position' | 'total' | 'question' | 'flagged' | 'adaptive' | 'notice' | 'error' | 'preview'
+>;
+
+/** The part of the form that changes from question to question (attempt.js swaps it in place). */
+function QuestionBody({ view }: { view: QuestionPart }) {
+  return (
+    <div class="question-body">
+      <h1 class="small muted" tabindex={-1}>
+        Question {view.position + 1}
+        {view.adaptive ? '' : ` of ${view.total}`}
+      </h1>
+      {view.notice ? (
+        <p class="alert alert-ok" role="status">
+          {view.notice}
+        </p>
+      ) : null}
+      <div class="prompt" id="prompt" dangerouslySetInnerHTML={{ __html: view.question.promptHtml }} />
+      <div id="answer-error" aria-live="polite">
+        {view.error ? (
+          <p class="alert alert-error" role="alert">
+            {view.error}
+          </p>
+        ) : null}
+      </div>
+      <AnswerFields q={view.question} number={view.position + 1} />
+      {view.adaptive ? null : (
+        <p>
+          <label class="flag">
+            <input type="checkbox" name="flagged" value="1" checked={view.flagged} /> Flag this question for review
+          </label>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function QuestionNav({ view }: { view: QuestionPart }) {
+  const last = view.position === view.total - 1;
+  return (
+    <div class="question-nav">
+      {view.preview ? (
+        <PreviewNav view={view} preview={view.preview} />
+      ) : view.adaptive ? (
+        <button type="submit" name="go" value="next">
+          Submit answer and continue
+        </button>
+      ) : (
+        <>
+          <button type="submit" name="go" value="prev" class="secondary" disabled={view.position === 0}>
+            Previous
+          </button>
+          {last ? (
+            <button type="submit" name="go" value="finish">
+              Save and review
+            </button>
+          ) : (
+            <button type="submit" name="go" value="next">
+              Save and next
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+export interface TemplateItem {
+  position: number;
+  question: QuestionView;
+  seq: number;
+  answered: boolean;
+  flagged: boolean;
+}
+
+/**
+ * Every question of an assessment attempt, each in an inert <template>, for attempt.js to keep in
+ * memory: moving between questions then needs no request, so it keeps working offline. Like the
+ * page, a template carries the saved answer and display positions only, never a key.
+ */
+export function QuestionTemplates({ total, items }: { total: number; items: TemplateItem[] }) {
+  return (
+    <>
+      {items.map((item) => (
+        <template
+          data-position={String(item.position)}
+          data-seq={String(item.seq)}
+          data-answered={item.answered ? '1' : '0'}
+          data-flagged={item.flagged ? '1' : '0'}
+        >
+          <QuestionBody view={{ ...item, total, adaptive: false }} />
+          <QuestionNav view={{ ...item, total, adaptive: false }} />
+        </template>
+      ))}
+    </>
   );
 }
 
@@ -194,7 +257,7 @@ function PreviewBanner({ preview }: { preview: PreviewLinks }) {
   );
 }
 
-function PreviewNav({ view, preview }: { view: TestPageView; preview: PreviewLinks }) {
+function PreviewNav({ view, preview }: { view: QuestionPart; preview: PreviewLinks }) {
   return (
     <>
       {view.position > 0 ? (
