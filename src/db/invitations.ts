@@ -108,17 +108,22 @@ export async function revokeInvitation(db: Db, orgId: string, id: string, now: n
   return rows.length > 0;
 }
 
-/** Before a resend: the new expiry. A stored 'expired' (if anything stores it) goes back to 'invited'. */
-export async function extendInvitation(db: Db, orgId: string, id: string, expiresAt: number): Promise<boolean> {
-  const rows = await db
+/**
+ * A resend: the new expiry, and a new link version that retires every link sent before. Returns
+ * the new version, or null when the candidate started meanwhile. A stored 'expired' (if anything
+ * stores it) goes back to 'invited'.
+ */
+export async function renewInvitation(db: Db, orgId: string, id: string, expiresAt: number): Promise<number | null> {
+  const [row] = await db
     .update(invitations)
     .set({
       expiresAt,
+      tokenVersion: sql`${invitations.tokenVersion} + 1`,
       status: sql`case when ${invitations.status} = 'expired' then 'invited' else ${invitations.status} end`,
     })
     .where(and(eq(invitations.id, id), eq(invitations.orgId, orgId), notStarted))
-    .returning({ id: invitations.id });
-  return rows.length > 0;
+    .returning({ tokenVersion: invitations.tokenVersion });
+  return row?.tokenVersion ?? null;
 }
 
 /** Extra time applies from the start on (the deadline is fixed then), so it changes only before it. */

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { InvitePage, type InviteState, type InviteView } from '../../views/candidate/invite';
 import { clientAddressOf, deviceIdOf, grantAttemptAccess } from '../candidate/access';
 import { noteArrival } from '../candidate/arrival';
-import { invitationIdFromToken } from '../candidate/invitation-token';
+import { invitationFromToken } from '../candidate/invitation-token';
 import { getArea } from '../db/areas';
 import { invitationForCandidate, isSuperseded, markInvitationOpened } from '../db/assessments';
 import { attemptForInvitation, startInvitedAttempt } from '../db/attempts';
@@ -16,6 +16,8 @@ import { errorResponse } from '../middleware/errors';
 export const inviteRoutes = new Hono<AppEnv>();
 
 const badLink = 'This invitation link is not valid. Check that you copied the whole link from your email.';
+const replacedLink =
+  'A newer invitation link was sent to you, so this one no longer works. Open the link in the most recent email from the organization that invited you.';
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof invitationForCandidate>>>;
 
@@ -37,13 +39,18 @@ function stateOf(row: Loaded, hasAttemptInProgress: boolean, superseded: boolean
   return 'ready';
 }
 
+/**
+ * The invitation a link names, with its attempt; 'replaced' when a resend has retired the link
+ * (even with an attempt under way: its candidate holds the newer link and the attempt's cookie).
+ */
 async function load(c: Context<AppEnv>) {
   const deps = c.get('deps');
-  const invitationId = await invitationIdFromToken(deps, c.req.param('token') ?? '');
-  if (!invitationId) return null;
-  const row = await invitationForCandidate(deps.db, invitationId);
+  const link = await invitationFromToken(deps, c.req.param('token') ?? '');
+  if (!link) return null;
+  const row = await invitationForCandidate(deps.db, link.invitationId);
   if (!row) return null;
-  const attempt = await attemptForInvitation(deps.db, invitationId);
+  if (link.version !== row.invitation.tokenVersion) return 'replaced' as const;
+  const attempt = await attemptForInvitation(deps.db, link.invitationId);
   return { row, attempt };
 }
 
@@ -52,6 +59,7 @@ inviteRoutes.get('/invite/:token', async (c) => {
   const deps = c.get('deps');
   const loaded = await load(c);
   if (!loaded) return errorResponse(c, 404, badLink);
+  if (loaded === 'replaced') return errorResponse(c, 410, replacedLink);
   const { row, attempt } = loaded;
   const now = deps.clock();
   const state = stateOf(row, attempt?.state === 'in_progress', await isSuperseded(deps.db, row.assessment), now);
@@ -86,6 +94,7 @@ inviteRoutes.post('/invite/:token', async (c) => {
   const deps = c.get('deps');
   const loaded = await load(c);
   if (!loaded) return errorResponse(c, 404, badLink);
+  if (loaded === 'replaced') return errorResponse(c, 410, replacedLink);
   const { row } = loaded;
   const now = deps.clock();
   const device = deviceIdOf(c);

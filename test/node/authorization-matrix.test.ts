@@ -10,6 +10,7 @@ import { eq, inArray, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../src/auth/api-key';
 import { hashPassword } from '../../src/auth/password';
+import { verifyToken } from '../../src/auth/tokens';
 import { invitationToken } from '../../src/candidate/invitation-token';
 import { createOrgWithOwner, createUser } from '../../src/db/accounts';
 import { createApiKey } from '../../src/db/api-keys';
@@ -377,6 +378,22 @@ function leaks(text: string): boolean {
   return text.toLowerCase().includes(marker.toLowerCase());
 }
 
+/**
+ * What would let the reader act as a candidate: an invitation link, or a token that verifies as
+ * an invitation or as an attempt's access, anywhere in the body, a redirect or a cookie.
+ */
+async function candidateCredentials(res: Response): Promise<string[]> {
+  const text = [await res.text(), res.headers.get('location') ?? '', ...res.headers.getSetCookie()].join('\n');
+  const found: string[] = [];
+  if (text.includes('/invite/')) found.push('an /invite/ link');
+  for (const token of text.match(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g) ?? []) {
+    for (const audience of ['invitation', 'attempt'] as const) {
+      if (await verifyToken(t.deps.keys, audience, token, t.clock.now)) found.push(`a valid ${audience} token`);
+    }
+  }
+  return found;
+}
+
 // ------------------------------------------------------------------ the matrix
 
 describe('authorization matrix', () => {
@@ -440,6 +457,27 @@ describe('authorization matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(await snapshotA()).toBe(before);
+  });
+
+  it("shows A's reviewer (and A's API key) no candidate's link or token on any page, download or answer", async () => {
+    // The control: an owner sees the pending candidate's link, so the check below can find one.
+    const ownerView = await send(aOwner, 'GET', `/app/assessments/${a.ids.assessment}/invitations`);
+    expect(await candidateCredentials(ownerView)).toContain('an /invite/ link');
+
+    const failures: string[] = [];
+    for (const route of routes('/app').filter((r) => r.method === 'GET')) {
+      for (const headers of variants) {
+        const res = await send(aReviewer, 'GET', fill(route), headers);
+        for (const what of await candidateCredentials(res))
+          failures.push(`${route.path}${'HX-Request' in headers ? ' (htmx)' : ''}: ${what}`);
+      }
+    }
+    for (const route of routes('/api/v1').filter((r) => r.method === 'GET')) {
+      const res = await t.app.request(fill(route), { headers: { Authorization: `Bearer ${aApiKey}` } });
+      expect(res.status, route.path).toBe(200);
+      for (const what of await candidateCredentials(res)) failures.push(`${route.path} (API): ${what}`);
+    }
+    expect(failures).toEqual([]);
   });
 
   /**

@@ -212,6 +212,40 @@ describe('managing an invitation', () => {
     expect(emails[1]?.text).not.toBe(emails[0]?.text);
   });
 
+  it('retires the old link on resend: it is refused with a clear page, the new one starts and resumes the attempt', async () => {
+    const { row } = await inviteOne();
+    const oldLink = await linkOf(row?.id ?? '');
+    const candidate = new TestBrowser(t.app);
+    expect((await candidate.get(`/invite/${tokenOf(oldLink)}`)).status).toBe(200);
+
+    expect((await owner.post(`/app/invitations/${row?.id}/resend`, {})).status).toBe(303);
+    const newLink = await linkOf(row?.id ?? '');
+    expect(newLink).not.toBe(oldLink);
+    const emails = t.logs.filter((l) => l.msg.startsWith('email not sent (no email webhook'));
+    expect(String(emails.at(-1)?.text)).toContain(newLink);
+
+    // The old link, opened or pressed: a page that says why, and nothing starts.
+    const opened = await candidate.get(`/invite/${tokenOf(oldLink)}`);
+    expect(opened.status).toBe(410);
+    expect(await opened.text()).toContain('A newer invitation link was sent to you');
+    expect((await candidate.post(`/invite/${tokenOf(oldLink)}`)).status).toBe(410);
+    expect(await t.db.select().from(attempts)).toHaveLength(0);
+
+    // The new link starts the attempt; the candidate's browser keeps reaching it.
+    const start = await candidate.post(`/invite/${tokenOf(newLink)}`);
+    expect(start.status).toBe(303);
+    const attemptPath = start.headers.get('location') ?? '';
+    expect(attemptPath).toMatch(/^\/attempts\/[\w-]{22}$/);
+    expect((await candidate.get(attemptPath)).status).toBe(200);
+    expect((await owner.post(`/app/invitations/${row?.id}/resend`, {})).status).toBe(409);
+    const resumed = await candidate.post(`/invite/${tokenOf(newLink)}`);
+    expect(resumed.headers.get('location')).toBe(attemptPath);
+    // Someone holding only the old link gets neither the attempt nor its cookie.
+    const stranger = new TestBrowser(t.app);
+    expect((await stranger.post(`/invite/${tokenOf(oldLink)}`)).status).toBe(410);
+    expect((await stranger.get(attemptPath)).status).not.toBe(200);
+  });
+
   it('gives extra time that the started attempt deadline includes, and freezes it after the start', async () => {
     const { row } = await inviteOne();
     const bad = await owner.post(`/app/invitations/${row?.id}/extra-time`, { extraMinutes: 'lots' });
@@ -303,15 +337,20 @@ describe('email through a webhook', () => {
 });
 
 describe('who may do what', () => {
-  it('lets a reviewer see the list but change nothing', async () => {
+  it('lets a reviewer see the list and statuses, but no candidate link, and change nothing', async () => {
     const { row } = await inviteOne();
     const rita = await signUpReviewer(t);
     const page = await rita.get(base);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('Casey Candidate');
+    expect(html).toContain('Invited');
     expect(html).not.toContain('Invite one candidate');
     expect(html).not.toContain('Revoke invitation');
+    // The link would let a reviewer start or continue the candidate's test as the candidate.
+    expect(html).not.toContain('/invite/');
+    expect(html).not.toContain('data-copy=');
+    expect(await linkOf(row?.id ?? '')).toContain('/invite/');
     const changes = [
       rita.post(base, { name: 'Eve', email: 'eve@example.com' }),
       rita.post(`${base}/bulk`, { lines: 'Eve, eve@example.com' }),

@@ -7,7 +7,6 @@ import { invitationToken } from '../../candidate/invitation-token';
 import { type AssessmentRow, getAssessment, isSuperseded, lineageVersions } from '../../db/assessments';
 import {
   createInvitations,
-  extendInvitation,
   getInvitation,
   invitationCountsByVersion,
   invitationStatusAt,
@@ -16,6 +15,7 @@ import {
   markInvitationsSent,
   type NewInvitation,
   pendingStatuses,
+  renewInvitation,
   revokeInvitation,
   setExtraTime,
 } from '../../db/invitations';
@@ -30,7 +30,7 @@ import {
 } from '../../email/recipients';
 import { emailSenderFor, sendAll } from '../../email/sender';
 import { type FormData, field, readForm } from '../../http/form';
-import type { ManageEnv } from '../../middleware/auth';
+import { hasRole, type ManageEnv } from '../../middleware/auth';
 import { errorResponse } from '../../middleware/errors';
 import { adminOnly, assessmentOf } from './assessments';
 
@@ -46,11 +46,15 @@ const missingInvitation = 'There is no invitation at this address in your organi
 
 // ---------------------------------------------------------------- links and email
 
-/** The candidate's link: on the public origin when one is configured (behind a proxy), else this request's. */
-async function linkFor(c: Ctx, invitationId: string, expiresAt: number): Promise<string> {
+/**
+ * The candidate's link: on the public origin when one is configured (behind a proxy), else this
+ * request's. It is the candidate's credential: only people who may invite (admins and owners)
+ * ever see one, since whoever holds it can start or continue the candidate's attempt.
+ */
+async function linkFor(c: Ctx, invitee: Pick<Invitee, 'id' | 'expiresAt' | 'tokenVersion'>): Promise<string> {
   const deps = c.get('deps');
   const origin = (deps.settings.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-  return `${origin}/invite/${await invitationToken(deps, invitationId, expiresAt)}`;
+  return `${origin}/invite/${await invitationToken(deps, invitee.id, invitee.expiresAt, invitee.tokenVersion)}`;
 }
 
 interface Invitee {
@@ -59,6 +63,7 @@ interface Invitee {
   email: string;
   extraSeconds: number;
   expiresAt: number;
+  tokenVersion: number;
 }
 
 /**
@@ -83,7 +88,7 @@ async function sendInvitations(c: Ctx, assessment: AssessmentRow, invitees: Invi
         timeLimitSeconds: assessment.timeLimitSeconds,
         extraSeconds: person.extraSeconds,
         expiresAt: person.expiresAt,
-        link: await linkFor(c, person.id, person.expiresAt),
+        link: await linkFor(c, person),
       }),
     ),
   );
@@ -133,7 +138,9 @@ function noticeOf(c: Ctx, mode: 'webhook' | 'log'): InvitationsView['notice'] {
       return {
         kind,
         text:
-          failed > 0 ? `The invitation was renewed, but${failure}` : 'The invitation was sent again with a new link.',
+          failed > 0
+            ? `The invitation was renewed, but${failure}`
+            : 'The invitation was sent again with a new link. The previous link no longer works.',
       };
     case 'revoked':
       return { kind: 'ok', text: 'Invitation revoked: the link no longer works and says it was withdrawn.' };
@@ -155,10 +162,11 @@ async function renderPage(
   const now = deps.clock();
   const emailMode = emailSenderFor(deps).mode;
   const rows = await listInvitations(deps.db, member.orgId, row.id);
+  const seesLinks = hasRole(member, 'admin');
   const items: InvitationItem[] = await Promise.all(
     rows.map(async (inv) => {
       const shown = invitationStatusAt(inv, now);
-      const usable = shown === 'invited' || shown === 'opened' || shown === 'started';
+      const usable = seesLinks && (shown === 'invited' || shown === 'opened' || shown === 'started');
       return {
         id: inv.id,
         name: inv.candidateName,
@@ -168,7 +176,7 @@ async function renderPage(
         sentAt: inv.sentAt,
         expiresAt: inv.expiresAt,
         extraSeconds: inv.extraSeconds,
-        link: usable ? await linkFor(c, inv.id, inv.expiresAt) : null,
+        link: usable ? await linkFor(c, inv) : null,
       };
     }),
   );
@@ -271,6 +279,7 @@ invitationsRoutes.post('/app/assessments/:id/invitations', adminOnly, async (c) 
       email: person.candidateEmail,
       extraSeconds: person.extraSeconds,
       expiresAt: terms.expiresAt,
+      tokenVersion: 1,
     },
   ]);
   return c.redirect(`/app/assessments/${row.id}/invitations?done=invited&n=1&failed=${failed}#inv-${id}`, 303);
@@ -337,6 +346,7 @@ invitationsRoutes.post('/app/assessments/:id/invitations/bulk', adminOnly, async
       email: p.candidateEmail,
       extraSeconds: p.extraSeconds,
       expiresAt: terms.expiresAt,
+      tokenVersion: 1,
     })),
   );
   if (problems.length === 0)
@@ -401,8 +411,9 @@ invitationsRoutes.post('/app/invitations/:id/revoke', adminOnly, async (c) => {
 });
 
 /**
- * Sends the invitation again with a freshly signed link. Optionally (and always when it has
- * expired) the expiry moves to the default number of days from now; it never moves earlier.
+ * Sends the invitation again with a new link; links sent before stop working (a forwarded or
+ * leaked link is cut off by a resend). Optionally (and always when it has expired) the expiry
+ * moves to the default number of days from now; it never moves earlier.
  */
 invitationsRoutes.post('/app/invitations/:id/resend', adminOnly, async (c) => {
   const deps = c.get('deps');
@@ -423,7 +434,8 @@ invitationsRoutes.post('/app/invitations/:id/resend', adminOnly, async (c) => {
   const form = await readForm(c);
   const extend = field(form, 'extend') === '1' || invitation.expiresAt < now;
   const expiresAt = extend ? Math.max(invitation.expiresAt, now + defaultExpiryDays * dayMs) : invitation.expiresAt;
-  if (!(await extendInvitation(deps.db, assessment.orgId, invitation.id, expiresAt)))
+  const tokenVersion = await renewInvitation(deps.db, assessment.orgId, invitation.id, expiresAt);
+  if (tokenVersion === null)
     return errorResponse(c, 409, 'The candidate started just now; there is nothing to resend.');
   const { failed } = await sendInvitations(c, assessment, [
     {
@@ -432,6 +444,7 @@ invitationsRoutes.post('/app/invitations/:id/resend', adminOnly, async (c) => {
       email: invitation.candidateEmail,
       extraSeconds: invitation.extraSeconds,
       expiresAt,
+      tokenVersion,
     },
   ]);
   return c.redirect(backTo(assessment.id, invitation.id, `done=resent&failed=${failed}`), 303);
