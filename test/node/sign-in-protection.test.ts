@@ -3,10 +3,11 @@
  * email, and what the answers give away about which emails have accounts. Password checks are
  * counted through deps.verifyPassword (the real PBKDF2 check, wrapped), never by timing.
  */
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/auth/password';
 import { limits } from '../../src/auth/throttle';
-import { loginThrottle, users } from '../../src/db/schema';
+import { loginThrottle, memberships, users } from '../../src/db/schema';
 import { makeTestApp, type TestApp } from '../support/app';
 import { TestBrowser } from '../support/client';
 
@@ -142,6 +143,70 @@ describe('locking out a known email', () => {
     expect(await limited.text()).toContain('Try again in 14 minutes');
     t.clock.advance(limits.pair.windowMs - 60_000);
     expect((await signIn(new TestBrowser(t.app), '203.0.113.5', owner.password)).status).toBe(303);
+  });
+});
+
+describe('unlocking from the team page', () => {
+  it('shows owners and admins who has failed sign-ins, and clears them on Unlock', async () => {
+    const ownerBrowser = new TestBrowser(t.app);
+    expect((await signIn(ownerBrowser, '198.51.100.1', owner.password)).status).toBe(303);
+    const rita = new TestBrowser(t.app);
+    await rita.post(
+      '/signup',
+      { name: 'Rita Reviewer', email: 'rita@example.com', password: 'another long passphrase' },
+      { 'X-Test-Address': '198.51.100.2' },
+    );
+    const [ritaRow] = await t.db.select().from(users).where(eq(users.email, 'rita@example.com'));
+    const [acme] = await t.db.select().from(memberships);
+    await t.db.insert(memberships).values({ orgId: acme?.orgId ?? '', userId: ritaRow?.id ?? '', role: 'reviewer' });
+    for (let i = 0; i < limits.account.max; i++)
+      await signIn(new TestBrowser(t.app), `192.0.2.${i}`, 'wrong password guess', 'rita@example.com');
+    const locked = await signIn(new TestBrowser(t.app), '198.51.100.9', 'another long passphrase', 'rita@example.com');
+    expect(locked.status).toBe(429);
+
+    const page = await (await ownerBrowser.get('/app/team')).text();
+    expect(page).toContain(`${limits.account.max} failed sign-ins; new browsers are held up until`);
+    // Rita's own browser (it signed up) still gets in; as a reviewer she sees no such list.
+    expect((await signIn(rita, '198.51.100.2', 'another long passphrase', 'rita@example.com')).status).toBe(303);
+    const ritaView = await rita.get('/app/team');
+    expect(ritaView.status).toBe(200);
+    expect(await ritaView.text()).not.toContain('Failed sign-ins');
+
+    const unlock = await ownerBrowser.post(`/app/team/members/${ritaRow?.id}/unlock`);
+    expect(unlock.status).toBe(303);
+    expect(unlock.headers.get('location')).toBe('/app/team?done=unlocked');
+    const after = await (await ownerBrowser.get('/app/team?done=unlocked')).text();
+    expect(after).toContain('Sign-in unlocked');
+    expect(after).not.toContain('failed sign-ins;');
+    const back = await signIn(new TestBrowser(t.app), '198.51.100.9', 'another long passphrase', 'rita@example.com');
+    expect(back.status).toBe(303);
+  });
+
+  it('refuses an unlock by a reviewer, and for someone outside the organization', async () => {
+    const rita = new TestBrowser(t.app);
+    await rita.post(
+      '/signup',
+      { name: 'Rita Reviewer', email: 'rita@example.com', password: 'another long passphrase' },
+      { 'X-Test-Address': '198.51.100.2' },
+    );
+    const [ritaRow] = await t.db.select().from(users).where(eq(users.email, 'rita@example.com'));
+    const [acme] = await t.db.select().from(memberships);
+    await t.db.insert(memberships).values({ orgId: acme?.orgId ?? '', userId: ritaRow?.id ?? '', role: 'reviewer' });
+    await signIn(new TestBrowser(t.app), '192.0.2.1', 'wrong password guess');
+    const accountCounters = async () => (await t.db.select().from(loginThrottle)).filter((r) => r.account !== null);
+    const before = await accountCounters();
+    expect(before.length).toBeGreaterThan(0);
+    expect((await rita.post(`/app/team/members/${acme?.userId}/unlock`)).status).toBe(403);
+    expect(await accountCounters()).toEqual(before);
+
+    const stranger = new TestBrowser(t.app);
+    await stranger.post(
+      '/signup',
+      { name: 'Sam', email: 'sam@example.com', password: 'another long passphrase', orgName: 'Other Co' },
+      { 'X-Test-Address': '198.51.100.3' },
+    );
+    expect((await stranger.post(`/app/team/members/${acme?.userId}/unlock`)).status).toBe(404);
+    expect(await accountCounters()).toEqual(before);
   });
 });
 

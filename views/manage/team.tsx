@@ -4,6 +4,7 @@ import type { Member } from '../../src/middleware/auth';
 import { formatDateTime } from '../candidate/format';
 import { Field, type FormErrors } from '../pages/auth';
 import { ManageLayout } from './shell';
+import { type SignInLock, SignInLocks } from './sign-in-locks';
 
 /** One line per role, shown where people choose a role and on the join page. */
 export const roleSummaries: Record<Role, string> = {
@@ -25,6 +26,8 @@ export interface TeamPageProps {
   /** Roles this member may invite; empty means no invite form. */
   invitableRoles: Role[];
   canManageMembers: boolean;
+  /** For owners and admins: members with failed sign-ins, to unlock. */
+  signInLocks?: SignInLock[];
   values?: { email?: string; role?: string };
   errors?: FormErrors;
   /** The invitation just created, with its link shown to copy. */
@@ -91,6 +94,8 @@ export function TeamPage(p: TeamPageProps) {
           </table>
         </div>
       </section>
+
+      <SignInLocks locks={p.signInLocks ?? []} />
 
       <section class="panel" aria-labelledby="invites-heading">
         <h2 id="invites-heading">Pending invitations</h2>

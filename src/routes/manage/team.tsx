@@ -3,7 +3,8 @@
  *
  * Who may do what (one place: the functions below, used by the routes and passed to the view):
  * - reviewers see the team page (members, roles, pending invitations) and change nothing;
- * - admins also invite reviewers and admins, copy those invitations' links and revoke them;
+ * - admins also invite reviewers and admins, copy those invitations' links and revoke them, and
+ *   unlock a member's sign-in after failed attempts (it only clears counters: no access changes);
  * - owners do everything: invite owners too, change anyone's role, remove members, revoke any
  *   invitation.
  * Nobody can demote or remove the last owner (the database guard in src/db/team.ts holds even
@@ -12,8 +13,10 @@
  */
 import { type Context, Hono } from 'hono';
 import { formatDateTime } from '../../../views/candidate/format';
+import type { SignInLock } from '../../../views/manage/sign-in-locks';
 import { type InviteRow, roleSummaries, TeamPage, type TeamPageProps } from '../../../views/manage/team';
 import type { FormErrors } from '../../../views/pages/auth';
+import { accountBucketKey, limits } from '../../auth/throttle';
 import { escapeHtml } from '../../candidate/describe';
 import { normalizeEmail } from '../../db/accounts';
 import { type Role, roles } from '../../db/schema';
@@ -25,10 +28,12 @@ import {
   pendingTeamInvites,
   removeMember,
   revokeTeamInvite,
+  type TeamMember,
   teamInviteOf,
   teamMember,
   teamMembers,
 } from '../../db/team';
+import { clearAccountThrottle, liveFailures } from '../../db/throttle';
 import { type EmailMessage, emailSenderFor } from '../../email/sender';
 import { field, readForm } from '../../http/form';
 import { hasRole, type ManageEnv, type Member } from '../../middleware/auth';
@@ -76,6 +81,7 @@ async function renderTeam(c: Context<ManageEnv>, extra: Partial<TeamPageProps> =
       return { ...i, link: mine ? await inviteLink(c, i.id, i.expiresAt) : null, canRevoke: mine };
     }),
   );
+  const signInLocks = hasRole(member, 'admin') ? await signInLocksOf(c, members) : [];
   c.header('Cache-Control', 'no-store');
   return c.html(
     <TeamPage
@@ -84,11 +90,26 @@ async function renderTeam(c: Context<ManageEnv>, extra: Partial<TeamPageProps> =
       invites={invites}
       invitableRoles={mayInvite}
       canManageMembers={canManageMembers(member)}
+      signInLocks={signInLocks}
       nonce={c.get('secureHeadersNonce')}
       {...extra}
     />,
     status,
   );
+}
+
+/** Members with failed sign-ins counted against their account this hour (auth/throttle.ts). */
+async function signInLocksOf(c: Context<ManageEnv>, members: TeamMember[]): Promise<SignInLock[]> {
+  const { db, clock } = c.get('deps');
+  const keys = members.map((m) => accountBucketKey(m.email));
+  const counts = await liveFailures(db, keys, limits.account.windowMs, clock());
+  return members.flatMap((m) => {
+    const count = counts.get(accountBucketKey(m.email));
+    if (!count) return [];
+    const locked = count.failures >= limits.account.max;
+    const lockedUntil = locked ? count.windowStart + limits.account.windowMs : null;
+    return [{ userId: m.userId, name: m.name, email: m.email, failures: count.failures, lockedUntil }];
+  });
 }
 
 /** The mail a colleague gets: who invites them where, as what, until when, and the link. */
@@ -121,6 +142,7 @@ const notices: Record<string, string> = {
   revoked: 'Invitation revoked: its link no longer works.',
   role: 'Role changed.',
   removed: 'Member removed. They no longer have access to this organization.',
+  unlocked: 'Sign-in unlocked: their failed attempts are cleared and they can sign in now.',
 };
 
 teamRoutes.get('/app/team', async (c) => {
@@ -242,4 +264,15 @@ teamRoutes.post('/app/team/members/:userId/remove', async (c) => {
   }
   // Removing yourself leaves the organization: back to wherever you still belong.
   return c.redirect(target.userId === member.user.id ? '/app' : '/app/team?done=removed', 303);
+});
+
+teamRoutes.post('/app/team/members/:userId/unlock', async (c) => {
+  const member = c.get('member');
+  if (!hasRole(member, 'admin')) return errorResponse(c, 403, 'Only owners and admins can unlock sign-ins.');
+  const { db, log } = c.get('deps');
+  const target = await teamMember(db, member.orgId, c.req.param('userId'));
+  if (!target) return errorResponse(c, 404, 'There is no such member in this organization.');
+  const cleared = await clearAccountThrottle(db, normalizeEmail(target.email));
+  log({ level: 'info', msg: 'sign-in unlocked', org: member.orgId, user: target.userId, by: member.user.id, cleared });
+  return c.redirect('/app/team?done=unlocked', 303);
 });
