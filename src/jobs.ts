@@ -1,5 +1,7 @@
+import { longestWindowMs } from './auth/throttle';
 import { getAssessment } from './db/assessments';
 import { attemptsDueBefore, getAttempt } from './db/attempts';
+import { deleteEndedThrottles } from './db/throttle';
 import type { AppDeps } from './deps';
 import { isDueForFinalization } from './engine/attempt-state';
 import { closedDeadlinesBefore } from './engine/timing';
@@ -32,4 +34,6 @@ export async function runScheduledJobs(deps: AppDeps): Promise<void> {
   if (finalized > 0) deps.log({ level: 'info', msg: 'sweep finalized expired attempts', finalized });
   const calibrated = await calibrateWhenDue(deps.db, deps.clock());
   if (calibrated) deps.log({ level: 'info', msg: 'practice items calibrated from data', calibrated });
+  // Sign-in counters whose window ended hold nothing; without this, unknown emails would pile up.
+  await deleteEndedThrottles(deps.db, deps.clock() - longestWindowMs);
 }

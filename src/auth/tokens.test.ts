@@ -43,7 +43,15 @@ describe('tokens', () => {
   });
 
   it('refuses a token issued more than a minute in the future, for every audience', async () => {
-    const audiences = ['session', 'invitation', 'attempt', 'result', 'team-invite', 'practice-owner'] as const;
+    const audiences = [
+      'session',
+      'invitation',
+      'attempt',
+      'result',
+      'team-invite',
+      'practice-owner',
+      'known-device',
+    ] as const;
     for (const audience of audiences) {
       // Signed by a clock 2 minutes ahead (or by someone who chose the iat), verified now.
       const ahead = await signToken(keys, audience, { sub: 'x' }, now + 120_000, 3600);

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/auth/password';
 import { limits } from '../../src/auth/throttle';
 import { loginThrottle, memberships, users } from '../../src/db/schema';
+import { runScheduledJobs } from '../../src/jobs';
 import { makeTestApp, type TestApp } from '../support/app';
 import { TestBrowser } from '../support/client';
 
@@ -143,6 +144,17 @@ describe('locking out a known email', () => {
     expect(await limited.text()).toContain('Try again in 14 minutes');
     t.clock.advance(limits.pair.windowMs - 60_000);
     expect((await signIn(new TestBrowser(t.app), '203.0.113.5', owner.password)).status).toBe(303);
+  });
+});
+
+describe('housekeeping', () => {
+  it('deletes counters whose window ended long ago in the periodic jobs, and keeps live ones', async () => {
+    await signIn(new TestBrowser(t.app), '203.0.113.1', 'wrong password guess', 'nobody@example.com');
+    t.clock.advance(2 * 60 * 60_000);
+    await signIn(new TestBrowser(t.app), '203.0.113.2', 'wrong password guess', 'nobody@example.com');
+    await runScheduledJobs(t.deps);
+    const keys = (await t.db.select().from(loginThrottle)).map((r) => r.key).sort();
+    expect(keys).toEqual(['account:nobody@example.com', 'address:203.0.113.2', 'pair:nobody@example.com:203.0.113.2']);
   });
 });
 
