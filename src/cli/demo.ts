@@ -9,8 +9,6 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createClient } from '@libsql/client';
-import { migrate } from 'drizzle-orm/libsql/migrator';
 import { hashPassword } from '../auth/password';
 import { importBankFromDir } from '../bank/import-files';
 import { noteArrival } from '../candidate/arrival';
@@ -26,7 +24,6 @@ import {
   startInvitedAttempt,
 } from '../db/attempts';
 import type { Db } from '../db/client';
-import { libsqlConfig, libsqlDb } from '../db/client';
 import { newId } from '../db/ids';
 import { markInvitationsSent } from '../db/invitations';
 import { activePool, attemptItemsFromDraw } from '../db/pool';
@@ -38,6 +35,7 @@ import { probability } from '../engine/irt';
 import type { Answer, AnswerKey, QuestionOption } from '../engine/question';
 import { createRng, pick, type Rng } from '../engine/random';
 import { deadlineFor } from '../engine/timing';
+import { migrateDatabase, openDatabase, shownUrl } from './database';
 
 export const demo = {
   orgName: 'Demo Hiring Co',
@@ -361,10 +359,9 @@ export async function seedDemo(db: Db, options: { now: number; passwordIteration
 }
 
 async function main() {
-  const url = process.env.DATABASE_URL ?? `file:${resolve('data/skillcheck.db')}`;
-  const client = createClient(libsqlConfig(url, process.env.DATABASE_AUTH_TOKEN));
-  const db = await libsqlDb(client, url);
-  await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder: resolve('drizzle') });
+  const root = process.cwd();
+  const { url, db, client } = await openDatabase(root);
+  await migrateDatabase(db, root);
   const bank = await importBankFromDir(db, resolve(process.env.QUESTIONS_DIR ?? 'questions'), Date.now(), (entry) => {
     if (entry.level !== 'info') console.error(JSON.stringify(entry));
   });
@@ -375,7 +372,7 @@ async function main() {
   const result = await seedDemo(db, { now: Date.now(), passwordIterations: defaultSettings.passwordIterations });
   client.close();
   const site = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  const where = url.replace(/\/\/[^@]*@/, '//***@');
+  const where = shownUrl(url);
   console.log(
     [
       '',
