@@ -5,6 +5,7 @@ import type { AppDeps } from './deps';
 import type { AppEnv } from './env';
 import { errorResponse, onError, onNotFound } from './middleware/errors';
 import { requestLog } from './middleware/logger';
+import { multipartBody } from './middleware/multipart';
 import { csrfProtection, securityHeaders } from './middleware/security';
 import { shedLoad } from './middleware/shed-load';
 import { accountRoutes } from './routes/account';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
       onError: (c) => errorResponse(c, 413),
     }),
   );
+  app.use(multipartBody());
 
   app.route('/', publicRoutes);
   app.route('/', apiRoutes);

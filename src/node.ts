@@ -3,21 +3,20 @@
  * the runtime (environment, files, timers, signals) lives here; the app itself is runtime-free.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createClient } from '@libsql/client';
-import { migrate } from 'drizzle-orm/libsql/migrator';
 import { Hono } from 'hono';
 import { createApp } from './app';
 import { formatSigningKeys, generateSigningKey, parseSigningKeys, type SigningKeys } from './auth/keys';
 import { importBankFromDir } from './bank/import-files';
+import { migrateDatabase, openDatabase, shownUrl } from './cli/database';
 import { countUsers } from './db/accounts';
-import { isEmbeddedUrl, libsqlConfig, libsqlDb } from './db/client';
 import { defaultSettings, type LogEntry, passwordIterationsFrom, type Settings, trustProxyHopsFrom } from './deps';
 import { runScheduledJobs } from './jobs';
+import { securityHeaders } from './middleware/security';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
@@ -32,6 +31,7 @@ const log = (entry: LogEntry) => {
 /** Signing keys: SIGNING_KEYS when set (several instances must share them), else a local key file. */
 function loadSigningKeys(dataDir: string): SigningKeys {
   if (env.SIGNING_KEYS) return parseSigningKeys(env.SIGNING_KEYS);
+  mkdirSync(dataDir, { recursive: true });
   const file = resolve(dataDir, 'signing-keys');
   if (!existsSync(file)) {
     writeFileSync(file, `${formatSigningKeys([generateSigningKey(Date.now())])}\n`, { mode: 0o600 });
@@ -41,16 +41,10 @@ function loadSigningKeys(dataDir: string): SigningKeys {
 }
 
 export async function startNode() {
-  const databaseUrl = env.DATABASE_URL ?? `file:${resolve(root, 'data/skillcheck.db')}`;
-  const dataDir =
-    isEmbeddedUrl(databaseUrl) && databaseUrl !== ':memory:'
-      ? dirname(databaseUrl.slice('file:'.length))
-      : resolve(root, 'data');
-  mkdirSync(dataDir, { recursive: true });
-
-  const client = createClient(libsqlConfig(databaseUrl, env.DATABASE_AUTH_TOKEN, env.DATABASE_SYNC_URL));
-  const db = await libsqlDb(client, databaseUrl);
-  await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder: resolve(root, 'drizzle') });
+  const { url: databaseUrl, db, client, dir } = await openDatabase(root, env);
+  // The key file sits beside an embedded database; with a remote one, in data/.
+  const dataDir = dir ?? resolve(root, 'data');
+  await migrateDatabase(db, root);
   await importBankFromDir(db, resolve(root, env.QUESTIONS_DIR ?? 'questions'), Date.now(), log);
 
   const port = Number(env.PORT ?? 3000);
@@ -84,14 +78,17 @@ export async function startNode() {
   }, 30_000);
   jobs.unref();
 
+  // Static files carry the app's security headers (nosniff above all); on Workers, public/_headers
+  // does the same. Every other request, and a static file that does not exist, is the app's: its
+  // not-found page included, which a sub-app mounted with route() would not get.
   const server = new Hono();
-  server.use('/static/*', serveStatic({ root: resolve(root, 'public') }));
-  server.route('/', app);
+  server.use('/static/*', securityHeaders(), serveStatic({ root: resolve(root, 'public') }));
+  server.all('*', (c) => app.fetch(c.req.raw, c.env));
 
   const url = settings.publicUrl ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   const firstRun = (await countUsers(db)) === 0;
   const httpServer = serve({ fetch: server.fetch, port, hostname: host }, () => {
-    log({ level: 'info', msg: 'listening', url, database: databaseUrl.replace(/\/\/[^@]*@/, '//***@') });
+    log({ level: 'info', msg: 'listening', url, database: shownUrl(databaseUrl) });
     console.log(`\nSkillcheck is running at ${url}`);
     if (firstRun) console.log(`No accounts yet: create the first one at ${url}/signup`);
     console.log('');

@@ -1,9 +1,13 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { NavUser } from '../../views/layout';
 import { ErrorFragment, type ErrorInfo, ErrorPage } from '../../views/pages/error';
+import { sessionUser } from '../auth/session';
+import { membershipsOf } from '../db/accounts';
 import type { AppEnv } from '../env';
 import { isApi, wantsFragment } from '../http/request-kind';
+import { chooseOrg } from './auth';
 
 const titles: Record<number, string> = {
   400: 'Bad request',
@@ -19,6 +23,9 @@ const titles: Record<number, string> = {
   503: 'Unavailable',
 };
 
+/** nginx's status for a request the client abandoned; nobody receives it, the log line does. */
+const clientClosedRequest = 499;
+
 const messages: Record<number, string> = {
   401: 'Please sign in to continue.',
   403: 'This request was refused. If you submitted a form, reload the page and try again.',
@@ -28,10 +35,27 @@ const messages: Record<number, string> = {
 };
 
 /**
+ * Who is looking at an error page, so its navigation and way back fit them (a member's workspace,
+ * not "Sign in"). Only for errors of the request (4xx): after a failure of ours, or while shedding
+ * load, the page makes no more database calls. An error here leaves the page anonymous.
+ */
+async function viewerOf<E extends AppEnv>(c: Context<E>, status: number): Promise<NavUser | null> {
+  if (status >= 500) return null;
+  try {
+    const user = await sessionUser(c);
+    if (!user) return null;
+    const current = chooseOrg(c, await membershipsOf(c.get('deps').db, user.id));
+    return { name: user.name, orgName: current?.orgName };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Answers an error in the form the client asked for: JSON for the API, a fragment for an htmx
  * swap, a full page otherwise. Only messages we wrote reach the client, never a stack trace.
  */
-export function errorResponse<E extends AppEnv>(c: Context<E>, status: number, message?: string) {
+export async function errorResponse<E extends AppEnv>(c: Context<E>, status: number, message?: string) {
   const info: ErrorInfo = {
     status,
     title: titles[status] ?? 'Error',
@@ -42,11 +66,20 @@ export function errorResponse<E extends AppEnv>(c: Context<E>, status: number, m
   c.header('Vary', 'HX-Request-Type');
   if (isApi(c)) return c.json({ error: { status, message: info.message, requestId: info.requestId } }, code);
   if (wantsFragment(c)) return c.html(<ErrorFragment info={info} />, code);
-  return c.html(<ErrorPage info={info} nonce={c.get('secureHeadersNonce')} />, code);
+  const viewer = await viewerOf(c, status);
+  return c.html(<ErrorPage info={info} nonce={c.get('secureHeadersNonce')} viewer={viewer} />, code);
 }
 
-/** HTTPExceptions carry a message meant for people (ours, or Hono's csrf/body-limit); others are bugs. */
+/**
+ * HTTPExceptions carry a message meant for people (ours, or Hono's csrf/body-limit); others are
+ * bugs, except when the client went away mid-request: reading the body then fails, which is no
+ * fault of ours. That is logged as nginx does (499, client closed request), not as an error.
+ */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (c.req.raw.signal?.aborted) {
+    c.get('deps')?.log({ level: 'info', msg: 'client closed the request', id: c.get('requestId') });
+    return new Response(null, { status: clientClosedRequest });
+  }
   if (err instanceof HTTPException) {
     const status = err.status;
     // Hono's own exceptions have terse bodies ("Forbidden"); ours carry a full sentence.
