@@ -1,15 +1,69 @@
-/** Imports questions/ into DATABASE_URL (default: the embedded file), e.g. a remote libSQL before a Workers deploy. */
+/**
+ * npm run bank:import [-- --d1 <name> (--local | --remote) [--persist-to <dir>]]
+ *
+ * Imports questions/ (or QUESTIONS_DIR) with the server's own import code. Without --d1, into
+ * DATABASE_URL (default: the embedded file), migrating it first: a remote libSQL used by a Worker
+ * is filled this way. With --d1, into a D1 database of wrangler.toml whose migrations wrangler
+ * applied (`wrangler d1 migrations apply <name> --local|--remote`).
+ */
 import { resolve } from 'node:path';
-import { createClient } from '@libsql/client';
+import { parseArgs } from 'node:util';
 import { importBankFromDir } from '../bank/import-files';
-import { libsqlConfig, libsqlDb } from '../db/client';
+import type { ImportSummary } from '../db/bank-import';
+import type { Db } from '../db/client';
+import { openD1 } from './d1';
+import { migrateDatabase, openDatabase, shownUrl } from './database';
 
-const url = process.env.DATABASE_URL ?? `file:${resolve('data/skillcheck.db')}`;
-const client = createClient(libsqlConfig(url, process.env.DATABASE_AUTH_TOKEN));
-const db = await libsqlDb(client, url);
-const summary = await importBankFromDir(db, resolve('questions'), Date.now(), (entry) =>
-  console.log(JSON.stringify(entry)),
-);
-client.close();
-if (!summary) process.exit(1);
-console.log(summary.skipped ? 'The bank is unchanged: nothing to import.' : 'Bank imported.');
+const usage = 'usage: npm run bank:import [-- --d1 <name> (--local | --remote) [--persist-to <dir>]]';
+const { values, positionals } = parseArgs({
+  options: {
+    d1: { type: 'string' },
+    local: { type: 'boolean', default: false },
+    remote: { type: 'boolean', default: false },
+    'persist-to': { type: 'string' },
+  },
+});
+if (positionals.length > 0) fail(usage);
+if (!values.d1 && (values.local || values.remote || values['persist-to']))
+  fail(`--local, --remote and --persist-to go with --d1\n${usage}`);
+if (values.d1 && values.local === values.remote) fail(`say where the D1 database is: --local or --remote\n${usage}`);
+
+const root = process.cwd();
+const questionsDir = resolve(root, process.env.QUESTIONS_DIR ?? 'questions');
+const importInto = (db: Db) =>
+  importBankFromDir(db, questionsDir, Date.now(), (entry) => console.log(JSON.stringify(entry)));
+
+let summary: ImportSummary | null;
+if (values.d1) {
+  const where = `D1 database ${values.d1} (${values.remote ? 'remote' : 'local'})`;
+  const d1 = await openD1(root, { name: values.d1, remote: values.remote, persistTo: values['persist-to'] }).catch(
+    (error: unknown) => fail(`could not open the ${where}: ${error instanceof Error ? error.message : error}`),
+  );
+  try {
+    summary = await importInto(d1.db);
+  } finally {
+    await d1.dispose();
+  }
+  report(summary, where);
+} else {
+  const { url, db, client } = await openDatabase(root);
+  try {
+    await migrateDatabase(db, root);
+    summary = await importInto(db);
+  } finally {
+    client.close();
+  }
+  report(summary, shownUrl(url));
+}
+
+function report(result: ImportSummary | null, where: string) {
+  if (!result) fail(`The bank was not imported into ${where}: fix the errors above (npm run bank:check).`);
+  console.log(
+    result.skipped ? `The bank in ${where} is up to date: nothing to import.` : `Bank imported into ${where}.`,
+  );
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}

@@ -8,30 +8,44 @@ import { formatSigningKeys, generateSigningKey, parseSigningKeys } from '../../s
 import type { Db } from '../../src/db/client';
 import * as schema from '../../src/db/schema';
 
+export interface WorkerOptions {
+  /** The worker's vars and secrets; by default SIGNING_KEYS only. */
+  bindings?: Record<string, string>;
+  /** A D1 state directory made by wrangler (`--persist-to <dir>`), with the database id of wrangler.toml. */
+  d1?: { persistTo: string; databaseId: string };
+}
+
 /**
  * The deployable worker bundle (built exactly as `npm run build:worker` builds it) running in
- * workerd through Miniflare, with a real local D1 that has our migrations applied.
+ * workerd through Miniflare, with a real local D1 that has our migrations applied (a fresh one,
+ * or wrangler's local state, which wrangler migrated). `logs` collects what the worker logs.
  */
-export async function startWorker() {
+export async function startWorker(options: WorkerOptions = {}) {
   // Inside the project: workerd refuses module paths that climb out of its starting directory.
   mkdirSync('dist', { recursive: true });
   const outdir = mkdtempSync(join('dist', 'worker-test-'));
   const signingKeys = formatSigningKeys([generateSigningKey(Date.now())]);
   execFileSync('node', ['scripts/build-worker.mjs', outdir], { stdio: 'ignore' });
+  const logs: string[] = [];
   const mf = new Miniflare({
     modules: true,
     scriptPath: join(outdir, 'worker.js'),
     compatibilityDate: '2026-07-01',
-    d1Databases: { DB: 'skillcheck-test' },
+    d1Databases: { DB: options.d1?.databaseId ?? 'skillcheck-test' },
+    ...(options.d1 ? { d1Persist: join(options.d1.persistTo, 'v3', 'd1') } : {}),
     assets: { directory: 'public', routerConfig: { has_user_worker: true } },
-    bindings: { SIGNING_KEYS: signingKeys },
+    bindings: options.bindings ?? { SIGNING_KEYS: signingKeys },
+    handleStructuredLogs: ({ message }) => {
+      logs.push(message);
+    },
   });
   await mf.ready;
   const d1 = await mf.getD1Database('DB');
   const db = drizzle(d1 as unknown as D1Database, { schema });
-  await migrate(db, { migrationsFolder: 'drizzle' });
+  if (!options.d1) await migrate(db, { migrationsFolder: 'drizzle' });
   return {
     mf,
+    logs,
     db: db as unknown as Db,
     keys: parseSigningKeys(signingKeys),
     fetch: (path: string, init?: RequestInit) =>

@@ -38,6 +38,18 @@ describe('the worker bundle under workerd with D1', () => {
     expect(await res.text()).toContain('htmx');
   });
 
+  it('serves static files with the security headers of public/_headers, and never that file', async () => {
+    const res = await worker.fetch('/static/app.css');
+    expect(res.status).toBe(200);
+    await res.body?.cancel();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    const file = await worker.fetch('/_headers');
+    expect(file.status).toBe(404);
+    expect(await file.text()).not.toContain('nosniff');
+  });
+
   it('answers unknown paths with an HTML 404 page', async () => {
     const res = await worker.fetch('/no-such-page');
     expect(res.status).toBe(404);
