@@ -150,6 +150,7 @@ accountRoutes.get('/account/password', async (c) => {
   return c.html(<PasswordPage errors={{}} user={{ name: user.name }} nonce={c.get('secureHeadersNonce')} />);
 });
 
+/** The current password is checked under the same limits as a sign-in: a stolen session must not make guessing cheap. */
 accountRoutes.post('/account/password', async (c) => {
   const deps = c.get('deps');
   const user = await sessionUser(c);
@@ -157,13 +158,24 @@ accountRoutes.post('/account/password', async (c) => {
   const form = await readForm(c);
   const errors: FormErrors = {};
   const next = field(form, 'password') ?? '';
-  if (!(await verifyPassword(field(form, 'current') ?? '', user.passwordHash, policy(c))).ok) {
+  const page = (status: 422 | 429) =>
+    c.html(<PasswordPage errors={errors} user={{ name: user.name }} nonce={c.get('secureHeadersNonce')} />, status);
+  // The known-device cookie is scoped to /login, so this counts as from an unknown browser.
+  const buckets = signInBuckets({ email: user.email, address: clientAddressOf(c), knownDevice: null });
+  const taken = await takeSlots(deps.db, buckets, deps.clock());
+  if (!taken.ok) {
+    c.header('Retry-After', String(Math.ceil(taken.retryAfterMs / 1000)));
+    errors.current = `Too many wrong passwords. Try again in ${retryText(taken.retryAfterMs)}.`;
+    return page(429);
+  }
+  const verify = deps.verifyPassword ?? verifyPassword;
+  if ((await verify(field(form, 'current') ?? '', user.passwordHash, policy(c))).ok) {
+    await releaseSlots(deps.db, taken.slots);
+  } else {
     errors.current = 'That is not your current password.';
   }
   errors.password = passwordProblem(next) ?? undefined;
-  if (Object.values(errors).some(Boolean)) {
-    return c.html(<PasswordPage errors={errors} user={{ name: user.name }} nonce={c.get('secureHeadersNonce')} />, 422);
-  }
+  if (Object.values(errors).some(Boolean)) return page(422);
   await updatePasswordHash(deps.db, user.id, await hashPassword(next, policy(c)));
   await revokeOtherSessions(deps.db, user.id, user.sessionId, deps.clock());
   return c.html(<PasswordPage errors={{}} done user={{ name: user.name }} nonce={c.get('secureHeadersNonce')} />);

@@ -147,6 +147,26 @@ describe('locking out a known email', () => {
   });
 });
 
+describe('changing the password', () => {
+  it('checks the current password under the sign-in limits, so a stolen session cannot guess it', async () => {
+    const session = new TestBrowser(t.app);
+    expect((await signIn(session, '203.0.113.40', owner.password)).status).toBe(303);
+    const change = (current: string) =>
+      session.post(
+        '/account/password',
+        { current, password: 'a brand new passphrase' },
+        { 'X-Test-Address': '203.0.113.40' },
+      );
+    for (let i = 0; i < limits.pair.max; i++) expect((await change(`guess number ${i}`)).status).toBe(422);
+    const refused = await change(owner.password);
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain('Too many wrong passwords');
+    expect(checked).toHaveLength(1 + limits.pair.max);
+    t.clock.advance(limits.pair.windowMs);
+    expect(await (await change(owner.password)).text()).toContain('Password changed');
+  });
+});
+
 describe('housekeeping', () => {
   it('deletes counters whose window ended long ago in the periodic jobs, and keeps live ones', async () => {
     await signIn(new TestBrowser(t.app), '203.0.113.1', 'wrong password guess', 'nobody@example.com');
