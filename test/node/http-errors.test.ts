@@ -53,6 +53,16 @@ describe('a multipart body that does not parse', () => {
         }
       }
     }
+    // The API takes no bodies yet; whatever it is sent answers in JSON.
+    const api = await t.app.request('/api/v1/assessments', {
+      method: 'POST',
+      body: 'garbage',
+      headers: { 'Content-Type': 'multipart/form-data', Authorization: 'Bearer x' },
+    });
+    expect(api.status).toBe(400);
+    expect(await api.json()).toMatchObject({
+      error: { status: 400, message: expect.stringContaining('could not be read') },
+    });
     expect(t.logs.filter((l) => l.level === 'error')).toEqual([]);
   });
 
