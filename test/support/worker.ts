@@ -35,7 +35,7 @@ export async function startWorker(options: WorkerOptions = {}) {
     ...(options.d1 ? { d1Persist: join(options.d1.persistTo, 'v3', 'd1') } : {}),
     assets: { directory: 'public', routerConfig: { has_user_worker: true } },
     bindings: options.bindings ?? { SIGNING_KEYS: signingKeys },
-    handleStructuredLogs: ({ message }) => {
+    handleStructuredLogs: ({ message }: { message: string }) => {
       logs.push(message);
     },
   });
