@@ -14,6 +14,7 @@ import { attemptRoutes } from './routes/attempt';
 import { inviteRoutes } from './routes/invite';
 import { joinRoutes } from './routes/join';
 import { manageRoutes } from './routes/manage';
+import { passwordResetRoutes } from './routes/password-reset';
 import { practiceRoutes } from './routes/practice';
 import { publicRoutes } from './routes/public';
 import { resultsRoutes } from './routes/results';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicRoutes);
   app.route('/', apiRoutes);
   app.route('/', accountRoutes);
+  app.route('/', passwordResetRoutes);
   app.route('/', inviteRoutes);
   app.route('/', joinRoutes);
   app.route('/', manageRoutes);

@@ -27,6 +27,8 @@ export const limits = {
   address: { max: 50, windowMs: 60 * minute },
   account: { max: 20, windowMs: 60 * minute },
   signUp: { max: 20, windowMs: 60 * minute },
+  resetRequest: { max: 20, windowMs: 60 * minute },
+  resetMail: { max: 3, windowMs: 60 * minute },
 } as const satisfies Record<string, Limit>;
 
 /** The longest window: a bucket whose window began earlier than this holds nothing any more. */
@@ -63,6 +65,16 @@ export function signInBuckets(p: { email: string; address: string | null; knownD
 
 export function signUpBucket(address: string | null): Bucket {
   return { key: `signup:${address ?? 'unknown'}`, account: null, limit: limits.signUp, clearedBySuccess: false };
+}
+
+/** Requests for a password reset link: per address, like sign-ups. */
+export function resetRequestBucket(address: string | null): Bucket {
+  return { key: `reset:${address ?? 'unknown'}`, account: null, limit: limits.resetRequest, clearedBySuccess: false };
+}
+
+/** Reset emails per account, so nobody can fill someone's inbox with them. */
+export function resetMailBucket(email: string): Bucket {
+  return { key: `reset-mail:${email}`, account: email, limit: limits.resetMail, clearedBySuccess: false };
 }
 
 /** The account-wide bucket, which an admin looks at to tell whether a member is locked out. */

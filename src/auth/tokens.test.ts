@@ -51,6 +51,7 @@ describe('tokens', () => {
       'team-invite',
       'practice-owner',
       'known-device',
+      'password-reset',
     ] as const;
     for (const audience of audiences) {
       // Signed by a clock 2 minutes ahead (or by someone who chose the iat), verified now.

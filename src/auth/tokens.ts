@@ -11,7 +11,8 @@ export type Audience =
   | 'result'
   | 'team-invite'
   | 'practice-owner'
-  | 'known-device';
+  | 'known-device'
+  | 'password-reset';
 
 /**
  * How far in the future a token's `iat` may lie. Clocks of instances sharing the keys drift a

@@ -21,6 +21,11 @@ export async function findUserByEmail(db: Db, email: string) {
   return user ?? null;
 }
 
+export async function findUserById(db: Db, id: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  return user ?? null;
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const rows = await db.select({ id: users.id }).from(users).limit(1);
   return rows.length;

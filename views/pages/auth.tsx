@@ -45,7 +45,7 @@ export function Field(props: {
   );
 }
 
-function FormPage(props: {
+export function FormPage(props: {
   title: string;
   nonce?: string;
   user?: NavUser | null;
@@ -140,6 +140,9 @@ export function LoginPage(p: { email?: string; error?: string; next?: string; no
         <Field name="password" label="Password" type="password" autocomplete="current-password" />
         <button type="submit">Sign in</button>
       </form>
+      <p>
+        <a href="/password/forgot">Forgot your password?</a>
+      </p>
       <p>
         No account yet? <a href={p.next ? `/signup?next=${encodeURIComponent(p.next)}` : '/signup'}>Create one</a>
       </p>
