@@ -33,34 +33,36 @@ const questionsDir = resolve(root, process.env.QUESTIONS_DIR ?? 'questions');
 const importInto = (db: Db) =>
   importBankFromDir(db, questionsDir, Date.now(), (entry) => console.log(JSON.stringify(entry)));
 
-let summary: ImportSummary | null;
 if (values.d1) {
   const where = `D1 database ${values.d1} (${values.remote ? 'remote' : 'local'})`;
   const d1 = await openD1(root, { name: values.d1, remote: values.remote, persistTo: values['persist-to'] }).catch(
-    (error: unknown) => fail(`could not open the ${where}: ${error instanceof Error ? error.message : error}`),
+    (error: unknown) => fail(`could not open the ${where}: ${reason(error)}`),
   );
-  try {
-    summary = await importInto(d1.db);
-  } finally {
-    await d1.dispose();
-  }
-  report(summary, where);
+  const outcome = await importInto(d1.db).catch((error: unknown) => new Error(reason(error)));
+  await d1.dispose();
+  report(outcome, where);
 } else {
   const { url, db, client } = await openDatabase(root);
-  try {
-    await migrateDatabase(db, root);
-    summary = await importInto(db);
-  } finally {
-    client.close();
-  }
-  report(summary, shownUrl(url));
+  const outcome = await migrateDatabase(db, root)
+    .then(() => importInto(db))
+    .catch((error: unknown) => new Error(reason(error)));
+  client.close();
+  report(outcome, shownUrl(url));
 }
 
-function report(result: ImportSummary | null, where: string) {
+function report(result: ImportSummary | Error | null, where: string) {
+  if (result instanceof Error) fail(`could not import into ${where}: ${result.message}`);
   if (!result) fail(`The bank was not imported into ${where}: fix the errors above (npm run bank:check).`);
   console.log(
     result.skipped ? `The bank in ${where} is up to date: nothing to import.` : `Bank imported into ${where}.`,
   );
+}
+
+/** The innermost cause: a failed Drizzle query wraps the driver's error, which says what went wrong. */
+function reason(error: unknown): string {
+  let inner = error;
+  while (inner instanceof Error && inner.cause) inner = inner.cause;
+  return inner instanceof Error ? inner.message : String(inner);
 }
 
 function fail(message: string): never {
