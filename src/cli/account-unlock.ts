@@ -4,12 +4,11 @@
  * from a new browser at once. For self-hosted installs where nobody else can unlock it from the
  * team page, e.g. the only owner.
  */
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createClient } from '@libsql/client';
 import { findUserByEmail, normalizeEmail } from '../db/accounts';
-import { type Db, libsqlConfig, libsqlDb } from '../db/client';
+import type { Db } from '../db/client';
 import { clearAccountThrottle } from '../db/throttle';
+import { openDatabase, shownUrl } from './database';
 
 /** What happened, as a sentence for the terminal, and whether it worked. */
 export async function unlockAccount(db: Db, rawEmail: string): Promise<{ ok: boolean; message: string }> {
@@ -27,13 +26,11 @@ export async function unlockAccount(db: Db, rawEmail: string): Promise<{ ok: boo
 }
 
 async function main() {
-  const url = process.env.DATABASE_URL ?? `file:${resolve('data/skillcheck.db')}`;
-  const client = createClient(libsqlConfig(url, process.env.DATABASE_AUTH_TOKEN));
-  const db = await libsqlDb(client, url);
+  const { url, db, client } = await openDatabase(process.cwd());
   const outcome = await unlockAccount(db, process.argv[2] ?? '');
   client.close();
   if (outcome.ok) console.log(outcome.message);
-  else console.error(outcome.message);
+  else console.error(`${outcome.message} (database: ${shownUrl(url)})`);
   process.exitCode = outcome.ok ? 0 : 1;
 }
 
