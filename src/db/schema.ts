@@ -443,7 +443,7 @@ export const webhooks = sqliteTable(
   (t) => [index('webhooks_org').on(t.orgId)],
 );
 
-/** Written in the same batch as the change it announces; delivered later, at least once. */
+/** Reserved for webhook delivery (not written or delivered yet): one row per event to send, at least once. */
 export const webhookOutbox = sqliteTable(
   'webhook_outbox',
   {

@@ -15,6 +15,7 @@ const titles: Record<number, string> = {
   403: 'Not allowed',
   404: 'Not found',
   409: 'Out of date',
+  410: 'No longer available',
   413: 'Too large',
   415: 'Unsupported content',
   422: 'Check your input',

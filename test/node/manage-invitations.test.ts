@@ -227,7 +227,9 @@ describe('managing an invitation', () => {
     // The old link, opened or pressed: a page that says why, and nothing starts.
     const opened = await candidate.get(`/invite/${tokenOf(oldLink)}`);
     expect(opened.status).toBe(410);
-    expect(await opened.text()).toContain('A newer invitation link was sent to you');
+    const replacedPage = await opened.text();
+    expect(replacedPage).toContain('A newer invitation link was sent to you');
+    expect(replacedPage).toMatch(/<h1[^>]*>No longer available<\/h1>/u);
     expect((await candidate.post(`/invite/${tokenOf(oldLink)}`)).status).toBe(410);
     expect(await t.db.select().from(attempts)).toHaveLength(0);
 
