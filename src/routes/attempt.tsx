@@ -187,7 +187,7 @@ function timeUp(c: Ctx, attemptId: string) {
   return c.redirect(`/attempts/${attemptId}/result`, 303);
 }
 
-/** Saves one answer (htmx or a plain form post). See DESIGN.md "Timing and saving". */
+/** Saves one answer (htmx or a plain form post) under the sequence rule of src/engine/save.ts. */
 attemptRoutes.post('/attempts/:id/answers', async (c) => {
   const own = await ownAttempt(c);
   if (!own) return errorResponse(c, 404, notFound);
