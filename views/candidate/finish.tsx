@@ -26,7 +26,7 @@ export function FinishPage({
   );
   return (
     <Layout title={`Finish · ${title}`} nonce={nonce} bare>
-      <script src="/static/attempt.js" nonce={nonce} defer />
+      <script type="module" src="/static/attempt.js" nonce={nonce} />
       <div class="test-bar">
         <strong>{title}</strong>
         <Timer remainingSeconds={remainingSeconds} closesInSeconds={closesInSeconds} />

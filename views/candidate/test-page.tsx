@@ -107,7 +107,7 @@ export function TestPage({ view, nonce }: { view: TestPageView; nonce?: string }
   const answered = view.navigator.filter((n) => n.answered).length;
   return (
     <Layout title={`Question ${view.position + 1} · ${view.title}`} nonce={nonce} bare>
-      {view.preview ? null : <script src="/static/attempt.js" nonce={nonce} defer />}
+      {view.preview ? null : <script type="module" src="/static/attempt.js" nonce={nonce} />}
       {view.preview ? <PreviewBanner preview={view.preview} /> : null}
       <div class="test-bar">
         <strong>{view.title}</strong>
