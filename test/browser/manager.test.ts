@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../support/axe';
 import { launchBrowser, watchConsole } from '../support/browser';
 import { startSeededServer } from '../support/seed-server';
 
@@ -120,7 +121,7 @@ describe('a hiring manager in Chromium', () => {
     await page.getByRole('link', { name: 'Team' }).click();
     await page.waitForURL(`${url}/app/team`);
     await page.getByLabel('Email').fill('rene@example.com');
-    await page.getByLabel(/^reviewer/).check();
+    await page.getByLabel(/^Reviewer/).check();
     await page.getByRole('button', { name: 'Create invitation link' }).click();
     await page.getByRole('heading', { name: 'Invitation ready for rene@example.com' }).waitFor();
     const joinLink = await page.getByRole('textbox', { name: 'Invitation link for rene@example.com' }).inputValue();
@@ -131,9 +132,15 @@ describe('a hiring manager in Chromium', () => {
     problems.push(...watchConsole(colleague));
     await colleague.goto(joinLink);
     await colleague.getByRole('heading', { name: 'Join Maya Hiring' }).waitFor();
+    expect(await colleague.locator('main').textContent()).toContain('on Skillcheck as Reviewer.');
+    expect(await seriousAxeViolations(colleague)).toEqual([]);
     await colleague.getByRole('link', { name: 'Create an account' }).click();
+    // The invited address is filled in; joining a team, they are not asked to name an organization.
+    await colleague.getByRole('heading', { name: 'Create your account' }).waitFor();
+    expect(await colleague.getByLabel('Email').inputValue()).toBe('rene@example.com');
+    expect(await colleague.getByLabel('Organization').count()).toBe(0);
+    expect(await seriousAxeViolations(colleague)).toEqual([]);
     await colleague.getByLabel('Your name').fill('René Reviewer');
-    await colleague.getByLabel('Email').fill('rene@example.com');
     await colleague.getByLabel('Password').fill('another long passphrase');
     await colleague.getByRole('button', { name: 'Create account' }).click();
     await colleague.waitForURL(joinLink);
@@ -145,6 +152,12 @@ describe('a hiring manager in Chromium', () => {
     await page.reload();
     const members = page.getByRole('table', { name: /Members of Maya Hiring/ });
     await members.getByRole('rowheader', { name: /René Reviewer/ }).waitFor();
+    expect(
+      await members
+        .getByRole('row', { name: /René Reviewer/ })
+        .getByRole('cell', { name: 'Reviewer', exact: true })
+        .count(),
+    ).toBe(1);
     expect(await page.getByText('No pending invitations.').count()).toBe(1);
     // On a phone the page fits the screen: wide tables scroll inside their own box.
     await page.setViewportSize({ width: 390, height: 800 });

@@ -63,15 +63,23 @@ describe('inviting a colleague by link', () => {
     const html = await landing.text();
     expect(html).toContain('Olivia Owner');
     expect(html).toContain('Acme Hiring');
-    expect(html).toContain('as <strong>admin</strong>');
+    expect(html).toContain('as <strong>Admin</strong>');
     const back = encodeURIComponent(path);
-    expect(html).toContain(`href="/signup?next=${back}"`);
-    expect(html).toContain(`href="/login?next=${back}"`);
+    // Both ways in come back here with the invited address filled in.
+    expect(html).toContain(`href="/signup?next=${back}&amp;email=ada%40example.com"`);
+    expect(html).toContain(`href="/login?next=${back}&amp;email=ada%40example.com"`);
     // A GET never accepts (mail scanners open links).
     expect(await membershipsOf('Acme Hiring')).toEqual(['olivia@example.com:owner']);
 
-    // The sign-up form carries next, and lands back on the invitation.
-    expect(await (await ada.get(`/signup?next=${back}`)).text()).toContain(`name="next" value="${path}"`);
+    // The sign-up form carries next and the invited address, asks for no organization (Ada joins
+    // one), and lands back on the invitation.
+    const form = await (await ada.get(`/signup?next=${back}&email=ada%40example.com`)).text();
+    expect(form).toContain(`name="next" value="${path}"`);
+    expect(form).toContain('name="email" type="email" value="ada@example.com"');
+    expect(form).not.toContain('name="orgName"');
+    expect(await (await ada.get(`/login?next=${back}&email=ada%40example.com`)).text()).toContain(
+      'name="email" type="email" value="ada@example.com"',
+    );
     const signup = await ada.post('/signup', { name: 'Ada Admin', email: 'ada@example.com', password, next: path });
     expect(signup.headers.get('location')).toBe(path);
     expect(await (await ada.get(path)).text()).toContain('Accept and join Acme Hiring');

@@ -220,7 +220,12 @@ function RowActions({ item, canEdit, days }: { item: InvitationItem; canEdit: bo
             </label>
             <div class="copy-row">
               <input id={linkId} type="text" readonly value={item.link} class="mono" />
-              <button type="button" class="small secondary" data-copy={item.link}>
+              <button
+                type="button"
+                class="small secondary"
+                data-copy={item.link}
+                aria-label={`Copy link for ${item.name}`}
+              >
                 Copy link
               </button>
             </div>

@@ -6,6 +6,9 @@ import { Field, type FormErrors } from '../pages/auth';
 import { ManageLayout } from './shell';
 import { type SignInLock, SignInLocks } from './sign-in-locks';
 
+/** A role's name as people read it: in tables, choices and sentences. */
+export const roleLabels: Record<Role, string> = { owner: 'Owner', admin: 'Admin', reviewer: 'Reviewer' };
+
 /** One line per role, shown where people choose a role and on the join page. */
 export const roleSummaries: Record<Role, string> = {
   owner: 'Owners can do everything, including managing the team: inviting owners, changing roles, removing members.',
@@ -81,7 +84,7 @@ export function TeamPage(p: TeamPageProps) {
                     {m.userId === p.member.user.id ? <span class="badge team-you">you</span> : null}
                   </th>
                   <td>{m.email}</td>
-                  <td>{m.role}</td>
+                  <td>{roleLabels[m.role]}</td>
                   <td>{formatDateTime(m.joinedAt)}</td>
                   {p.canManageMembers ? (
                     <td>
@@ -118,7 +121,7 @@ export function TeamPage(p: TeamPageProps) {
                 {p.invites.map((i) => (
                   <tr>
                     <th scope="row">{i.email}</th>
-                    <td>{i.role}</td>
+                    <td>{roleLabels[i.role]}</td>
                     <td>
                       {i.invitedBy}, {formatDateTime(i.createdAt)}
                     </td>
@@ -132,7 +135,7 @@ export function TeamPage(p: TeamPageProps) {
                                 type="button"
                                 class="small secondary"
                                 data-copy={i.link}
-                                aria-label={`Copy the invitation link for ${i.email}`}
+                                aria-label={`Copy link for ${i.email}`}
                               >
                                 Copy link
                               </button>
@@ -214,7 +217,7 @@ function InviteForm(p: { roles: Role[]; values: { email?: string; role?: string 
             <label class="team-role-choice">
               <input type="radio" name="role" value={role} checked={role === chosen} />
               <span>
-                {role}
+                {roleLabels[role]}
                 <span class="hint">{roleSummaries[role]}</span>
               </span>
             </label>
@@ -247,7 +250,7 @@ function MemberActions({ m, orgName, lastOwner }: { m: TeamMember; orgName: stri
         <select id={id} name="role">
           {(['reviewer', 'admin', 'owner'] as const).map((role) => (
             <option value={role} selected={role === m.role}>
-              {role}
+              {roleLabels[role]}
             </option>
           ))}
         </select>

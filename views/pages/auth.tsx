@@ -69,13 +69,17 @@ export function FormPage(props: {
   );
 }
 
+/** Where a team invitation sends people to sign up (src/routes/join.tsx): they join an existing organization. */
+const teamJoinPath = /^\/team\/join\/[\w.-]+$/;
+
 export function SignupPage(p: {
-  values: Record<string, string>;
+  values: Record<string, string | undefined>;
   errors: FormErrors;
   nonce?: string;
   firstRun: boolean;
   next?: string;
 }) {
+  const joining = !p.firstRun && teamJoinPath.test(p.next ?? '');
   return (
     <FormPage
       title={p.firstRun ? 'Create the first account' : 'Create your account'}
@@ -85,7 +89,9 @@ export function SignupPage(p: {
         <p class="muted">
           {p.firstRun
             ? 'This Skillcheck has no accounts yet. The first account owns its organization.'
-            : 'Test candidates with your team, or keep your own practice history.'}
+            : joining
+              ? 'Use the address your invitation was sent to. You accept the invitation on the next page.'
+              : 'Test candidates with your team, or keep your own practice history.'}
         </p>
       }
     >
@@ -108,15 +114,18 @@ export function SignupPage(p: {
           hint="At least 10 characters. A phrase of several words is easy to remember."
           autocomplete="new-password"
         />
-        <Field
-          name="orgName"
-          label="Organization"
-          value={p.values.orgName}
-          error={p.errors.orgName}
-          hint="Your company or team. Leave empty if you only want to practise."
-          required={false}
-          autocomplete="organization"
-        />
+        {/* Someone joining a team by invitation gets its organization; a second one would only confuse. */}
+        {joining ? null : (
+          <Field
+            name="orgName"
+            label="Organization"
+            value={p.values.orgName}
+            error={p.errors.orgName}
+            hint="Your company or team. Leave empty if you only want to practise."
+            required={false}
+            autocomplete="organization"
+          />
+        )}
         <button type="submit">Create account</button>
       </form>
       <p>

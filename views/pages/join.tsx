@@ -1,7 +1,7 @@
 import type { Role } from '../../src/db/schema';
 import { formatDateTime } from '../candidate/format';
 import { Layout } from '../layout';
-import { roleSummaries } from '../manage/team';
+import { roleLabels, roleSummaries } from '../manage/team';
 
 export type JoinState =
   | 'invalid'
@@ -50,7 +50,8 @@ const dead: Partial<Record<JoinState, { title: string; body: string }>> = {
 
 export function JoinPage({ view, nonce }: { view: JoinView; nonce?: string }) {
   const gone = dead[view.state];
-  const back = encodeURIComponent(`/team/join/${view.token}`);
+  // Sign-in and sign-up come back here, with the invited address filled in.
+  const query = `next=${encodeURIComponent(`/team/join/${view.token}`)}&email=${encodeURIComponent(view.email ?? '')}`;
   const title = gone ? gone.title : `Join ${view.orgName ?? 'the team'}`;
   return (
     <Layout title={title} nonce={nonce} user={view.user}>
@@ -72,13 +73,14 @@ export function JoinPage({ view, nonce }: { view: JoinView; nonce?: string }) {
             <h1>Join {view.orgName}</h1>
             <p>
               <strong>{view.inviterName}</strong> invites <strong>{view.email}</strong> to join{' '}
-              <strong>{view.orgName}</strong> on Skillcheck as <strong>{view.role}</strong>.
+              <strong>{view.orgName}</strong> on Skillcheck as <strong>{view.role ? roleLabels[view.role] : ''}</strong>
+              .
             </p>
             {view.role ? <p class="muted">{roleSummaries[view.role]}</p> : null}
             {view.expiresAt && view.state !== 'member' ? (
               <p class="muted small">Valid until {formatDateTime(view.expiresAt)}.</p>
             ) : null}
-            <JoinAction view={view} back={back} />
+            <JoinAction view={view} query={query} />
           </>
         )}
       </section>
@@ -86,7 +88,7 @@ export function JoinPage({ view, nonce }: { view: JoinView; nonce?: string }) {
   );
 }
 
-function JoinAction({ view, back }: { view: JoinView; back: string }) {
+function JoinAction({ view, query }: { view: JoinView; query: string }) {
   switch (view.state) {
     case 'ready':
       return (
@@ -103,7 +105,7 @@ function JoinAction({ view, back }: { view: JoinView; back: string }) {
       return (
         <>
           <p class="alert alert-ok" role="status">
-            You are already a member of {view.orgName} as {view.memberRole}.
+            You are already a member of {view.orgName} as {view.memberRole ? roleLabels[view.memberRole] : ''}.
           </p>
           <form method="post" action={`/team/join/${view.token}`}>
             <button type="submit">Open {view.orgName}</button>
@@ -118,9 +120,9 @@ function JoinAction({ view, back }: { view: JoinView; back: string }) {
             <strong>{view.user?.email}</strong>.
           </p>
           <p>
-            <a href={`/login?next=${back}`}>Sign in as {view.email}</a> or{' '}
-            <a href={`/signup?next=${back}`}>create an account for {view.email}</a>. If you want to join with this
-            account instead, ask {view.inviterName ?? 'the person who invited you'} to invite {view.user?.email}.
+            <a href={`/login?${query}`}>Sign in as {view.email}</a> or{' '}
+            <a href={`/signup?${query}`}>create an account for {view.email}</a>. If you want to join with this account
+            instead, ask {view.inviterName ?? 'the person who invited you'} to invite {view.user?.email}.
           </p>
         </div>
       );
@@ -129,10 +131,10 @@ function JoinAction({ view, back }: { view: JoinView; back: string }) {
         <>
           <p>To accept, sign in with {view.email}, or create an account with that address. You will come back here.</p>
           <div class="actions">
-            <a class="button" href={`/login?next=${back}`}>
+            <a class="button" href={`/login?${query}`}>
               Sign in
             </a>
-            <a class="button secondary" href={`/signup?next=${back}`}>
+            <a class="button secondary" href={`/signup?${query}`}>
               Create an account
             </a>
           </div>
