@@ -1,4 +1,5 @@
 import type { AttemptResult } from '../../src/db/schema';
+import { AreaBars } from '../charts';
 import { Layout } from '../layout';
 import { formatDateTime } from './format';
 
@@ -22,58 +23,6 @@ export interface ResultView {
   passMark: number | null;
   areaTitles: Record<string, string>;
   review: ReviewItem[];
-}
-
-/** A horizontal bar per area: percent with the pass mark drawn across. */
-export function AreaBars({
-  byArea,
-  titles,
-  passMark,
-}: {
-  byArea: AttemptResult['byArea'];
-  titles: Record<string, string>;
-  passMark: number | null;
-}) {
-  const entries = Object.entries(byArea);
-  const rowHeight = 34;
-  const height = entries.length * rowHeight + 20;
-  const x0 = 170;
-  const width = 300;
-  return (
-    <svg class="chart" viewBox={`0 0 500 ${height}`} role="img" aria-labelledby="area-bars-title">
-      <title id="area-bars-title">
-        {entries.map(([area, t]) => `${titles[area] ?? area}: ${t.percent}%`).join('; ')}
-      </title>
-      {entries.map(([area, t], i) => (
-        <g>
-          <text x={x0 - 8} y={i * rowHeight + 22} text-anchor="end" class="axis-label">
-            {titles[area] ?? area}
-          </text>
-          <rect x={x0} y={i * rowHeight + 8} width={width} height="18" rx="3" class="band" />
-          <rect
-            x={x0}
-            y={i * rowHeight + 8}
-            width={Math.round((t.percent / 100) * width)}
-            height="18"
-            rx="3"
-            class={passMark === null ? 'bar' : t.percent >= passMark ? 'bar pass' : 'bar fail'}
-          />
-          <text x={x0 + width + 6} y={i * rowHeight + 22} class="bar-value">
-            {t.percent}%
-          </text>
-        </g>
-      ))}
-      {passMark === null ? null : (
-        <line
-          x1={x0 + (passMark / 100) * width}
-          x2={x0 + (passMark / 100) * width}
-          y1="2"
-          y2={height - 6}
-          class="mark"
-        />
-      )}
-    </svg>
-  );
 }
 
 export function ResultPage({ view, nonce }: { view: ResultView; nonce?: string }) {
@@ -103,7 +52,7 @@ export function ResultPage({ view, nonce }: { view: ResultView; nonce?: string }
               </p>
             )}
             <h2>By area</h2>
-            <AreaBars byArea={r.byArea} titles={view.areaTitles} passMark={view.passMark} />
+            <AreaBars id="area-bars" byArea={r.byArea} titles={view.areaTitles} passMark={view.passMark} />
           </>
         )}
       </section>

@@ -1,129 +1,32 @@
 /**
- * Inline SVG charts for managers (no scripts, no inline styles: classes from app.css). Each has
- * role="img" and a <title> that says in words what the bars show, for screen readers and tooltips.
+ * Charts for managers. The bar charts are shared with the candidate's result (views/charts.tsx);
+ * the histogram is SVG with role="img" and a <title> that says in words what the bars show.
  */
 import type { Bin } from '../../src/manage/stats';
+import { svgPercent } from '../charts';
 
-export type Tone = 'pass' | 'fail' | 'partial' | null;
-
-export interface HBar {
-  label: string;
-  value: number;
-  /** The value as the reader should see it: "72.5%", "01:05". */
-  display: string;
-  tone?: Tone;
-  /** Extra words for the chart's title: "correct", "flagged". */
-  note?: string;
-}
-
-/** Horizontal bars scaled to `max`, with an optional dashed mark (the pass mark, an even pace). */
-export function HBarChart(props: {
-  id: string;
-  summary: string;
-  bars: HBar[];
-  max: number;
-  mark?: { value: number; label: string } | null;
-  labelWidth?: number;
-}) {
-  const rowHeight = 26;
-  const x0 = props.labelWidth ?? 170;
-  const width = 300;
-  const top = props.mark ? 18 : 4;
-  const height = top + props.bars.length * rowHeight + 8;
-  const scale = (v: number) => (props.max > 0 ? Math.round((Math.min(v, props.max) / props.max) * width) : 0);
-  const words = props.bars.map((b) => `${b.label}: ${b.display}${b.note ? ` (${b.note})` : ''}`).join('; ');
-  return (
-    <svg
-      class="chart hbars"
-      viewBox={`0 0 ${x0 + width + 60} ${height}`}
-      role="img"
-      aria-labelledby={`${props.id}-title`}
-      id={props.id}
-    >
-      <title
-        id={`${props.id}-title`}
-      >{`${props.summary}. ${words}${props.mark ? `. ${props.mark.label}.` : ''}`}</title>
-      {props.bars.map((b, i) => {
-        const y = top + i * rowHeight;
-        return (
-          <g>
-            <text x={x0 - 8} y={y + 15} text-anchor="end" class="axis-label">
-              {b.label}
-            </text>
-            <rect x={x0} y={y + 3} width={width} height="16" rx="3" class="band" />
-            <rect
-              x={x0}
-              y={y + 3}
-              width={scale(b.value)}
-              height="16"
-              rx="3"
-              class={b.tone ? `bar ${b.tone}` : 'bar'}
-              data-value={String(b.value)}
-            />
-            <text x={x0 + width + 6} y={y + 15} class="bar-value">
-              {b.display}
-            </text>
-          </g>
-        );
-      })}
-      {props.mark ? (
-        <g>
-          <line
-            x1={x0 + scale(props.mark.value)}
-            x2={x0 + scale(props.mark.value)}
-            y1={top - 2}
-            y2={height - 4}
-            class="mark"
-          />
-          <text x={x0 + scale(props.mark.value)} y="11" text-anchor="middle" class="axis-label">
-            {props.mark.label}
-          </text>
-        </g>
-      ) : null}
-    </svg>
-  );
-}
-
-/** Percent per skill area against the pass mark (the manager's version of the candidate's AreaBars). */
-export function AreaBars(props: {
-  id: string;
-  byArea: Record<string, { percent: number }>;
-  titles: Record<string, string>;
-  passMark: number | null;
-}) {
-  const bars = Object.entries(props.byArea).map(
-    ([area, t]): HBar => ({
-      label: props.titles[area] ?? area,
-      value: t.percent,
-      display: `${t.percent}%`,
-      tone: props.passMark === null ? null : t.percent >= props.passMark ? 'pass' : 'fail',
-    }),
-  );
-  return (
-    <HBarChart
-      id={props.id}
-      summary="Score by skill area"
-      bars={bars}
-      max={100}
-      mark={props.passMark === null ? null : { value: props.passMark, label: `pass ${props.passMark}%` }}
-    />
-  );
-}
+export { AreaBars, type HBar, HBarChart, type Tone } from '../charts';
 
 /**
  * The score distribution of finished candidates: one bar per 10-point bin, heights relative to
  * the fullest bin, green wholly above the pass mark, red wholly below, neutral where it straddles.
+ * Horizontal positions are percentages of the chart's width and text is sized in CSS pixels, so
+ * the chart fills a phone or a laptop with its labels at the page's size (no viewBox scaling).
  */
 export function ScoreHistogram(props: { id: string; bins: Bin[]; passMark: number }) {
-  const x0 = 34;
-  const plotWidth = 450;
+  // Room on both sides for half of "0" and "100" under the first and last tick.
+  const left = 5;
+  const right = 95;
   const top = 32;
   const plotHeight = 150;
   const base = top + plotHeight;
-  const slot = plotWidth / props.bins.length;
+  const slot = (right - left) / props.bins.length;
+  const xOf = (score: number) => left + (score / 100) * (right - left);
   const maxCount = Math.max(0, ...props.bins.map((b) => b.count));
   const total = props.bins.reduce((sum, b) => sum + b.count, 0);
-  const markX = x0 + (props.passMark / 100) * plotWidth;
+  const markX = xOf(props.passMark);
+  // The pass mark's label stays inside the chart near either edge.
+  const markAnchor = props.passMark < 20 ? 'start' : props.passMark > 80 ? 'end' : 'middle';
   const words = props.bins
     .filter((b) => b.count > 0)
     .map((b) => `${b.from}–${b.to}%: ${b.count}`)
@@ -131,7 +34,8 @@ export function ScoreHistogram(props: { id: string; bins: Bin[]; passMark: numbe
   return (
     <svg
       class="chart histogram"
-      viewBox={`0 0 ${x0 + plotWidth + 16} ${base + 34}`}
+      width="100%"
+      height={base + 36}
       role="img"
       aria-labelledby={`${props.id}-title`}
       id={props.id}
@@ -139,17 +43,17 @@ export function ScoreHistogram(props: { id: string; bins: Bin[]; passMark: numbe
       <title id={`${props.id}-title`}>
         {`Scores of ${total} finished ${total === 1 ? 'candidate' : 'candidates'}, in 10-point bins. ${words || 'No scores yet'}. Pass mark ${props.passMark}%.`}
       </title>
-      <line x1={x0} x2={x0 + plotWidth} y1={base} y2={base} class="grid" />
+      <line x1={svgPercent(left)} x2={svgPercent(right)} y1={base} y2={base} class="grid" />
       {props.bins.map((b, i) => {
         const h = maxCount > 0 ? Math.round((b.count / maxCount) * plotHeight) : 0;
-        const x = x0 + i * slot + 3;
+        const x = left + i * slot;
         const tone = b.from >= props.passMark ? 'bar pass' : b.to <= props.passMark ? 'bar fail' : 'bar';
         return (
           <g>
             <rect
-              x={Math.round(x)}
+              x={svgPercent(x + slot * 0.08)}
               y={base - h}
-              width={Math.round(slot - 6)}
+              width={svgPercent(slot * 0.84)}
               height={h}
               rx="2"
               class={tone}
@@ -157,26 +61,23 @@ export function ScoreHistogram(props: { id: string; bins: Bin[]; passMark: numbe
               data-count={String(b.count)}
             />
             {b.count > 0 ? (
-              <text x={Math.round(x + (slot - 6) / 2)} y={base - h - 5} text-anchor="middle" class="bar-value">
+              <text x={svgPercent(x + slot / 2)} y={base - h - 5} text-anchor="middle" class="bar-value">
                 {b.count}
               </text>
             ) : null}
           </g>
         );
       })}
-      {props.bins.map((b, i) => (
-        <text x={Math.round(x0 + i * slot)} y={base + 16} text-anchor="middle" class="axis-label">
-          {b.from}
+      {[...props.bins.map((b) => b.from), 100].map((tick) => (
+        <text x={svgPercent(xOf(tick))} y={base + 16} text-anchor="middle" class="axis-label">
+          {tick}
         </text>
       ))}
-      <text x={x0 + plotWidth} y={base + 16} text-anchor="middle" class="axis-label">
-        100
-      </text>
-      <text x={x0 + plotWidth / 2} y={base + 31} text-anchor="middle" class="axis-label">
+      <text x={svgPercent((left + right) / 2)} y={base + 32} text-anchor="middle" class="axis-label">
         score %
       </text>
-      <line x1={markX} x2={markX} y1={top - 14} y2={base} class="mark" />
-      <text x={markX} y={top - 18} text-anchor="middle" class="axis-label">
+      <line x1={svgPercent(markX)} x2={svgPercent(markX)} y1={top - 14} y2={base} class="mark" />
+      <text x={svgPercent(markX)} y={top - 18} text-anchor={markAnchor} class="axis-label">
         pass {props.passMark}%
       </text>
     </svg>

@@ -182,7 +182,9 @@ export function CandidateTable({ view }: { view: TableView }) {
         </div>
       ) : (
         <form method="get" action="/app/compare" class="compare-form">
-          <div class="table-wrap">
+          {/* What decides who is next comes first; time and per-area scores follow. A table wider
+              than the screen scrolls inside this region, which takes focus so a keyboard can scroll it. */}
+          <section class="table-wrap" aria-label="Candidates table" tabindex={0}>
             <table class="pipeline">
               <caption class="sr-only">
                 Candidates, sorted by {query.sort.replace('area:', '')}{' '}
@@ -197,14 +199,14 @@ export function CandidateTable({ view }: { view: TableView }) {
                   <SortHeader view={view} column="status" label="Status" />
                   <SortHeader view={view} column="score" label="Score" num />
                   <th scope="col">Result</th>
+                  <SortHeader view={view} column="percentile" label="Percentile" num />
+                  <SortHeader view={view} column="flags" label="Integrity signals" />
+                  <SortHeader view={view} column="completed" label="Completed" />
+                  <SortHeader view={view} column="decision" label="Decision" />
+                  <SortHeader view={view} column="time" label="Time used" num />
                   {view.areas.map((a) => (
                     <SortHeader view={view} column={`area:${a.id}`} label={a.title} num />
                   ))}
-                  <SortHeader view={view} column="time" label="Time used" num />
-                  <SortHeader view={view} column="flags" label="Integrity signals" />
-                  <SortHeader view={view} column="percentile" label="Percentile" num />
-                  <SortHeader view={view} column="completed" label="Completed" />
-                  <SortHeader view={view} column="decision" label="Decision" />
                 </tr>
               </thead>
               <tbody>
@@ -237,17 +239,10 @@ export function CandidateTable({ view }: { view: TableView }) {
                     <td>
                       <ResultBadge row={row} />
                     </td>
-                    {view.areas.map((a) => {
-                      const area = row.status === 'completed' ? row.result?.byArea[a.id] : undefined;
-                      return <td class="num">{area ? `${area.percent}%` : <span class="muted">–</span>}</td>;
-                    })}
-                    <td class="num">
-                      <TimeText row={row} />
-                    </td>
-                    <td>
+                    <td class="num">{percentileText(row.percentile)}</td>
+                    <td class="integrity-cell">
                       <IntegrityText row={row} />
                     </td>
-                    <td class="num">{percentileText(row.percentile)}</td>
                     <td>
                       {row.completedAt === null ? (
                         <span class="muted">–</span>
@@ -263,11 +258,18 @@ export function CandidateTable({ view }: { view: TableView }) {
                     <td>
                       <DecisionText row={row} />
                     </td>
+                    <td class="num">
+                      <TimeText row={row} />
+                    </td>
+                    {view.areas.map((a) => {
+                      const area = row.status === 'completed' ? row.result?.byArea[a.id] : undefined;
+                      return <td class="num">{area ? `${area.percent}%` : <span class="muted">–</span>}</td>;
+                    })}
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
           <p class="actions">
             <button type="submit" class="secondary">
               Compare selected

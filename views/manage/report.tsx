@@ -259,8 +259,7 @@ function TimePerQuestion({ view }: { view: ReportView }) {
       summary="Time spent on each question; green correct, amber partly correct, red not correct or not answered"
       bars={bars}
       max={Math.max(1, ...seconds, Math.round(pace * 1.25))}
-      mark={pace > 0 ? { value: Math.round(pace), label: `even pace ${formatDuration(pace)}` } : null}
-      labelWidth={48}
+      mark={pace > 0 ? { value: Math.round(pace), label: `Even pace ${formatDuration(pace)}` } : null}
     />
   );
 }

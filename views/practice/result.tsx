@@ -79,7 +79,8 @@ export function PracticeResultPage({ view, nonce }: { view: PracticeResultView; 
 
       <section class="panel" aria-labelledby="topics-title">
         <h2 id="topics-title">By topic</h2>
-        <div class="table-wrap">
+        {/* Scrolls sideways inside itself when it must; focusable so a keyboard can scroll it. */}
+        <section class="table-wrap" aria-labelledby="topics-title" tabindex={0}>
           <table>
             <caption class="sr-only">Share of credit earned per topic</caption>
             <thead>
@@ -112,7 +113,7 @@ export function PracticeResultPage({ view, nonce }: { view: PracticeResultView; 
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
         <p class="muted small">
           An adaptive test asks harder questions as you do well, so the share of credit per topic reads differently from
           a fixed test: it shows where your answers fell short, and the score above accounts for how hard each question
