@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../support/axe';
 import { launchBrowser, watchConsole } from '../support/browser';
+import { chartText, fitsWidth } from '../support/readable';
 import { startSeededServer } from '../support/seed-server';
 
 let seeded: Awaited<ReturnType<typeof startSeededServer>>;
@@ -33,11 +35,6 @@ async function answer(page: Page) {
     const n = await selects.count();
     for (let i = 0; i < n; i++) await selects.nth(i).selectOption(String(i + 1));
   }
-}
-
-/** Nothing may be wider than the window: the page works on a 390 px phone. */
-async function fitsWidth(page: Page) {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
 describe('a visitor benchmarks themselves in Chromium', () => {
@@ -79,15 +76,24 @@ describe('a visitor benchmarks themselves in Chromium', () => {
     expect(await page.locator('svg.scale-chart title').textContent()).toContain(`Score ${score.split(' ')[0]}`);
     expect(await page.getByRole('heading', { name: 'Review' }).count()).toBe(1);
     expect(await fitsWidth(page)).toBe(true);
+    // The scale chart keeps its words whole and readable on the phone.
+    const scale = await chartText(page);
+    expect(scale.texts.map((t) => t.text)).toEqual(expect.arrayContaining([score.split(' ')[0], 'Expert', '300']));
+    expect(scale.problems).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Create a result link' }).click();
     await page.waitForURL(/shared=1/);
     const link = await page.locator('#share-url').inputValue();
     expect(link).toMatch(/\/results\/[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(await fitsWidth(page)).toBe(true);
+    // In the dark theme too, the Withdraw button's words stand out from its colour.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
 
-    // Someone else, in a browser that never saw the test, opens the link.
-    const recipient = await browser.newContext();
+    // Someone else, on a phone that never saw the test, opens the link.
+    const recipient = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const other = await recipient.newPage();
     const otherProblems = watchConsole(other);
     const res = await other.goto(link);
@@ -96,12 +102,26 @@ describe('a visitor benchmarks themselves in Chromium', () => {
     expect(await other.getByRole('heading', { name: 'Alpha: practice test result' }).count()).toBe(1);
     expect(await other.locator('.kpis dd').first().textContent()).toBe(score);
     expect(await other.getByText('Review').count()).toBe(0);
+    // Written to the person reading it, who is not the one who took the test.
+    const shared = await other.locator('main').textContent();
+    expect(shared).toContain('Percentile among everyone who took Alpha');
+    expect(shared).not.toMatch(/\byour\b/i);
+    expect((await chartText(other)).problems).toEqual([]);
+    expect(await fitsWidth(other)).toBe(true);
+    expect(await seriousAxeViolations(other)).toEqual([]);
 
     // The owner withdraws it; the recipient's reload says so.
     await page.getByRole('button', { name: 'Withdraw this link' }).click();
     await page.waitForURL(/withdrawn=1/);
     expect((await other.reload())?.status()).toBe(410);
     await other.getByRole('heading', { name: 'This result was withdrawn by its owner' }).waitFor();
+
+    // The history in this browser: its chart's labels are whole and readable on the phone too.
+    await page.goto(`${seeded.server.url}/me`);
+    const history = await chartText(page);
+    expect(history.texts.some((t) => /^\d{4}-\d\d-\d\d$/.test(t.text))).toBe(true);
+    expect(history.problems).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
 
     expect(problems).toEqual([]);
     expect(otherProblems.filter((p) => !/status of 410/.test(p))).toEqual([]);

@@ -160,6 +160,24 @@ describe('percentile wording', () => {
       '40th percentile: higher than about 40% of the 300 other results in Git.',
     );
   });
+
+  it('speaks of the result, never of "your" percentile, to whoever a result link was sent to', () => {
+    const cases = [
+      { percentile: null, others: 0 },
+      { percentile: 62.5, others: 4 },
+      { percentile: 40, others: 300 },
+    ];
+    const sentences = cases.map((info) => percentileSentence(info, 'Git', 'recipient'));
+    for (const sentence of sentences) {
+      expect(sentence).toMatch(/^Percentile among everyone who took Git: /);
+      expect(sentence).not.toMatch(/\byour\b/i);
+    }
+    expect(sentences).toEqual([
+      'Percentile among everyone who took Git: none yet, as nobody else has finished this test; it appears once others have.',
+      'Percentile among everyone who took Git: 63rd, among the 4 other results so far: with so few, read it loosely.',
+      'Percentile among everyone who took Git: 40th, higher than about 40% of the 300 other results.',
+    ]);
+  });
 });
 
 describe('calibration', () => {

@@ -46,7 +46,8 @@ export function SharedResultPage({ view, nonce }: { view: SharedResultView; nonc
           </div>
         </dl>
         <ScaleChart score={view.scaleScore} uncertainty={view.uncertainty} id="shared-scale-title" />
-        <p>{percentileSentence(view.percentile, view.areaTitle)}</p>
+        {/* Read by whoever the link was sent to (and by its owner checking what they see). */}
+        <p class="percentile">{percentileSentence(view.percentile, view.areaTitle, 'recipient')}</p>
         {view.endedByClock ? <p class="muted small">The time limit ended this test before its stop rule did.</p> : null}
         <h2>What “verified” means</h2>
         <p>
