@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { AreaPage } from '../../views/pages/area';
 import { LandingPage } from '../../views/pages/landing';
 import { sessionUser } from '../auth/session';
-import { membershipsOf } from '../db/accounts';
+import { countUsers, membershipsOf } from '../db/accounts';
 import { areaSpread, getArea, listAreas } from '../db/areas';
 import { databaseReachable } from '../db/health';
 import type { AppEnv } from '../env';
@@ -14,10 +14,13 @@ publicRoutes.get('/', async (c) => {
   const db = c.get('deps').db;
   const [areas, user] = await Promise.all([listAreas(db), sessionUser(c)]);
   const org = user ? (await membershipsOf(db, user.id))[0] : undefined;
+  // A fresh install says how to begin, as `npm start` does; a signed-in visitor proves an account exists.
+  const noAccounts = user ? false : (await countUsers(db)) === 0;
   return c.html(
     <LandingPage
       areas={areas}
       user={user ? { name: user.name, orgName: org?.orgName } : null}
+      noAccounts={noAccounts}
       nonce={c.get('secureHeadersNonce')}
     />,
   );

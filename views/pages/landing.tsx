@@ -1,9 +1,25 @@
 import type { AreaSummary } from '../../src/db/areas';
 import { Layout, type NavUser } from '../layout';
 
-export function LandingPage({ areas, nonce, user }: { areas: AreaSummary[]; nonce?: string; user?: NavUser | null }) {
+export function LandingPage({
+  areas,
+  nonce,
+  user,
+  noAccounts = false,
+}: {
+  areas: AreaSummary[];
+  nonce?: string;
+  user?: NavUser | null;
+  /** This server has no accounts yet: say how the first one is made. */
+  noAccounts?: boolean;
+}) {
   return (
     <Layout title="Skillcheck" nonce={nonce} user={user}>
+      {noAccounts ? (
+        <p class="alert alert-warn">
+          No account yet: <a href="/signup">create the first one</a>, it becomes the owner of your organization.
+        </p>
+      ) : null}
       <section class="hero">
         <h1>Skill assessments that are fair, honest and hard to game</h1>
         <p class="lead">
