@@ -6,6 +6,7 @@ import { ErrorFragment, type ErrorInfo, ErrorPage } from '../../views/pages/erro
 import { sessionUser } from '../auth/session';
 import { membershipsOf } from '../db/accounts';
 import type { AppEnv } from '../env';
+import { PublicError } from '../http/public-error';
 import { isApi, wantsFragment } from '../http/request-kind';
 import { chooseOrg } from './auth';
 
@@ -72,21 +73,19 @@ export async function errorResponse<E extends AppEnv>(c: Context<E>, status: num
 }
 
 /**
- * HTTPExceptions carry a message meant for people (ours, or Hono's csrf/body-limit); others are
- * bugs, except when the client went away mid-request: reading the body then fails, which is no
- * fault of ours. That is logged as nginx does (499, client closed request), not as an error.
+ * A PublicError's message is written for the client and shown as it is. Any other HTTPException
+ * (Hono's csrf "Forbidden", a body-limit, an internal "Cannot clone request") keeps its status
+ * and gets that status's generic message; from 500 up it is also logged as our failure. Anything
+ * else is a bug, except when the client went away mid-request: reading the body then fails, which
+ * is no fault of ours. That is logged as nginx does (499, client closed request), not as an error.
  */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (c.req.raw.signal?.aborted) {
     c.get('deps')?.log({ level: 'info', msg: 'client closed the request', id: c.get('requestId') });
     return new Response(null, { status: clientClosedRequest });
   }
-  if (err instanceof HTTPException) {
-    const status = err.status;
-    // Hono's own exceptions have terse bodies ("Forbidden"); ours carry a full sentence.
-    const message = err.message && err.message.length > 12 ? err.message : undefined;
-    return errorResponse(c, status, message);
-  }
+  if (err instanceof PublicError) return errorResponse(c, err.status, err.message);
+  if (err instanceof HTTPException && err.status < 500) return errorResponse(c, err.status);
   c.get('deps')?.log({
     level: 'error',
     msg: 'unhandled error',
@@ -94,7 +93,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
     stack: err instanceof Error ? err.stack : undefined,
   });
-  return errorResponse(c, 500);
+  return errorResponse(c, err instanceof HTTPException ? err.status : 500);
 };
 
 export const onNotFound: NotFoundHandler<AppEnv> = (c) => errorResponse(c, 404);

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env';
+import { PublicError } from '../http/public-error';
 
 const unreadable =
   'This form could not be read: the upload arrived incomplete or malformed. Reload the page and send it again.';
@@ -19,7 +20,7 @@ export const multipartBody = (): MiddlewareHandler<AppEnv> => async (c, next) =>
       await c.req.parseBody({ all: true });
     } catch (err) {
       if (c.req.raw.signal?.aborted || err instanceof HTTPException) throw err;
-      throw new HTTPException(400, { message: unreadable, cause: err });
+      throw new PublicError(400, unreadable, { cause: err });
     }
   }
   await next();

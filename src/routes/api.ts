@@ -1,9 +1,9 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { getAssessment } from '../db/assessments';
 import { assessmentSummaries } from '../db/pipeline';
 import { type CandidateRecord, candidateRecords } from '../db/reports';
+import { PublicError } from '../http/public-error';
 import { type ApiEnv, requireApiKey } from '../middleware/api-auth';
-import { errorResponse } from '../middleware/errors';
 import { openApiDocument } from './openapi';
 
 /**
@@ -18,6 +18,13 @@ apiRoutes.get('/api/openapi.json', (c) => c.json(openApiDocument));
 apiRoutes.use('/api/v1/*', requireApiKey());
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The assessment the path's `:id` names, in the key's organization (else a 404). */
+async function requireAssessment(c: Context<ApiEnv>) {
+  const row = await getAssessment(c.get('deps').db, c.get('apiOrgId'), c.req.param('id') ?? '');
+  if (!row) throw new PublicError(404, 'No assessment with this id in your organization.');
+  return row;
+}
 
 apiRoutes.get('/api/v1/assessments', async (c) => {
   const rows = await assessmentSummaries(c.get('deps').db, c.get('apiOrgId'));
@@ -38,8 +45,7 @@ apiRoutes.get('/api/v1/assessments', async (c) => {
 });
 
 apiRoutes.get('/api/v1/assessments/:id', async (c) => {
-  const a = await getAssessment(c.get('deps').db, c.get('apiOrgId'), c.req.param('id'));
-  if (!a) return errorResponse(c, 404, 'No assessment with this id in your organization.');
+  const a = await requireAssessment(c);
   return c.json({
     id: a.id,
     title: a.title,
@@ -84,8 +90,7 @@ function candidateJson(r: CandidateRecord) {
 apiRoutes.get('/api/v1/assessments/:id/candidates', async (c) => {
   const { db } = c.get('deps');
   const orgId = c.get('apiOrgId');
-  const assessment = await getAssessment(db, orgId, c.req.param('id'));
-  if (!assessment) return errorResponse(c, 404, 'No assessment with this id in your organization.');
+  const assessment = await requireAssessment(c);
   const records = await candidateRecords(db, orgId, { assessmentId: assessment.id });
   return c.json({ assessmentId: assessment.id, candidates: records.map(candidateJson) });
 });
@@ -93,6 +98,6 @@ apiRoutes.get('/api/v1/assessments/:id/candidates', async (c) => {
 apiRoutes.get('/api/v1/attempts/:id', async (c) => {
   const { db } = c.get('deps');
   const [record] = await candidateRecords(db, c.get('apiOrgId'), { attemptIds: [c.req.param('id')] });
-  if (!record) return errorResponse(c, 404, 'No attempt with this id in your organization.');
+  if (!record) throw new PublicError(404, 'No attempt with this id in your organization.');
   return c.json(candidateJson(record));
 });

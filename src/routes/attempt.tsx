@@ -27,6 +27,7 @@ import { acceptsSaves, isDueForFinalization } from '../engine/attempt-state';
 import { remainingSeconds, secondsUntilSavesClose } from '../engine/timing';
 import type { AppEnv } from '../env';
 import { field, intField, readForm } from '../http/form';
+import { PublicError } from '../http/public-error';
 import { wantsFragment } from '../http/request-kind';
 import { errorResponse } from '../middleware/errors';
 import { ownerAccess } from '../practice/access';
@@ -46,15 +47,15 @@ type Ctx = Context<AppEnv>;
  * The attempt this browser may see, finalized first once its time is up and the save grace is
  * over (the same rule as the report and the sweep). Anything else is a 404.
  */
-async function ownAttempt(c: Ctx) {
+async function requireOwnAttempt(c: Ctx) {
   const deps = c.get('deps');
   const id = c.req.param('id') ?? '';
   const cookieDevice = await attemptAccess(c, id);
   let attempt = await getAttempt(deps.db, id);
-  if (!attempt) return null;
+  if (!attempt) throw new PublicError(404, notFound);
   // A practice result also opens for its owner without the cookie: the account it is kept in, or its browser.
   const device = cookieDevice ?? (await ownerAccess(c, attempt));
-  if (!device) return null;
+  if (!device) throw new PublicError(404, notFound);
   // Loaded only when needed: the save path, the hottest request, never reads the assessment.
   const { assessmentId, orgId } = attempt;
   let assessmentRow: ReturnType<typeof getAssessment> | undefined;
@@ -87,7 +88,7 @@ async function navigatorOf(c: Ctx, attemptId: string): Promise<NavItem[]> {
 
 async function renderQuestion(
   c: Ctx,
-  own: NonNullable<Awaited<ReturnType<typeof ownAttempt>>>,
+  own: Awaited<ReturnType<typeof requireOwnAttempt>>,
   position: number,
   extra: { notice?: string; error?: string; status?: 400 | 422 } = {},
 ) {
@@ -100,7 +101,7 @@ async function renderQuestion(
     attemptItemIds(deps.db, attempt.id),
     responsesOf(deps.db, attempt.id),
   ]);
-  if (!item) return errorResponse(c, 404, `This test has no question ${position + 1}.`);
+  if (!item) throw new PublicError(404, `This test has no question ${position + 1}.`);
   const response = saved.get(item.questionId);
   const view: TestPageView = {
     attemptId: attempt.id,
@@ -126,8 +127,7 @@ async function renderQuestion(
 }
 
 attemptRoutes.get('/attempts/:id', async (c) => {
-  const own = await ownAttempt(c);
-  if (!own) return errorResponse(c, 404, notFound);
+  const own = await requireOwnAttempt(c);
   if (own.attempt.state !== 'in_progress') return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
   const deps = c.get('deps');
   await noteAddress(deps.db, own.attempt.id, own.device, clientAddressOf(c), deps.clock());
@@ -152,8 +152,8 @@ attemptRoutes.get('/attempts/:id', async (c) => {
  * has no such list: its next question is chosen from the answers.
  */
 attemptRoutes.get('/attempts/:id/questions', async (c) => {
-  const own = await ownAttempt(c);
-  if (own?.attempt.kind !== 'assessment') return errorResponse(c, 404, notFound);
+  const own = await requireOwnAttempt(c);
+  if (own.attempt.kind !== 'assessment') throw new PublicError(404, notFound);
   if (own.attempt.state !== 'in_progress') {
     return errorResponse(c, 410, 'This test has ended. Reload the page to see your result.');
   }
@@ -189,8 +189,7 @@ function timeUp(c: Ctx, attemptId: string) {
 
 /** Saves one answer (htmx or a plain form post) under the sequence rule of src/engine/save.ts. */
 attemptRoutes.post('/attempts/:id/answers', async (c) => {
-  const own = await ownAttempt(c);
-  if (!own) return errorResponse(c, 404, notFound);
+  const own = await requireOwnAttempt(c);
   const deps = c.get('deps');
   const { attempt } = own;
   const form = await readForm(c);
@@ -260,8 +259,7 @@ const recordedSignals = new Set(['focus_lost', 'paste']);
 
 /** Integrity signals from the page: evidence for a reviewer, recorded with the server's clock. */
 attemptRoutes.post('/attempts/:id/events', async (c) => {
-  const own = await ownAttempt(c);
-  if (!own) return errorResponse(c, 404, notFound);
+  const own = await requireOwnAttempt(c);
   const form = await readForm(c);
   const type = field(form, 'type') ?? '';
   if (!recordedSignals.has(type)) return errorResponse(c, 400, 'Unknown event type.');
@@ -274,8 +272,7 @@ attemptRoutes.post('/attempts/:id/events', async (c) => {
 });
 
 attemptRoutes.get('/attempts/:id/finish', async (c) => {
-  const own = await ownAttempt(c);
-  if (!own) return errorResponse(c, 404, notFound);
+  const own = await requireOwnAttempt(c);
   if (own.attempt.state !== 'in_progress') return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
   // An adaptive test ends by its stop rule (or the clock), not by a finish button.
   if (own.attempt.kind === 'practice') return c.redirect(`/attempts/${own.attempt.id}`, 303);
@@ -294,8 +291,7 @@ attemptRoutes.get('/attempts/:id/finish', async (c) => {
 });
 
 attemptRoutes.post('/attempts/:id/finish', async (c) => {
-  const own = await ownAttempt(c);
-  if (!own) return errorResponse(c, 404, notFound);
+  const own = await requireOwnAttempt(c);
   const deps = c.get('deps');
   if (own.attempt.kind === 'practice' && own.attempt.state === 'in_progress') {
     return c.redirect(`/attempts/${own.attempt.id}`, 303);
@@ -305,8 +301,7 @@ attemptRoutes.post('/attempts/:id/finish', async (c) => {
 });
 
 attemptRoutes.get('/attempts/:id/result', async (c) => {
-  const own = await ownAttempt(c);
-  if (!own) return errorResponse(c, 404, notFound);
+  const own = await requireOwnAttempt(c);
   const { attempt } = own;
   const assessment = await own.assessment();
   if (attempt.state === 'in_progress') return c.redirect(`/attempts/${attempt.id}`, 303);

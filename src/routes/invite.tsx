@@ -11,6 +11,7 @@ import { activePool, attemptItemsFromDraw } from '../db/pool';
 import { drawQuestions } from '../engine/draw';
 import { deadlineFor } from '../engine/timing';
 import type { AppEnv } from '../env';
+import { PublicError } from '../http/public-error';
 import { errorResponse } from '../middleware/errors';
 
 export const inviteRoutes = new Hono<AppEnv>();
@@ -40,16 +41,15 @@ function stateOf(row: Loaded, hasAttemptInProgress: boolean, superseded: boolean
 }
 
 /**
- * The invitation a link names, with its attempt; 'replaced' when a resend has retired the link
- * (even with an attempt under way: its candidate holds the newer link and the attempt's cookie).
+ * The invitation a link names, with its attempt. A link a resend has retired is a 410 (even with
+ * an attempt under way: its candidate holds the newer link and the attempt's cookie).
  */
-async function load(c: Context<AppEnv>) {
+async function requireInvitation(c: Context<AppEnv>) {
   const deps = c.get('deps');
   const link = await invitationFromToken(deps, c.req.param('token') ?? '');
-  if (!link) return null;
-  const row = await invitationForCandidate(deps.db, link.invitationId);
-  if (!row) return null;
-  if (link.version !== row.invitation.tokenVersion) return 'replaced' as const;
+  const row = link ? await invitationForCandidate(deps.db, link.invitationId) : null;
+  if (!link || !row) throw new PublicError(404, badLink);
+  if (link.version !== row.invitation.tokenVersion) throw new PublicError(410, replacedLink);
   const attempt = await attemptForInvitation(deps.db, link.invitationId);
   return { row, attempt };
 }
@@ -57,10 +57,7 @@ async function load(c: Context<AppEnv>) {
 /** The landing page. A GET never starts anything: mail scanners open every link they see. */
 inviteRoutes.get('/invite/:token', async (c) => {
   const deps = c.get('deps');
-  const loaded = await load(c);
-  if (!loaded) return errorResponse(c, 404, badLink);
-  if (loaded === 'replaced') return errorResponse(c, 410, replacedLink);
-  const { row, attempt } = loaded;
+  const { row, attempt } = await requireInvitation(c);
   const now = deps.clock();
   const state = stateOf(row, attempt?.state === 'in_progress', await isSuperseded(deps.db, row.assessment), now);
   if (state === 'ready') await markInvitationOpened(deps.db, row.invitation.id, now);
@@ -92,14 +89,10 @@ inviteRoutes.get('/invite/:token', async (c) => {
  */
 inviteRoutes.post('/invite/:token', async (c) => {
   const deps = c.get('deps');
-  const loaded = await load(c);
-  if (!loaded) return errorResponse(c, 404, badLink);
-  if (loaded === 'replaced') return errorResponse(c, 410, replacedLink);
-  const { row } = loaded;
+  const { row, attempt } = await requireInvitation(c);
   const now = deps.clock();
   const device = deviceIdOf(c);
   const address = clientAddressOf(c);
-  const attempt = loaded.attempt;
   const state = stateOf(row, attempt?.state === 'in_progress', await isSuperseded(deps.db, row.assessment), now);
 
   if (state === 'resume' && attempt) {

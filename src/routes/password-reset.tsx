@@ -18,7 +18,7 @@ import { emailSenderFor } from '../email/sender';
 import type { AppEnv } from '../env';
 import { clientAddressOf } from '../http/client-address';
 import { field, readForm } from '../http/form';
-import { errorResponse } from '../middleware/errors';
+import { PublicError } from '../http/public-error';
 
 /**
  * A forgotten password, when the server can send email (EMAIL_WEBHOOK_URL): a link by email that
@@ -30,6 +30,13 @@ export const passwordResetRoutes = new Hono<AppEnv>();
 
 const badLink =
   'This link to set a new password is not valid any more: it was used, it is older than an hour, or the password changed since. Ask for a new one at /password/forgot.';
+
+/** The account a reset link is for, while the link still works (else a 404 that says what to do). */
+async function requireResetUser(c: Context<AppEnv>) {
+  const user = await userOfResetToken(c.get('deps'), c.req.param('token') ?? '');
+  if (!user) throw new PublicError(404, badLink);
+  return user;
+}
 
 function noStore(c: Context<AppEnv>) {
   // The token is a credential: keep it out of caches and out of Referer headers to other sites.
@@ -106,8 +113,7 @@ function keepAlive(c: Context<AppEnv>, work: Promise<unknown>) {
 passwordResetRoutes.get('/password/reset/:token', async (c) => {
   noStore(c);
   const token = c.req.param('token');
-  const user = await userOfResetToken(c.get('deps'), token);
-  if (!user) return errorResponse(c, 404, badLink);
+  const user = await requireResetUser(c);
   return c.html(<ResetPasswordPage token={token} email={user.email} errors={{}} nonce={c.get('secureHeadersNonce')} />);
 });
 
@@ -115,8 +121,7 @@ passwordResetRoutes.post('/password/reset/:token', async (c) => {
   noStore(c);
   const deps = c.get('deps');
   const token = c.req.param('token');
-  const user = await userOfResetToken(deps, token);
-  if (!user) return errorResponse(c, 404, badLink);
+  const user = await requireResetUser(c);
   const password = field(await readForm(c), 'password') ?? '';
   const problem = passwordProblem(password);
   if (problem) {

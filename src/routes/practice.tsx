@@ -17,6 +17,7 @@ import {
 import { scaleUncertainty, scoreBand } from '../engine/scale';
 import type { AppEnv } from '../env';
 import { field, readForm } from '../http/form';
+import { PublicError } from '../http/public-error';
 import { errorResponse } from '../middleware/errors';
 import { practiceOwner, type Visitor, visitorOf } from '../practice/access';
 import { attemptIdFromClaimToken } from '../practice/claim-token';
@@ -34,15 +35,16 @@ type Ctx = Context<AppEnv>;
 
 const noArea = 'There is no skill area by that name. Choose one from the list of practice areas on the home page.';
 
-async function startView(
-  c: Ctx,
-  areaId: string,
-  visitor: Visitor,
-  standing?: PracticeStanding,
-): Promise<PracticeStartView | null> {
+/** The skill area the path's `:area` names (else a 404). */
+async function requireArea(c: Ctx) {
+  const area = await getArea(c.get('deps').db, c.req.param('area') ?? '');
+  if (!area) throw new PublicError(404, noArea);
+  return area;
+}
+
+async function startView(c: Ctx, visitor: Visitor, standing?: PracticeStanding): Promise<PracticeStartView> {
   const deps = c.get('deps');
-  const area = await getArea(deps.db, areaId);
-  if (!area) return null;
+  const area = await requireArea(c);
   const now = deps.clock();
   const s =
     standing ?? (await practiceStanding(deps.db, area.id, visitor, { now, graceMs: deps.settings.saveGraceMs }));
@@ -86,8 +88,7 @@ function historyOf(c: Ctx, visitor: Visitor): Promise<HistoryRow[]> {
 
 /** The rules page. A GET starts nothing. */
 practiceRoutes.get('/practice/:area', async (c) => {
-  const view = await startView(c, c.req.param('area'), await visitorOf(c));
-  if (!view) return errorResponse(c, 404, noArea);
+  const view = await startView(c, await visitorOf(c));
   c.header('Cache-Control', 'no-store');
   return c.html(<PracticeStartPage view={view} nonce={c.get('secureHeadersNonce')} />);
 });
@@ -95,8 +96,7 @@ practiceRoutes.get('/practice/:area', async (c) => {
 /** Starts a practice test (or resumes the running one). No account needed. */
 practiceRoutes.post('/practice/:area', async (c) => {
   const deps = c.get('deps');
-  const area = await getArea(deps.db, c.req.param('area'));
-  if (!area) return errorResponse(c, 404, noArea);
+  const area = await requireArea(c);
   const visitor = await visitorOf(c);
   const now = deps.clock();
   const outcome = await startPractice(deps.db, {
@@ -110,8 +110,7 @@ practiceRoutes.post('/practice/:area', async (c) => {
     await grantAttemptAccess(c, outcome.attemptId, visitor.deviceId);
     return c.redirect(`/attempts/${outcome.attemptId}`, 303);
   }
-  const view = await startView(c, area.id, visitor, outcome);
-  if (!view) return errorResponse(c, 404, noArea);
+  const view = await startView(c, visitor, outcome);
   if (outcome.kind === 'cooldown') {
     c.header('Retry-After', String(Math.ceil((outcome.until - now) / 1000)));
     view.error = 'A new test of this area cannot start yet: one test per area a day.';
@@ -173,16 +172,13 @@ practiceRoutes.post('/me/claim-browser', async (c) => {
 const notYours =
   'There is no practice result at this address for this browser. Open it from the browser you took the test in, or sign in to the account it is kept in.';
 
-/** A finished practice attempt this request owns, or an error response. */
-async function ownedResult(c: Ctx) {
+/** A finished practice attempt this request owns (else a 404, or a 409 while it runs). */
+async function requireOwnedResult(c: Ctx) {
   const attempt = await getAttempt(c.get('deps').db, c.req.param('id') ?? '');
-  if (!attempt || !(await practiceOwner(c, attempt))) return { error: errorResponse(c, 404, notYours) };
-  if (attempt.state === 'in_progress') {
-    return {
-      error: errorResponse(c, 409, 'This test is still running. Finish it first, then share or keep its result.'),
-    };
-  }
-  return { attempt };
+  if (!attempt || !(await practiceOwner(c, attempt))) throw new PublicError(404, notYours);
+  if (attempt.state === 'in_progress')
+    throw new PublicError(409, 'This test is still running. Finish it first, then share or keep its result.');
+  return attempt;
 }
 
 /** "Keep this result": puts it into the signed-in account's history. Needs the attempt cookie (or device). */
@@ -190,8 +186,7 @@ practiceRoutes.post('/attempts/:id/claim', async (c) => {
   const visitor = await visitorOf(c);
   const id = c.req.param('id');
   if (!visitor.userId) return c.redirect(`/login?next=${encodeURIComponent(`/attempts/${id}/result`)}`, 303);
-  const { attempt, error } = await ownedResult(c);
-  if (!attempt) return error;
+  const attempt = await requireOwnedResult(c);
   const outcome = await claimAttempt(c.get('deps').db, attempt.id, visitor.userId);
   if (outcome === 'refused') {
     return errorResponse(c, 403, 'This result is kept in another account. Sign in to that account to see it.');
@@ -201,16 +196,14 @@ practiceRoutes.post('/attempts/:id/claim', async (c) => {
 
 /** Creates a share link (or keeps the live one): one link at a time, withdrawn by the owner. */
 practiceRoutes.post('/attempts/:id/share', async (c) => {
-  const { attempt, error } = await ownedResult(c);
-  if (!attempt) return error;
+  const attempt = await requireOwnedResult(c);
   const deps = c.get('deps');
   if (!(await activeShareOf(deps.db, attempt.id))) await createShare(deps.db, attempt.id, deps.clock());
   return c.redirect(`/attempts/${attempt.id}/result?shared=1#share-title`, 303);
 });
 
 practiceRoutes.post('/attempts/:id/share/revoke', async (c) => {
-  const { attempt, error } = await ownedResult(c);
-  if (!attempt) return error;
+  const attempt = await requireOwnedResult(c);
   const deps = c.get('deps');
   const shareId = field(await readForm(c), 'share') ?? '';
   if (!/^[\w-]{22}$/.test(shareId)) return errorResponse(c, 400, 'Which link to withdraw is missing. Reload the page.');
@@ -227,23 +220,20 @@ const claimedElsewhere =
   'This result is now kept in an account, so its private link no longer opens it. Sign in to that account to see it.';
 
 /** A private link's result, if the link is genuine and the result is in no account, or in the visitor's. */
-async function claimTarget(c: Ctx, visitor: Visitor) {
+async function requireClaimTarget(c: Ctx, visitor: Visitor) {
   const deps = c.get('deps');
   const id = await attemptIdFromClaimToken(deps, c.req.param('token') ?? '');
   const attempt = id ? await getAttempt(deps.db, id) : null;
-  if (attempt?.kind !== 'practice' || attempt.state === 'in_progress' || !attempt.areaId) {
-    return { error: errorResponse(c, 404, badClaimLink) };
-  }
-  if (attempt.userId !== null && attempt.userId !== visitor.userId)
-    return { error: errorResponse(c, 403, claimedElsewhere) };
+  if (attempt?.kind !== 'practice' || attempt.state === 'in_progress' || !attempt.areaId)
+    throw new PublicError(404, badClaimLink);
+  if (attempt.userId !== null && attempt.userId !== visitor.userId) throw new PublicError(403, claimedElsewhere);
   return { attempt, areaId: attempt.areaId };
 }
 
 /** Shows what the link does; a GET changes nothing (mail scanners open links too). */
 practiceRoutes.get('/practice/claim/:token', async (c) => {
   const visitor = await visitorOf(c);
-  const { attempt, areaId, error } = await claimTarget(c, visitor);
-  if (!attempt) return error;
+  const { attempt, areaId } = await requireClaimTarget(c, visitor);
   const area = await getArea(c.get('deps').db, areaId);
   c.header('Cache-Control', 'no-store');
   return c.html(
@@ -259,8 +249,7 @@ practiceRoutes.get('/practice/claim/:token', async (c) => {
 /** Opens the result in this browser (the owner's access), and keeps it in the signed-in account. */
 practiceRoutes.post('/practice/claim/:token', async (c) => {
   const visitor = await visitorOf(c);
-  const { attempt, error } = await claimTarget(c, visitor);
-  if (!attempt) return error;
+  const { attempt } = await requireClaimTarget(c, visitor);
   await grantAttemptAccess(c, attempt.id, deviceIdOf(c));
   if (visitor.userId && attempt.userId === null) {
     await claimAttempt(c.get('deps').db, attempt.id, visitor.userId);

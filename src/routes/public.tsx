@@ -6,7 +6,7 @@ import { countUsers, membershipsOf } from '../db/accounts';
 import { areaSpread, getArea, listAreas } from '../db/areas';
 import { databaseReachable } from '../db/health';
 import type { AppEnv } from '../env';
-import { errorResponse } from '../middleware/errors';
+import { PublicError } from '../http/public-error';
 
 export const publicRoutes = new Hono<AppEnv>();
 
@@ -29,7 +29,7 @@ publicRoutes.get('/', async (c) => {
 publicRoutes.get('/areas/:area', async (c) => {
   const db = c.get('deps').db;
   const area = await getArea(db, c.req.param('area'));
-  if (!area) return errorResponse(c, 404, 'There is no skill area by that name.');
+  if (!area) throw new PublicError(404, 'There is no skill area by that name.');
   const spread = await areaSpread(db, area.id);
   return c.html(<AreaPage area={area} spread={spread} nonce={c.get('secureHeadersNonce')} />);
 });
