@@ -2,14 +2,17 @@
  * The authorization matrix: every route of the workspace (and the API), enumerated from the app
  * itself, requested by people who must not get through. Organization A is full of real data whose
  * every name carries a marker; organization B's owner must get 403/404 for each of A's ids and
- * never see a marker; A's reviewer must get 403 from every route that changes something (notes
- * excepted) and change nothing. Routes added later are picked up at run time: a new route that
- * forgets the organization scope or the role check fails here without anyone writing a test for it.
+ * never see a marker. Each route names the capability it requires (requireCapability), and the
+ * table of src/auth/permissions.ts says which roles hold it: A's owner, admin and reviewer must
+ * get exactly the pages it grants them, and 403 (changing nothing) from every other route. Routes
+ * added later are picked up at run time: a new route that forgets the organization scope or its
+ * capability fails here without anyone writing a test for it.
  */
 import { eq, inArray, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../src/auth/api-key';
 import { hashPassword } from '../../src/auth/password';
+import { type Capability, can } from '../../src/auth/permissions';
 import { verifyToken } from '../../src/auth/tokens';
 import { invitationToken } from '../../src/candidate/invitation-token';
 import { createOrgWithOwner, createUser } from '../../src/db/accounts';
@@ -28,12 +31,14 @@ import {
   memberships,
   notes,
   organizations,
+  type Role,
   responses,
   teamInvites,
   users,
   webhooks,
 } from '../../src/db/schema';
 import { acceptTeamInvite, createTeamInvite } from '../../src/db/team';
+import type { CapabilityCheck } from '../../src/middleware/auth';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
@@ -47,6 +52,7 @@ let t: TestApp;
 let a: Awaited<ReturnType<typeof seedOrgA>>;
 let bOwner: TestBrowser;
 let aOwner: TestBrowser;
+let aAdmin: TestBrowser;
 let aReviewer: TestBrowser;
 let bApiKey: string;
 let aApiKey: string;
@@ -98,15 +104,20 @@ async function seedOrgA() {
     name: `Rita ${marker}`,
     passwordHash,
   });
-  const joinId = await createTeamInvite(t.db, {
-    orgId,
-    email: `rev-${marker}@example.com`,
-    role: 'reviewer',
-    createdBy: owner.userId,
-    now,
-    expiresAt: now + 864e5,
-  });
-  expect(await acceptTeamInvite(t.db, joinId, reviewerId, now)).toBe(true);
+  const join = async (userId: string, email: string, role: Role) => {
+    const id = await createTeamInvite(t.db, {
+      orgId,
+      email,
+      role,
+      createdBy: owner.userId,
+      now,
+      expiresAt: now + 864e5,
+    });
+    expect(await acceptTeamInvite(t.db, id, userId, now)).toBe(true);
+  };
+  await join(reviewerId, `rev-${marker}@example.com`, 'reviewer');
+  const adminId = await createUser(t.db, { email: `adm-${marker}@example.com`, name: `Adam ${marker}`, passwordHash });
+  await join(adminId, `adm-${marker}@example.com`, 'admin');
   const teamInviteId = await createTeamInvite(t.db, {
     orgId,
     email: `pending-${marker}@example.com`,
@@ -170,6 +181,7 @@ async function seedOrgA() {
   return {
     orgId,
     ownerId: owner.userId,
+    adminId,
     reviewerId,
     ids: {
       assessment: assessmentId,
@@ -214,6 +226,7 @@ beforeAll(async () => {
   await seedOrgB();
   bOwner = await signIn('owner-b@example.com');
   aOwner = await signIn(`owner-${marker}@example.com`);
+  aAdmin = await signIn(`adm-${marker}@example.com`);
   aReviewer = await signIn(`rev-${marker}@example.com`);
 });
 afterAll(() => t.close());
@@ -224,6 +237,8 @@ interface Route {
   method: string;
   path: string;
   params: string[];
+  /** What the route's requireCapability middleware asks for. */
+  capabilities: Capability[];
 }
 
 /** Every concrete route (middleware entries are method ALL or end in a wildcard), once. */
@@ -235,10 +250,24 @@ function routes(prefix: string): Route[] {
       .split('/')
       .filter((s) => s.startsWith(':'))
       .map((s) => /^:(\w+)/.exec(s)?.[1] ?? '');
-    seen.set(`${r.method} ${r.path}`, { method: r.method, path: r.path, params });
+    const key = `${r.method} ${r.path}`;
+    const route = seen.get(key) ?? { method: r.method, path: r.path, params, capabilities: [] };
+    const capability = (r.handler as Partial<CapabilityCheck>).capability;
+    if (capability) route.capabilities.push(capability);
+    seen.set(key, route);
   }
   return [...seen.values()];
 }
+
+/** A's members by role, to ask the permissions table about each. */
+const people = (): [Role, TestBrowser][] => [
+  ['owner', aOwner],
+  ['admin', aAdmin],
+  ['reviewer', aReviewer],
+];
+
+/** Whether the table lets a role through the route: it holds every capability the route requires. */
+const allows = (role: Role, route: Route) => route.capabilities.every((capability) => can({ role }, capability));
 
 type Kind = Exclude<keyof Awaited<ReturnType<typeof seedOrgA>>['ids'], 'attempts'>;
 const kindBySegment: Record<string, Kind> = {
@@ -360,7 +389,7 @@ async function snapshotA() {
     users: await t.db
       .select()
       .from(users)
-      .where(or(inArray(users.id, memberIds), inArray(users.id, [a.ownerId, a.reviewerId]))),
+      .where(or(inArray(users.id, memberIds), inArray(users.id, [a.ownerId, a.adminId, a.reviewerId]))),
     responses: await t.db.select().from(responses).where(inArray(responses.attemptId, attemptIds)),
     events: await t.db.select().from(attemptEvents).where(inArray(attemptEvents.attemptId, attemptIds)),
     items: await t.db.select().from(attemptItems).where(inArray(attemptItems.attemptId, attemptIds)),
@@ -405,16 +434,33 @@ describe('authorization matrix', () => {
     expect(app.some((r) => /export|\.csv/.test(r.path))).toBe(true);
   });
 
-  it("finds A's data with A's owner (so the ids below are the right ones)", async () => {
-    for (const route of routes('/app').filter((r) => r.method === 'GET' && r.params.length > 0)) {
-      const res = await send(aOwner, 'GET', fill(route));
-      const where = `${route.method} ${fill(route)}: ${res.status} ${res.headers.get('location') ?? ''}`;
-      // A page, a download, or a redirect to another page of the workspace (never to sign-in or an error).
-      if (res.status !== 200) {
-        expect(res.status, where).toBe(303);
-        expect(res.headers.get('location'), where).toMatch(/^\/app\//);
+  it('finds a capability required by every route of the workspace, and one to change things on every change', () => {
+    const unnamed = routes('/app').filter((r) => r.capabilities.length === 0);
+    expect(unnamed.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    // A change guarded by a capability to look (assessment.view...) would let every reader make it.
+    const viewOnly = routes('/app').filter((r) => mutating(r) && r.capabilities.every((c) => c.endsWith('.view')));
+    expect(viewOnly.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+
+  it("gives each of A's roles the pages the table grants it (with A's data) and 403 for the others", async () => {
+    const failures: string[] = [];
+    let refused = 0;
+    for (const route of routes('/app').filter((r) => r.method === 'GET')) {
+      for (const [role, browser] of people()) {
+        const res = await send(browser, 'GET', fill(route));
+        const where = `${role} ${route.method} ${fill(route)}: ${res.status} ${res.headers.get('location') ?? ''}`;
+        if (!allows(role, route)) {
+          refused += 1;
+          if (res.status !== 403) failures.push(`${where}, expected 403`);
+        } else if (res.status !== 200 && !(res.status === 303 && /^\/app\//.test(res.headers.get('location') ?? ''))) {
+          // A page, a download, or a redirect to another page of the workspace (never to sign-in or an error).
+          failures.push(`${where}, expected a page`);
+        }
       }
     }
+    expect(failures).toEqual([]);
+    // The control: the table does refuse some pages (new assessment, API keys), so the 403s are checked.
+    expect(refused).toBeGreaterThanOrEqual(3);
   });
 
   it("gives B's owner nothing of A: 403/404 for A's ids, no marker anywhere", async () => {
@@ -480,25 +526,26 @@ describe('authorization matrix', () => {
     expect(failures).toEqual([]);
   });
 
-  /**
-   * What a reviewer may change: notes (comments are their job), and which organization their own
-   * browser shows. Decisions are for admins (src/routes/manage/reports.tsx).
-   */
-  const reviewerMay = [/^\/app\/attempts\/:\w+.*\/notes$/, /^\/app\/switch-org$/];
-
-  it("refuses every change by A's reviewer with 403 and changes nothing", async () => {
+  it("refuses every change the table does not grant A's admin and reviewer with 403, and changes nothing", async () => {
     const before = await snapshotA();
     const failures: string[] = [];
-    const checked = routes('/app').filter((r) => mutating(r) && !reviewerMay.some((p) => p.test(r.path)));
-    expect(checked.length).toBeGreaterThanOrEqual(5);
-    for (const route of checked) {
-      for (const headers of variants) {
-        const res = await send(aReviewer, route.method, fill(route), headers);
-        if (res.status !== 403) failures.push(`${route.method} ${route.path}: ${res.status}, expected 403`);
+    const refused: Record<string, number> = {};
+    for (const route of routes('/app').filter(mutating)) {
+      for (const [role, browser] of people()) {
+        if (allows(role, route)) continue;
+        refused[role] = (refused[role] ?? 0) + 1;
+        for (const headers of variants) {
+          const res = await send(browser, route.method, fill(route), headers);
+          if (res.status !== 403) failures.push(`${role} ${route.method} ${route.path}: ${res.status}, expected 403`);
+        }
       }
     }
     expect(failures).toEqual([]);
     expect(await snapshotA()).toBe(before);
+    // Reviewers change nearly nothing; admins all but the team's roles and members; owners everything.
+    expect(refused.reviewer).toBeGreaterThanOrEqual(5);
+    expect(refused.admin).toBeGreaterThanOrEqual(2);
+    expect(refused.owner).toBeUndefined();
 
     // The control: what a reviewer may do works, so the 403s above are about the role.
     const note = await aReviewer.post(`/app/attempts/${a.ids.attempt}/notes`, { body: 'Looks solid.' });

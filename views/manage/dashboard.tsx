@@ -1,16 +1,17 @@
 import type { AssessmentSummary } from '../../src/db/pipeline';
-import { hasRole, type Member } from '../../src/middleware/auth';
+import type { Member } from '../../src/middleware/auth';
 import { formatMinutes } from '../candidate/format';
 import { ManageLayout } from './shell';
 
 export function Dashboard(p: {
   member: Member;
+  canEdit: boolean;
   assessments: AssessmentSummary[];
   archivedCount: number;
   showArchived: boolean;
   nonce?: string;
 }) {
-  const canEdit = hasRole(p.member, 'admin');
+  const { canEdit } = p;
   return (
     <ManageLayout member={p.member} title="Assessments" nonce={p.nonce} section="assessments">
       <div class="page-head">

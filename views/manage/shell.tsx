@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { hasRole, type Member } from '../../src/middleware/auth';
+import type { Member } from '../../src/middleware/auth';
 import { Layout } from '../layout';
 
 export type Section = 'assessments' | 'team' | 'api' | 'settings';
@@ -27,7 +27,7 @@ export function ManageLayout(props: {
           <ul class="tabs">
             {link('assessments', '/app', 'Assessments')}
             {link('team', '/app/team', 'Team')}
-            {hasRole(member, 'admin') ? link('api', '/app/settings/api-keys', 'API keys') : null}
+            {member.permissions['apiKey.manage'] ? link('api', '/app/settings/api-keys', 'API keys') : null}
             {link('settings', '/account/password', 'Account')}
           </ul>
         </nav>

@@ -1,4 +1,4 @@
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono } from 'hono';
 import { TestPage, type TestPageView } from '../../../views/candidate/test-page';
 import {
   type AreaChoice,
@@ -17,7 +17,6 @@ import {
   createAssessment,
   createNextVersion,
   duplicateAssessment,
-  getAssessment,
   isSuperseded,
   lineageVersions,
   questionContent,
@@ -29,32 +28,17 @@ import { type ShowAfter, showAfterOptions } from '../../db/schema';
 import { type Band, type Blueprint, bandOf, bands, validateBlueprint } from '../../engine/blueprint';
 import { drawQuestions, planBands } from '../../engine/draw';
 import { type FormData, field, readForm } from '../../http/form';
-import { hasRole, type ManageEnv } from '../../middleware/auth';
+import { PublicError } from '../../http/public-error';
+import { changeRefusal } from '../../manage/refusals';
+import { requireAssessment } from '../../manage/require-assessment';
+import { type ManageEnv, requireCapability } from '../../middleware/auth';
 import { errorResponse } from '../../middleware/errors';
 
 export const assessmentsRoutes = new Hono<ManageEnv>();
 
 type Ctx = Context<ManageEnv>;
 
-/** Changes need an admin (or owner); reviewers read and comment. Shared with the invitation routes. */
-export const adminOnly: MiddlewareHandler<ManageEnv> = async (c, next) => {
-  const member = c.get('member');
-  if (!hasRole(member, 'admin')) {
-    return errorResponse(
-      c,
-      403,
-      `Changing assessments and invitations needs the admin role in ${member.orgName}. You can view them; ask an owner if you need more.`,
-    );
-  }
-  await next();
-};
-
-/** The assessment named in the path, within the member's organization; anything else is null (a 404). */
-export async function assessmentOf(c: Ctx): Promise<AssessmentRow | null> {
-  return getAssessment(c.get('deps').db, c.get('member').orgId, c.req.param('id') ?? '');
-}
-
-const missing = 'There is no assessment at this address in your organization.';
+const mayEdit = requireCapability('assessment.edit', changeRefusal);
 
 // ---------------------------------------------------------------- the form
 
@@ -276,12 +260,12 @@ async function editRefusal(c: Ctx, row: AssessmentRow): Promise<string | null> {
 
 // ---------------------------------------------------------------- create
 
-assessmentsRoutes.get('/app/assessments/new', adminOnly, async (c) => {
+assessmentsRoutes.get('/app/assessments/new', mayEdit, async (c) => {
   const areas = await areaChoices(c);
   return renderForm(c, { areas, values: blankValues, errors: {}, plans: {} });
 });
 
-assessmentsRoutes.post('/app/assessments', adminOnly, async (c) => {
+assessmentsRoutes.post('/app/assessments', mayEdit, async (c) => {
   const deps = c.get('deps');
   const member = c.get('member');
   const areas = await areaChoices(c);
@@ -295,9 +279,8 @@ assessmentsRoutes.post('/app/assessments', adminOnly, async (c) => {
 
 // ---------------------------------------------------------------- edit
 
-assessmentsRoutes.get('/app/assessments/:id/edit', adminOnly, async (c) => {
-  const row = await assessmentOf(c);
-  if (!row) return errorResponse(c, 404, missing);
+assessmentsRoutes.get('/app/assessments/:id/edit', mayEdit, async (c) => {
+  const row = await requireAssessment(c);
   const refusal = await editRefusal(c, row);
   if (refusal) return errorResponse(c, 409, refusal);
   const areas = await areaChoices(c, row.blueprint);
@@ -320,11 +303,10 @@ assessmentsRoutes.get('/app/assessments/:id/edit', adminOnly, async (c) => {
  * description, what candidates see after and the dates change in place; a change to the
  * questions, timing, pass mark or shuffling becomes the next version (see createNextVersion).
  */
-assessmentsRoutes.post('/app/assessments/:id', adminOnly, async (c) => {
+assessmentsRoutes.post('/app/assessments/:id', mayEdit, async (c) => {
   const deps = c.get('deps');
   const member = c.get('member');
-  const row = await assessmentOf(c);
-  if (!row) return errorResponse(c, 404, missing);
+  const row = await requireAssessment(c);
   const refusal = await editRefusal(c, row);
   if (refusal) return errorResponse(c, 409, refusal);
   const areas = await areaChoices(c, row.blueprint);
@@ -360,26 +342,23 @@ assessmentsRoutes.post('/app/assessments/:id', adminOnly, async (c) => {
 
 // ---------------------------------------------------------------- duplicate, archive
 
-assessmentsRoutes.post('/app/assessments/:id/duplicate', adminOnly, async (c) => {
+assessmentsRoutes.post('/app/assessments/:id/duplicate', mayEdit, async (c) => {
   const deps = c.get('deps');
-  const row = await assessmentOf(c);
-  if (!row) return errorResponse(c, 404, missing);
+  const row = await requireAssessment(c);
   const id = await duplicateAssessment(deps.db, row, c.get('member').user.id, deps.clock());
   return c.redirect(`/app/assessments/${id}/edit`, 303);
 });
 
-assessmentsRoutes.post('/app/assessments/:id/archive', adminOnly, async (c) => {
+assessmentsRoutes.post('/app/assessments/:id/archive', mayEdit, async (c) => {
   const deps = c.get('deps');
-  const row = await assessmentOf(c);
-  if (!row) return errorResponse(c, 404, missing);
+  const row = await requireAssessment(c);
   await setAssessmentStatus(deps.db, row.orgId, row.id, 'archived', deps.clock());
   return c.redirect('/app', 303);
 });
 
-assessmentsRoutes.post('/app/assessments/:id/unarchive', adminOnly, async (c) => {
+assessmentsRoutes.post('/app/assessments/:id/unarchive', mayEdit, async (c) => {
   const deps = c.get('deps');
-  const row = await assessmentOf(c);
-  if (!row) return errorResponse(c, 404, missing);
+  const row = await requireAssessment(c);
   if (await isSuperseded(deps.db, row))
     return errorResponse(
       c,
@@ -396,10 +375,9 @@ assessmentsRoutes.post('/app/assessments/:id/unarchive', adminOnly, async (c) =>
  * Exactly what a candidate sees, from a fixed draw (seed `preview:<id>`), with nothing written:
  * no attempt, no response, no event. The page loads no attempt.js, so nothing tries to save.
  */
-assessmentsRoutes.get('/app/assessments/:id/preview', async (c) => {
+assessmentsRoutes.get('/app/assessments/:id/preview', requireCapability('assessment.view'), async (c) => {
   const deps = c.get('deps');
-  const row = await assessmentOf(c);
-  if (!row) return errorResponse(c, 404, missing);
+  const row = await requireAssessment(c);
   const q = c.req.query('q');
   const position = q === undefined || q === '' ? 0 : /^\d{1,4}$/.test(q) ? Number(q) : -1;
   if (position < 0)
@@ -425,11 +403,7 @@ assessmentsRoutes.get('/app/assessments/:id/preview', async (c) => {
   const item = picked ? pool.find((p) => p.id === picked.questionId) : undefined;
   const content = picked && item ? await questionContent(deps.db, item.id, item.version) : null;
   if (!picked || !content)
-    return errorResponse(
-      c,
-      404,
-      `This assessment has ${drawn.length} questions; there is no question ${position + 1}.`,
-    );
+    throw new PublicError(404, `This assessment has ${drawn.length} questions; there is no question ${position + 1}.`);
   const base = `/app/assessments/${row.id}/preview`;
   const view: TestPageView = {
     attemptId: 'preview',

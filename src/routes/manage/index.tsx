@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { field, readForm } from '../../http/form';
-import { chooseOrg, type ManageEnv, rememberOrg, requireMember } from '../../middleware/auth';
-import { errorResponse } from '../../middleware/errors';
+import { PublicError } from '../../http/public-error';
+import { chooseOrg, type ManageEnv, rememberOrg, requireCapability, requireMember } from '../../middleware/auth';
 import { assessmentsRoutes } from './assessments';
 import { dashboardRoutes } from './dashboard';
 import { invitationsRoutes } from './invitations';
@@ -11,22 +11,23 @@ import { settingsRoutes } from './settings';
 import { teamRoutes } from './team';
 
 /**
- * The hiring manager workspace under /app. Every route here runs after requireMember, and every
- * query takes `member.orgId`: another organization's ids find nothing (404), never data.
+ * The hiring manager workspace under /app. Every route here runs after requireMember, requires the
+ * capability it needs (src/auth/permissions.ts), and every query takes `member.orgId`: another
+ * organization's ids find nothing (404), never data.
  */
 export const manageRoutes = new Hono<ManageEnv>();
 
 manageRoutes.use('/app', requireMember());
 manageRoutes.use('/app/*', requireMember());
 
-manageRoutes.post('/app/switch-org', async (c) => {
+manageRoutes.post('/app/switch-org', requireCapability('organization.switch'), async (c) => {
   const form = await readForm(c);
   const target = chooseOrg(
     c,
     c.get('member').memberships.filter((m) => m.orgId === field(form, 'orgId')),
   );
   if (!target || target.orgId !== field(form, 'orgId'))
-    return errorResponse(c, 404, 'You are not a member of that organization.');
+    throw new PublicError(404, 'You are not a member of that organization.');
   rememberOrg(c, target.orgId);
   return c.redirect('/app', 303);
 });

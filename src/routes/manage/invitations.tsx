@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { formatDateTime, plural } from '../../../views/candidate/format';
 import { type InvitationItem, InvitationsPage, type InvitationsView } from '../../../views/manage/invitations';
 import type { FormErrors } from '../../../views/pages/auth';
+import { can } from '../../auth/permissions';
 import { invitationToken } from '../../candidate/invitation-token';
 import { type AssessmentRow, getAssessment, isSuperseded, lineageVersions } from '../../db/assessments';
 import {
@@ -30,9 +31,11 @@ import {
 } from '../../email/recipients';
 import { emailSenderFor, sendAll } from '../../email/sender';
 import { type FormData, field, readForm } from '../../http/form';
-import { hasRole, type ManageEnv } from '../../middleware/auth';
+import { PublicError } from '../../http/public-error';
+import { changeRefusal } from '../../manage/refusals';
+import { requireAssessment } from '../../manage/require-assessment';
+import { type ManageEnv, requireCapability } from '../../middleware/auth';
 import { errorResponse } from '../../middleware/errors';
-import { adminOnly, assessmentOf } from './assessments';
 
 export const invitationsRoutes = new Hono<ManageEnv>();
 
@@ -41,7 +44,6 @@ type Ctx = Context<ManageEnv>;
 const defaultExpiryDays = 7;
 const maxExpiryDays = 90;
 const dayMs = 24 * 3600 * 1000;
-const missingAssessment = 'There is no assessment at this address in your organization.';
 const missingInvitation = 'There is no invitation at this address in your organization.';
 
 // ---------------------------------------------------------------- links and email
@@ -162,7 +164,7 @@ async function renderPage(
   const now = deps.clock();
   const emailMode = emailSenderFor(deps).mode;
   const rows = await listInvitations(deps.db, member.orgId, row.id);
-  const seesLinks = hasRole(member, 'admin');
+  const seesLinks = can(member, 'candidateLink.view');
   const items: InvitationItem[] = await Promise.all(
     rows.map(async (inv) => {
       const shown = invitationStatusAt(inv, now);
@@ -195,7 +197,7 @@ async function renderPage(
       .filter((v) => v.id !== row.id && ((counts.get(v.id) ?? 0) > 0 || v.status === 'active'))
       .map((v) => ({ id: v.id, version: v.version, invitations: counts.get(v.id) ?? 0 })),
     items,
-    canEdit: member.role !== 'reviewer',
+    canEdit: can(member, 'invitation.manage'),
     emailMode,
     defaultExpiryDays,
     notice: overrides.notice ?? noticeOf(c, emailMode),
@@ -206,11 +208,9 @@ async function renderPage(
   return c.html(<InvitationsPage member={member} view={view} nonce={c.get('secureHeadersNonce')} />, status);
 }
 
-invitationsRoutes.get('/app/assessments/:id/invitations', async (c) => {
-  const row = await assessmentOf(c);
-  if (!row) return errorResponse(c, 404, missingAssessment);
-  return renderPage(c, row);
-});
+invitationsRoutes.get('/app/assessments/:id/invitations', requireCapability('assessment.view'), async (c) =>
+  renderPage(c, await requireAssessment(c)),
+);
 
 // ---------------------------------------------------------------- inviting
 
@@ -232,19 +232,20 @@ function readTerms(form: FormData, errors: FormErrors, now: number) {
   return { expiresAt: now + days * dayMs, extraMinutes: extra };
 }
 
-async function openAssessment(c: Ctx): Promise<AssessmentRow | Response> {
-  const row = await assessmentOf(c);
-  if (!row) return errorResponse(c, 404, missingAssessment);
+/** The assessment in the path, open to new invitations (else a 409 that says why not). */
+async function requireOpenAssessment(c: Ctx): Promise<AssessmentRow> {
+  const row = await requireAssessment(c);
   const reason = await closedReason(c, row);
-  if (reason) return errorResponse(c, 409, reason);
+  if (reason) throw new PublicError(409, reason);
   return row;
 }
 
-invitationsRoutes.post('/app/assessments/:id/invitations', adminOnly, async (c) => {
+const mayInvite = requireCapability('invitation.manage', changeRefusal);
+
+invitationsRoutes.post('/app/assessments/:id/invitations', mayInvite, async (c) => {
   const deps = c.get('deps');
   const member = c.get('member');
-  const row = await openAssessment(c);
-  if (row instanceof Response) return row;
+  const row = await requireOpenAssessment(c);
   const form = await readForm(c);
   const now = deps.clock();
   const values = {
@@ -305,11 +306,10 @@ async function readUpload(c: Ctx): Promise<{ form: FormData; file: File | null }
  * Invites a pasted list and/or a CSV file. Every bad line is reported with its number and what is
  * wrong, and nothing is created for it; the good lines are created together in one batch.
  */
-invitationsRoutes.post('/app/assessments/:id/invitations/bulk', adminOnly, async (c) => {
+invitationsRoutes.post('/app/assessments/:id/invitations/bulk', mayInvite, async (c) => {
   const deps = c.get('deps');
   const member = c.get('member');
-  const row = await openAssessment(c);
-  if (row instanceof Response) return row;
+  const row = await requireOpenAssessment(c);
   const { form, file } = await readUpload(c);
   const now = deps.clock();
   const pasted = (field(form, 'lines') ?? '').trim();
@@ -376,28 +376,27 @@ invitationsRoutes.post('/app/assessments/:id/invitations/bulk', adminOnly, async
 
 // ---------------------------------------------------------------- one invitation
 
-/** The invitation in the path and its assessment, both within the member's organization. */
-async function invitationOf(c: Ctx) {
+/** The invitation in the path and its assessment, both within the member's organization (else a 404). */
+async function requireInvitation(c: Ctx) {
   const deps = c.get('deps');
   const orgId = c.get('member').orgId;
   const invitation = await getInvitation(deps.db, orgId, c.req.param('id') ?? '');
   const assessment = invitation ? await getAssessment(deps.db, orgId, invitation.assessmentId) : null;
-  return invitation && assessment ? { invitation, assessment } : null;
+  if (!invitation || !assessment) throw new PublicError(404, missingInvitation);
+  return { invitation, assessment };
 }
 
 const backTo = (assessmentId: string, invitationId: string, query: string) =>
   `/app/assessments/${assessmentId}/invitations?${query}#inv-${invitationId}`;
 
-invitationsRoutes.get('/app/invitations/:id', async (c) => {
-  const found = await invitationOf(c);
-  if (!found) return errorResponse(c, 404, missingInvitation);
+invitationsRoutes.get('/app/invitations/:id', requireCapability('assessment.view'), async (c) => {
+  const found = await requireInvitation(c);
   return c.redirect(`/app/assessments/${found.assessment.id}/invitations#inv-${found.invitation.id}`, 303);
 });
 
-invitationsRoutes.post('/app/invitations/:id/revoke', adminOnly, async (c) => {
+invitationsRoutes.post('/app/invitations/:id/revoke', mayInvite, async (c) => {
   const deps = c.get('deps');
-  const found = await invitationOf(c);
-  if (!found) return errorResponse(c, 404, missingInvitation);
+  const found = await requireInvitation(c);
   const changed = await revokeInvitation(deps.db, found.assessment.orgId, found.invitation.id, deps.clock());
   if (!changed)
     return errorResponse(
@@ -415,10 +414,9 @@ invitationsRoutes.post('/app/invitations/:id/revoke', adminOnly, async (c) => {
  * leaked link is cut off by a resend). Optionally (and always when it has expired) the expiry
  * moves to the default number of days from now; it never moves earlier.
  */
-invitationsRoutes.post('/app/invitations/:id/resend', adminOnly, async (c) => {
+invitationsRoutes.post('/app/invitations/:id/resend', mayInvite, async (c) => {
   const deps = c.get('deps');
-  const found = await invitationOf(c);
-  if (!found) return errorResponse(c, 404, missingInvitation);
+  const found = await requireInvitation(c);
   const { invitation, assessment } = found;
   const now = deps.clock();
   if (!(pendingStatuses as readonly string[]).includes(invitation.status))
@@ -450,10 +448,9 @@ invitationsRoutes.post('/app/invitations/:id/resend', adminOnly, async (c) => {
   return c.redirect(backTo(assessment.id, invitation.id, `done=resent&failed=${failed}`), 303);
 });
 
-invitationsRoutes.post('/app/invitations/:id/extra-time', adminOnly, async (c) => {
+invitationsRoutes.post('/app/invitations/:id/extra-time', mayInvite, async (c) => {
   const deps = c.get('deps');
-  const found = await invitationOf(c);
-  if (!found) return errorResponse(c, 404, missingInvitation);
+  const found = await requireInvitation(c);
   const { invitation, assessment } = found;
   const raw = (field(await readForm(c), 'extraMinutes') ?? '').trim();
   const minutes = /^\d{1,4}$/.test(raw) ? Number(raw) : -1;

@@ -1,16 +1,17 @@
 import { type Context, Hono } from 'hono';
 import { AssessmentOverview, CandidateTable, type TableView } from '../../../views/manage/pipeline';
+import { can } from '../../auth/permissions';
 import { listAreas } from '../../db/areas';
-import { getAssessment } from '../../db/assessments';
 import { answerRecords, candidateRecords, lineageVersions } from '../../db/reports';
+import { PublicError } from '../../http/public-error';
 import { wantsFragment } from '../../http/request-kind';
 import { awaitingDecision, candidateRows, pipelineKpis, scoresOf } from '../../manage/candidates';
 import { attachmentHeader } from '../../manage/csv';
 import { answersCsv, candidatesCsv } from '../../manage/exports';
 import { applyPipelineQuery, parsePipelineQuery } from '../../manage/pipeline-query';
+import { requireAssessment } from '../../manage/require-assessment';
 import { histogram } from '../../manage/stats';
-import { hasRole, type ManageEnv } from '../../middleware/auth';
-import { errorResponse } from '../../middleware/errors';
+import { type ManageEnv, requireCapability } from '../../middleware/auth';
 
 /**
  * An assessment's pipeline: overview, candidate table (a full page, or the table alone for an
@@ -25,12 +26,13 @@ const id = ':id{[\\w-]{22}}';
 
 type Ctx = Context<ManageEnv>;
 
-/** The assessment, its candidates as rows and the table's query, or an error response to return. */
+const mayView = requireCapability('assessment.view');
+
+/** The assessment, its candidates as rows and the table's query (a 404 or a 400 when they cannot be). */
 async function loadPipeline(c: Ctx) {
   const { db, clock } = c.get('deps');
   const member = c.get('member');
-  const assessment = await getAssessment(db, member.orgId, c.req.param('id') ?? '');
-  if (!assessment) return { error: errorResponse(c, 404, notFound) };
+  const assessment = await requireAssessment(c, notFound);
   const areaList = await listAreas(db);
   const titles = Object.fromEntries(areaList.map((a) => [a.id, a.title]));
   const areas = assessment.blueprint.sections.map((s) => ({ id: s.area, title: titles[s.area] ?? s.area }));
@@ -38,18 +40,16 @@ async function loadPipeline(c: Ctx) {
     c.req.query(),
     areas.map((a) => a.id),
   );
-  if (!parsed.ok) return { error: errorResponse(c, 400, parsed.error) };
+  if (!parsed.ok) throw new PublicError(400, parsed.error);
   const records = await candidateRecords(db, member.orgId, { assessmentId: assessment.id });
   const rows = candidateRows(records, scoresOf(records), clock());
   return { assessment, titles, areas, rows, query: parsed.query };
 }
 
-pipelineRoutes.get(`/app/assessments/${id}`, async (c) => {
+pipelineRoutes.get(`/app/assessments/${id}`, mayView, async (c) => {
   // The same URL answers with a page or, for an htmx swap, the table alone: caches must key on it.
   c.header('Vary', 'HX-Request-Type');
-  const loaded = await loadPipeline(c);
-  if ('error' in loaded) return loaded.error;
-  const { assessment, rows, query, areas, titles } = loaded;
+  const { assessment, rows, query, areas, titles } = await loadPipeline(c);
   const table: TableView = {
     assessmentId: assessment.id,
     rows: applyPipelineQuery(rows, query),
@@ -63,7 +63,7 @@ pipelineRoutes.get(`/app/assessments/${id}`, async (c) => {
   return c.html(
     <AssessmentOverview
       member={member}
-      canEdit={hasRole(member, 'admin')}
+      canEdit={can(member, 'assessment.edit')}
       nonce={c.get('secureHeadersNonce')}
       view={{
         assessment,
@@ -87,10 +87,8 @@ function csv(c: Ctx, body: string, disposition: string) {
 }
 
 /** The table as it is filtered and sorted on screen (the download link carries the query). */
-pipelineRoutes.get(`/app/assessments/${id}/export/candidates.csv`, async (c) => {
-  const loaded = await loadPipeline(c);
-  if ('error' in loaded) return loaded.error;
-  const { assessment, rows, query, areas } = loaded;
+pipelineRoutes.get(`/app/assessments/${id}/export/candidates.csv`, mayView, async (c) => {
+  const { assessment, rows, query, areas } = await loadPipeline(c);
   const now = c.get('deps').clock();
   return csv(
     c,
@@ -99,11 +97,10 @@ pipelineRoutes.get(`/app/assessments/${id}/export/candidates.csv`, async (c) => 
   );
 });
 
-pipelineRoutes.get(`/app/assessments/${id}/export/answers.csv`, async (c) => {
+pipelineRoutes.get(`/app/assessments/${id}/export/answers.csv`, mayView, async (c) => {
   const { db, clock } = c.get('deps');
   const member = c.get('member');
-  const assessment = await getAssessment(db, member.orgId, c.req.param('id') ?? '');
-  if (!assessment) return errorResponse(c, 404, notFound);
+  const assessment = await requireAssessment(c, notFound);
   const records = await answerRecords(db, member.orgId, assessment.id);
   return csv(c, answersCsv(records), attachmentHeader(assessment.title, 'answers', clock()));
 });

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { ComparePage } from '../../../views/manage/compare';
 import { ReportPage, type ReportView } from '../../../views/manage/report';
+import { can } from '../../auth/permissions';
 import { focusableCodeBlocks } from '../../bank/scrollable-code';
 import { answerHtml, keyHtml } from '../../candidate/describe';
 import { listAreas } from '../../db/areas';
@@ -19,10 +20,11 @@ import {
 import { isDueForFinalization } from '../../engine/attempt-state';
 import { scoreAnswer } from '../../engine/scoring';
 import { field, readForm } from '../../http/form';
+import { PublicError } from '../../http/public-error';
 import { wantsFragment } from '../../http/request-kind';
 import { candidateRows } from '../../manage/candidates';
 import { timeline } from '../../manage/timeline';
-import { hasRole, type ManageEnv } from '../../middleware/auth';
+import { type ManageEnv, requireCapability } from '../../middleware/auth';
 import { errorResponse } from '../../middleware/errors';
 
 /**
@@ -39,12 +41,19 @@ const idPattern = /^[\w-]{22}$/;
 const id = ':id{[\\w-]{22}}';
 const maxNote = 2000;
 
-/** Everything the report shows, or null when the attempt is not the organization's. */
-async function reportView(c: Ctx, attemptId: string): Promise<ReportView | null> {
+/** The organization's assessment attempt named in the path (else a 404). */
+async function requireOrgAttempt(c: Ctx) {
+  const found = await orgAttempt(c.get('deps').db, c.get('member').orgId, c.req.param('id') ?? '');
+  if (!found) throw new PublicError(404, notFound);
+  return found;
+}
+
+/** Everything the report shows (a 404 when the attempt is not the organization's). */
+async function reportView(c: Ctx): Promise<ReportView> {
   const { db, clock, settings } = c.get('deps');
   const member = c.get('member');
-  let found = await orgAttempt(db, member.orgId, attemptId);
-  if (!found) return null;
+  let found = await requireOrgAttempt(c);
+  const attemptId = found.attempt.id;
   // Time ran out and nobody came back: finalize now, as the candidate's next access or the sweep would.
   if (isDueForFinalization(found.attempt, clock(), settings.saveGraceMs)) {
     await finalizeAttempt(db, attemptId, clock(), found.assessment.passMark);
@@ -62,7 +71,7 @@ async function reportView(c: Ctx, attemptId: string): Promise<ReportView | null>
     listAreas(db),
   ]);
   const [row] = candidateRows(records, scores, clock());
-  if (!row?.attemptId) return null;
+  if (!row?.attemptId) throw new PublicError(404, notFound);
   const areaTitles = Object.fromEntries(areas.map((a) => [a.id, a.title]));
   const finished = (scores.get(assessment.id) ?? []).length;
   return {
@@ -94,7 +103,7 @@ async function reportView(c: Ctx, attemptId: string): Promise<ReportView | null>
     timeline: timeline(events, found.attempt.startedAt),
     notes,
     decisions,
-    canDecide: hasRole(member, 'admin'),
+    canDecide: can(member, 'decision.record'),
   };
 }
 
@@ -104,20 +113,18 @@ const notices: Record<string, string> = {
   unchanged: 'That is already the current decision; nothing changed.',
 };
 
-reportsRoutes.get(`/app/attempts/${id}`, async (c) => {
-  const view = await reportView(c, c.req.param('id'));
-  if (!view) return errorResponse(c, 404, notFound);
+reportsRoutes.get(`/app/attempts/${id}`, requireCapability('report.view'), async (c) => {
+  const view = await reportView(c);
   c.header('Cache-Control', 'private, no-store');
   const notice = notices[c.req.query('done') ?? ''];
   return c.html(<ReportPage member={c.get('member')} view={{ ...view, notice }} nonce={c.get('secureHeadersNonce')} />);
 });
 
 /** Re-renders the report with what was typed and why it was refused (422), or a fragment for htmx. */
-async function refuse(c: Ctx, attemptId: string, extra: Pick<ReportView, 'errors' | 'draft'>, status: 409 | 422 = 422) {
+async function refuse(c: Ctx, extra: Pick<ReportView, 'errors' | 'draft'>, status: 409 | 422 = 422) {
   const message = extra.errors?.note ?? extra.errors?.decision ?? 'Check your input.';
   if (wantsFragment(c)) return errorResponse(c, status, message);
-  const view = await reportView(c, attemptId);
-  if (!view) return errorResponse(c, 404, notFound);
+  const view = await reportView(c);
   return c.html(
     <ReportPage member={c.get('member')} view={{ ...view, ...extra }} nonce={c.get('secureHeadersNonce')} />,
     status,
@@ -133,17 +140,16 @@ function back(c: Ctx, attemptId: string, done: string) {
   return c.redirect(url, 303);
 }
 
-reportsRoutes.post(`/app/attempts/${id}/notes`, async (c) => {
+reportsRoutes.post(`/app/attempts/${id}/notes`, requireCapability('note.write'), async (c) => {
   const { db, clock } = c.get('deps');
   const member = c.get('member');
-  const attemptId = c.req.param('id');
-  if (!(await orgAttempt(db, member.orgId, attemptId))) return errorResponse(c, 404, notFound);
+  const attemptId = (await requireOrgAttempt(c)).attempt.id;
   const form = await readForm(c);
   const raw = field(form, 'body') ?? '';
   const body = raw.trim();
-  if (body.length === 0) return refuse(c, attemptId, { errors: { note: 'Write something before adding the note.' } });
+  if (body.length === 0) return refuse(c, { errors: { note: 'Write something before adding the note.' } });
   if (body.length > maxNote) {
-    return refuse(c, attemptId, {
+    return refuse(c, {
       errors: {
         note: `A note holds at most ${maxNote} characters; this one has ${body.length}. Shorten it or split it in two.`,
       },
@@ -154,19 +160,17 @@ reportsRoutes.post(`/app/attempts/${id}/notes`, async (c) => {
   return back(c, attemptId, 'note');
 });
 
-reportsRoutes.post(`/app/attempts/${id}/decision`, async (c) => {
+const mayDecide = requireCapability(
+  'decision.record',
+  (member) =>
+    `Recording a decision needs the admin role in ${member.orgName}. Add a note with your recommendation instead.`,
+);
+
+reportsRoutes.post(`/app/attempts/${id}/decision`, mayDecide, async (c) => {
   const { db, clock } = c.get('deps');
   const member = c.get('member');
-  const attemptId = c.req.param('id');
-  const found = await orgAttempt(db, member.orgId, attemptId);
-  if (!found) return errorResponse(c, 404, notFound);
-  if (!hasRole(member, 'admin')) {
-    return errorResponse(
-      c,
-      403,
-      `Recording a decision needs the admin role in ${member.orgName}. Add a note with your recommendation instead.`,
-    );
-  }
+  const found = await requireOrgAttempt(c);
+  const attemptId = found.attempt.id;
   const form = await readForm(c);
   const decision = field(form, 'decision') ?? '';
   const rawReason = field(form, 'reason') ?? '';
@@ -175,16 +179,15 @@ reportsRoutes.post(`/app/attempts/${id}/decision`, async (c) => {
   if (found.attempt.state === 'in_progress') {
     return refuse(
       c,
-      attemptId,
       { errors: { decision: 'The candidate is still taking the test. Decide once they finish.' }, draft },
       409,
     );
   }
   if (!(decisionValues as readonly string[]).includes(decision)) {
-    return refuse(c, attemptId, { errors: { decision: 'Choose advance, hold or reject.' }, draft });
+    return refuse(c, { errors: { decision: 'Choose advance, hold or reject.' }, draft });
   }
   if (reason.length > maxNote) {
-    return refuse(c, attemptId, {
+    return refuse(c, {
       errors: { decision: `The reason holds at most ${maxNote} characters; this one has ${reason.length}.` },
       draft,
     });
@@ -216,7 +219,7 @@ function compareIds(c: Ctx): string[] {
   ];
 }
 
-reportsRoutes.get('/app/compare', async (c) => {
+reportsRoutes.get('/app/compare', requireCapability('report.view'), async (c) => {
   const { db, clock } = c.get('deps');
   const member = c.get('member');
   const ids = compareIds(c);
@@ -227,11 +230,10 @@ reportsRoutes.get('/app/compare', async (c) => {
       `Choose 2 to 4 candidates to compare (you chose ${ids.length}). Tick them in an assessment's candidate table, then press "Compare selected".`,
     );
   }
-  if (!ids.every((v) => idPattern.test(v))) return errorResponse(c, 404, notFound);
+  if (!ids.every((v) => idPattern.test(v))) throw new PublicError(404, notFound);
   const records = await candidateRecords(db, member.orgId, { attemptIds: ids });
-  if (records.length !== ids.length) {
-    return errorResponse(c, 404, 'At least one of these candidates is not in your organization, or no longer exists.');
-  }
+  if (records.length !== ids.length)
+    throw new PublicError(404, 'At least one of these candidates is not in your organization, or no longer exists.');
   const scores = await completedScores(db, member.orgId, [...new Set(records.map((r) => r.assessmentId))]);
   const byId = new Map(candidateRows(records, scores, clock()).map((r) => [r.attemptId, r]));
   const rows = ids.flatMap((v) => byId.get(v) ?? []);

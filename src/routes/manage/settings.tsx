@@ -3,22 +3,22 @@ import { ApiKeysPage } from '../../../views/manage/api-keys';
 import { generateApiKey } from '../../auth/api-key';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../db/api-keys';
 import { field, readForm } from '../../http/form';
-import { type ManageEnv, requireMember } from '../../middleware/auth';
-import { errorResponse } from '../../middleware/errors';
+import { PublicError } from '../../http/public-error';
+import { type ManageEnv, requireCapability } from '../../middleware/auth';
 
-/** Organization settings: API keys (admins and owners). */
+/** Organization settings: API keys. */
 export const settingsRoutes = new Hono<ManageEnv>();
 
-settingsRoutes.use('/app/settings/*', requireMember('admin'));
+const manageKeys = requireCapability('apiKey.manage');
 
-settingsRoutes.get('/app/settings/api-keys', async (c) => {
+settingsRoutes.get('/app/settings/api-keys', manageKeys, async (c) => {
   const member = c.get('member');
   const keys = await listApiKeys(c.get('deps').db, member.orgId);
   const notice = c.req.query('revoked') === '1' ? 'The key was revoked: requests with it now get 401.' : undefined;
   return c.html(<ApiKeysPage member={member} keys={keys} notice={notice} nonce={c.get('secureHeadersNonce')} />);
 });
 
-settingsRoutes.post('/app/settings/api-keys', async (c) => {
+settingsRoutes.post('/app/settings/api-keys', manageKeys, async (c) => {
   const member = c.get('member');
   const { db, clock } = c.get('deps');
   const name = (field(await readForm(c), 'name') ?? '').trim();
@@ -49,11 +49,10 @@ settingsRoutes.post('/app/settings/api-keys', async (c) => {
   );
 });
 
-settingsRoutes.post('/app/settings/api-keys/:id/revoke', async (c) => {
+settingsRoutes.post('/app/settings/api-keys/:id/revoke', manageKeys, async (c) => {
   const member = c.get('member');
   const { db, clock } = c.get('deps');
-  if (!(await revokeApiKey(db, member.orgId, c.req.param('id'), clock()))) {
-    return errorResponse(c, 404, 'There is no active key by that id in this organization.');
-  }
+  if (!(await revokeApiKey(db, member.orgId, c.req.param('id'), clock())))
+    throw new PublicError(404, 'There is no active key by that id in this organization.');
   return c.redirect('/app/settings/api-keys?revoked=1', 303);
 });

@@ -1,7 +1,7 @@
 /**
  * The team of an organization: members, roles, invitations by link.
  *
- * Who may do what (one place: the functions below, used by the routes and passed to the view):
+ * Who may do what is the team.* and signIn.unlock capabilities of src/auth/permissions.ts:
  * - reviewers see the team page (members, roles, pending invitations) and change nothing;
  * - admins also invite reviewers and admins, copy those invitations' links and revoke them, and
  *   unlock a member's sign-in after failed attempts (it only clears counters: no access changes);
@@ -16,6 +16,7 @@ import { formatDateTime } from '../../../views/candidate/format';
 import type { SignInLock } from '../../../views/manage/sign-in-locks';
 import { type InviteRow, roleSummaries, TeamPage, type TeamPageProps } from '../../../views/manage/team';
 import type { FormErrors } from '../../../views/pages/auth';
+import { can } from '../../auth/permissions';
 import { accountBucketKey, limits } from '../../auth/throttle';
 import { escapeHtml } from '../../candidate/describe';
 import { normalizeEmail } from '../../db/accounts';
@@ -36,22 +37,25 @@ import {
 import { clearAccountThrottle, liveFailures } from '../../db/throttle';
 import { type EmailMessage, emailSenderFor } from '../../email/sender';
 import { field, readForm } from '../../http/form';
-import { hasRole, type ManageEnv, type Member } from '../../middleware/auth';
-import { errorResponse } from '../../middleware/errors';
+import { PublicError } from '../../http/public-error';
+import { type ManageEnv, type Member, requireCapability } from '../../middleware/auth';
 import { teamInvitePath, teamInviteToken, teamInviteTtlMs } from '../join';
 
 export const teamRoutes = new Hono<ManageEnv>();
 
-/** The roles a member may hand out by invitation. */
+/** The roles a member may hand out by invitation (and revoke invitations for). */
 export function invitableRoles(member: Member): Role[] {
-  if (member.role === 'owner') return ['reviewer', 'admin', 'owner'];
-  if (member.role === 'admin') return ['reviewer', 'admin'];
-  return [];
+  if (!can(member, 'team.invite')) return [];
+  return can(member, 'team.assignOwner') ? ['reviewer', 'admin', 'owner'] : ['reviewer', 'admin'];
 }
 
-/** Changing roles and removing members is for owners only. */
-export function canManageMembers(member: Member): boolean {
-  return hasRole(member, 'owner');
+const missingMember = 'There is no such member in this organization.';
+
+/** The member the path's `:userId` names, in this organization (else a 404). */
+async function requireTeamMember(c: Context<ManageEnv>): Promise<TeamMember> {
+  const target = await teamMember(c.get('deps').db, c.get('member').orgId, c.req.param('userId') ?? '');
+  if (!target) throw new PublicError(404, missingMember);
+  return target;
 }
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -81,7 +85,7 @@ async function renderTeam(c: Context<ManageEnv>, extra: Partial<TeamPageProps> =
       return { ...i, link: mine ? await inviteLink(c, i.id, i.expiresAt) : null, canRevoke: mine };
     }),
   );
-  const signInLocks = hasRole(member, 'admin') ? await signInLocksOf(c, members) : [];
+  const signInLocks = can(member, 'signIn.unlock') ? await signInLocksOf(c, members) : [];
   c.header('Cache-Control', 'no-store');
   return c.html(
     <TeamPage
@@ -89,7 +93,7 @@ async function renderTeam(c: Context<ManageEnv>, extra: Partial<TeamPageProps> =
       members={members}
       invites={invites}
       invitableRoles={mayInvite}
-      canManageMembers={canManageMembers(member)}
+      canManageMembers={can(member, 'team.manage')}
       signInLocks={signInLocks}
       nonce={c.get('secureHeadersNonce')}
       {...extra}
@@ -145,7 +149,7 @@ const notices: Record<string, string> = {
   unlocked: 'Sign-in unlocked: their failed attempts are cleared and they can sign in now.',
 };
 
-teamRoutes.get('/app/team', async (c) => {
+teamRoutes.get('/app/team', requireCapability('team.view'), async (c) => {
   const member = c.get('member');
   const { db, clock } = c.get('deps');
   const createdId = c.req.query('invited');
@@ -168,10 +172,11 @@ teamRoutes.get('/app/team', async (c) => {
   return renderTeam(c, { created, notice: notices[c.req.query('done') ?? ''] });
 });
 
-teamRoutes.post('/app/team/invites', async (c) => {
+const mayInvite = requireCapability('team.invite', () => 'Only owners and admins can invite colleagues.');
+
+teamRoutes.post('/app/team/invites', mayInvite, async (c) => {
   const member = c.get('member');
   const allowed = invitableRoles(member);
-  if (allowed.length === 0) return errorResponse(c, 403, 'Only owners and admins can invite colleagues.');
   const { db, clock, log } = c.get('deps');
   const form = await readForm(c);
   const email = normalizeEmail(field(form, 'email') ?? '');
@@ -216,30 +221,31 @@ teamRoutes.post('/app/team/invites', async (c) => {
   return c.redirect(`/app/team?invited=${id}&mail=${mail}`, 303);
 });
 
-teamRoutes.post('/app/team/invites/:id/revoke', async (c) => {
+const mayRevokeInvites = requireCapability('team.invite', () => 'Only owners and admins can revoke invitations.');
+
+teamRoutes.post('/app/team/invites/:id/revoke', mayRevokeInvites, async (c) => {
   const member = c.get('member');
-  const allowed = invitableRoles(member);
-  if (allowed.length === 0) return errorResponse(c, 403, 'Only owners and admins can revoke invitations.');
   const { db, clock } = c.get('deps');
   const invite = await teamInviteOf(db, member.orgId, c.req.param('id'));
-  if (!invite) return errorResponse(c, 404, 'There is no such invitation in this organization.');
-  if (!allowed.includes(invite.role)) return errorResponse(c, 403, 'Only owners can revoke invitations for owners.');
+  if (!invite) throw new PublicError(404, 'There is no such invitation in this organization.');
+  if (!invitableRoles(member).includes(invite.role))
+    throw new PublicError(403, 'Only owners can revoke invitations for owners.');
   if (!(await revokeTeamInvite(db, member.orgId, invite.id, clock()))) {
     return renderTeam(c, { error: `The invitation for ${invite.email} was already accepted or revoked.` }, 409);
   }
   return c.redirect('/app/team?done=revoked', 303);
 });
 
-teamRoutes.post('/app/team/members/:userId/role', async (c) => {
+const mayChangeRoles = requireCapability('team.manage', () => 'Only owners can change roles.');
+
+teamRoutes.post('/app/team/members/:userId/role', mayChangeRoles, async (c) => {
   const member = c.get('member');
-  if (!canManageMembers(member)) return errorResponse(c, 403, 'Only owners can change roles.');
   const { db } = c.get('deps');
-  const target = await teamMember(db, member.orgId, c.req.param('userId'));
-  if (!target) return errorResponse(c, 404, 'There is no such member in this organization.');
+  const target = await requireTeamMember(c);
   const role = field(await readForm(c), 'role') ?? '';
   if (!roles.includes(role as Role)) return renderTeam(c, { error: 'Choose reviewer, admin or owner.' }, 422);
   const outcome = await changeMemberRole(db, member.orgId, target.userId, role as Role);
-  if (outcome === 'not-found') return errorResponse(c, 404, 'There is no such member in this organization.');
+  if (outcome === 'not-found') throw new PublicError(404, missingMember);
   if (outcome === 'last-owner') {
     return renderTeam(
       c,
@@ -251,14 +257,14 @@ teamRoutes.post('/app/team/members/:userId/role', async (c) => {
   return c.redirect('/app/team?done=role', 303);
 });
 
-teamRoutes.post('/app/team/members/:userId/remove', async (c) => {
+const mayRemove = requireCapability('team.manage', () => 'Only owners can remove members.');
+
+teamRoutes.post('/app/team/members/:userId/remove', mayRemove, async (c) => {
   const member = c.get('member');
-  if (!canManageMembers(member)) return errorResponse(c, 403, 'Only owners can remove members.');
   const { db } = c.get('deps');
-  const target = await teamMember(db, member.orgId, c.req.param('userId'));
-  if (!target) return errorResponse(c, 404, 'There is no such member in this organization.');
+  const target = await requireTeamMember(c);
   const outcome = await removeMember(db, member.orgId, target.userId);
-  if (outcome === 'not-found') return errorResponse(c, 404, 'There is no such member in this organization.');
+  if (outcome === 'not-found') throw new PublicError(404, missingMember);
   if (outcome === 'last-owner') {
     return renderTeam(c, { error: `${target.name} is the only owner and cannot be removed.` }, 409);
   }
@@ -266,12 +272,12 @@ teamRoutes.post('/app/team/members/:userId/remove', async (c) => {
   return c.redirect(target.userId === member.user.id ? '/app' : '/app/team?done=removed', 303);
 });
 
-teamRoutes.post('/app/team/members/:userId/unlock', async (c) => {
+const mayUnlock = requireCapability('signIn.unlock', () => 'Only owners and admins can unlock sign-ins.');
+
+teamRoutes.post('/app/team/members/:userId/unlock', mayUnlock, async (c) => {
   const member = c.get('member');
-  if (!hasRole(member, 'admin')) return errorResponse(c, 403, 'Only owners and admins can unlock sign-ins.');
   const { db, log } = c.get('deps');
-  const target = await teamMember(db, member.orgId, c.req.param('userId'));
-  if (!target) return errorResponse(c, 404, 'There is no such member in this organization.');
+  const target = await requireTeamMember(c);
   const cleared = await clearAccountThrottle(db, normalizeEmail(target.email));
   log({ level: 'info', msg: 'sign-in unlocked', org: member.orgId, user: target.userId, by: member.user.id, cleared });
   return c.redirect('/app/team?done=unlocked', 303);

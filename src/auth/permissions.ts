@@ -1,0 +1,65 @@
+/**
+ * Who may do what in an organization's workspace: one table, capability -> the roles that hold
+ * it (as Moodle's db/access.php). Routes require a capability (requireCapability in
+ * src/middleware/auth.ts, or can() where the check follows a lookup); views receive the
+ * answers as booleans; the authorization matrix test (test/node/authorization-matrix.test.ts)
+ * reads this same table to decide what each role must and must not get.
+ *
+ * Roles are listed from the least, so the first one names the role a refusal asks for.
+ */
+import type { Role } from '../db/schema';
+
+const everyone = ['reviewer', 'admin', 'owner'] as const satisfies readonly Role[];
+const admins = ['admin', 'owner'] as const satisfies readonly Role[];
+const owners = ['owner'] as const satisfies readonly Role[];
+
+export const capabilities = {
+  /** Assessments, their pipelines, previews and CSV exports, invitation lists (without links). */
+  'assessment.view': everyone,
+  /** Create, edit (new versions), duplicate, archive and unarchive assessments. */
+  'assessment.edit': admins,
+  /** Invite candidates (one, pasted or CSV), resend, revoke, give extra time. */
+  'invitation.manage': admins,
+  /** See a candidate's invitation link: whoever holds it can act as the candidate. */
+  'candidateLink.view': admins,
+  /** Candidate reports and the side-by-side comparison. */
+  'report.view': everyone,
+  /** Comment on a candidate: reviewers' job. */
+  'note.write': everyone,
+  /** Advance, hold or reject: changes the candidate's standing in the pipeline. */
+  'decision.record': admins,
+  /** The team page: members, roles, pending invitations. */
+  'team.view': everyone,
+  /** Invite colleagues as reviewers or admins, copy and revoke those invitations. */
+  'team.invite': admins,
+  /** Invite owners (and revoke their invitations). */
+  'team.assignOwner': owners,
+  /** Change anyone's role, remove members. */
+  'team.manage': owners,
+  /** Clear a member's failed sign-ins: counters only, no access changes. */
+  'signIn.unlock': admins,
+  /** Create and revoke the organization's API keys (Settings). */
+  'apiKey.manage': admins,
+  /** Choose which of one's own organizations this browser shows. */
+  'organization.switch': everyone,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof capabilities;
+
+/** Every capability, resolved for one member: what views receive instead of a role. */
+export type Permissions = Readonly<Record<Capability, boolean>>;
+
+export const capabilityNames = Object.keys(capabilities) as Capability[];
+
+export function can(holder: { role: Role }, capability: Capability): boolean {
+  return (capabilities[capability] as readonly Role[]).includes(holder.role);
+}
+
+export function permissionsOf(role: Role): Permissions {
+  return Object.fromEntries(capabilityNames.map((name) => [name, can({ role }, name)])) as Permissions;
+}
+
+/** The least role that holds a capability, for a refusal that says what to ask for. */
+export function leastRoleFor(capability: Capability): Role {
+  return capabilities[capability][0];
+}
