@@ -194,6 +194,7 @@ async function seedOrgA() {
       decision: decision?.id ?? '',
       apiKey: apiKeyId,
       org: orgId,
+      question: (await attemptItemsWithContent(t.db, attemptId))[0]?.questionId ?? '',
     },
   };
 }
@@ -266,6 +267,31 @@ const people = (): [Role, TestBrowser][] => [
   ['reviewer', aReviewer],
 ];
 
+/** The workspace route a link or form on a page leads to, if any. */
+function routeAt(method: string, path: string): Route | undefined {
+  return routes('/app').find((r) => {
+    if (r.method !== method) return false;
+    const pattern = r.path.replace(/:\w+(\{[^}]*\})?/g, (_, custom?: string) =>
+      custom ? `(${custom.slice(1, -1)})` : '[^/]+',
+    );
+    return new RegExp(`^${pattern}$`).test(path);
+  });
+}
+
+/** The links (GET) and forms (their method) of a page, by path without query or fragment. */
+function targets(html: string): { method: string; path: string }[] {
+  const found: { method: string; path: string }[] = [];
+  const bare = (url: string) => url.replace(/&amp;/g, '&').split(/[?#]/)[0] ?? '';
+  for (const [, href] of html.matchAll(/<a\b[^>]*\bhref="(\/app[^"]*)"/g))
+    found.push({ method: 'GET', path: bare(href ?? '') });
+  for (const [form] of html.matchAll(/<form\b[^>]*>/g)) {
+    const action = /\baction="(\/app[^"]*)"/.exec(form)?.[1];
+    const method = (/\bmethod="(\w+)"/.exec(form)?.[1] ?? 'get').toUpperCase();
+    if (action) found.push({ method, path: bare(action) });
+  }
+  return found;
+}
+
 /** Whether the table lets a role through the route: it holds every capability the route requires. */
 const allows = (role: Role, route: Route) => route.capabilities.every((capability) => can({ role }, capability));
 
@@ -301,6 +327,7 @@ function kindOf(segments: string[], index: number): Kind {
     ['decision', 'decision'],
     ['key', 'apiKey'],
     ['org', 'org'],
+    ['question', 'question'],
   ];
   const named = byName.find(([part]) => name.includes(part));
   if (named) return named[1];
@@ -461,6 +488,28 @@ describe('authorization matrix', () => {
     expect(failures).toEqual([]);
     // The control: the table does refuse some pages (new assessment, API keys), so the 403s are checked.
     expect(refused).toBeGreaterThanOrEqual(3);
+  });
+
+  it("shows each of A's roles no link or form the table would refuse them", async () => {
+    const failures: string[] = [];
+    const seen: Record<string, number> = {};
+    for (const page of routes('/app').filter((r) => r.method === 'GET')) {
+      for (const [role, browser] of people()) {
+        if (!allows(role, page)) continue;
+        const res = await send(browser, 'GET', fill(page));
+        if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) continue;
+        for (const target of targets(await res.text())) {
+          const route = routeAt(target.method, target.path);
+          if (!route) continue;
+          seen[role] = (seen[role] ?? 0) + 1;
+          if (!allows(role, route))
+            failures.push(`${role} on ${page.path}: ${target.method} ${target.path} (${route.capabilities})`);
+        }
+      }
+    }
+    expect([...new Set(failures)]).toEqual([]);
+    // The control: the pages do link to the workspace, so the check above looked at something.
+    expect(seen.reviewer).toBeGreaterThanOrEqual(10);
   });
 
   it("gives B's owner nothing of A: 403/404 for A's ids, no marker anywhere", async () => {
