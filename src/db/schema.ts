@@ -27,6 +27,9 @@ export const users = sqliteTable('users', {
 export const roles = ['owner', 'admin', 'reviewer'] as const;
 export type Role = (typeof roles)[number];
 
+export const apiScopes = ['read', 'write'] as const;
+export type ApiScope = (typeof apiScopes)[number];
+
 export const memberships = sqliteTable(
   'memberships',
   {
@@ -110,10 +113,36 @@ export const apiKeys = sqliteTable(
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
+    /** What the key may do; keys made before scopes existed were read-only, so they hold ["read"]. */
+    scopes: text('scopes', { mode: 'json' }).$type<ApiScope[]>().notNull().default(['read']),
     lastUsedAt: integer('last_used_at', { mode: 'number' }),
     revokedAt: integer('revoked_at', { mode: 'number' }),
   },
   (t) => [index('api_keys_org').on(t.orgId)],
+);
+
+/**
+ * A write through the API with an `Idempotency-Key` header: a repeat of the same key by the same
+ * API key answers the stored response instead of acting twice. `fingerprint` (a hash of method,
+ * path and body) tells a true repeat from a different request reusing the key. While the first
+ * request runs, `response_status` is null. Rows older than 24 hours are deleted by the periodic jobs.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    apiKeyId: text('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id),
+    key: text('key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.apiKeyId, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
 );
 
 // ---------------------------------------------------------------- the bank
@@ -227,6 +256,9 @@ export const assessments = sqliteTable(
 export const invitationStatuses = ['invited', 'opened', 'started', 'completed', 'expired', 'revoked'] as const;
 export type InvitationStatus = (typeof invitationStatuses)[number];
 
+export const invitationSources = ['greenhouse'] as const;
+export type InvitationSource = (typeof invitationSources)[number];
+
 export const invitations = sqliteTable(
   'invitations',
   {
@@ -250,8 +282,31 @@ export const invitations = sqliteTable(
     openedAt: integer('opened_at', { mode: 'number' }),
     sentAt: integer('sent_at', { mode: 'number' }),
     revokedAt: integer('revoked_at', { mode: 'number' }),
+    /**
+     * Set when an applicant tracking system sent the test (Greenhouse's `send_test`); null when a
+     * person did. For Greenhouse, the invitation id is the `partner_interview_id`.
+     */
+    source: text('source', { enum: invitationSources }),
+    /** Greenhouse's `url`: where to send the completion PATCH. One test sent, one invitation. */
+    partnerCallbackUrl: text('partner_callback_url'),
+    /** Greenhouse's `greenhouse_profile_url`: the candidate's application there, to link back to. */
+    partnerCandidateUrl: text('partner_candidate_url'),
+    /** The API key the partner authenticated send_test with. */
+    partnerApiKeyId: text('partner_api_key_id').references(() => apiKeys.id),
+    /**
+     * That key, encrypted (AES-GCM under a key derived from the signing keys): Greenhouse expects
+     * the completion PATCH to authenticate with it, and api_keys holds only hashes.
+     */
+    partnerCredential: text('partner_credential'),
   },
-  (t) => [index('invitations_assessment').on(t.assessmentId, t.status), index('invitations_org').on(t.orgId)],
+  (t) => [
+    index('invitations_assessment').on(t.assessmentId, t.status),
+    index('invitations_org').on(t.orgId),
+    // A repeated send_test (a retry after a lost response) finds the invitation it already made.
+    uniqueIndex('invitations_partner_callback')
+      .on(t.orgId, t.partnerCallbackUrl)
+      .where(sql`partner_callback_url is not null`),
+  ],
 );
 
 // ---------------------------------------------------------------- attempts
@@ -427,6 +482,18 @@ export const decisions = sqliteTable(
 
 // ---------------------------------------------------------------- integration
 
+export const webhookEventTypes = [
+  'invitation.created',
+  'invitation.opened',
+  'attempt.started',
+  'attempt.completed',
+  'invitation.expired',
+  'invitation.revoked',
+  'decision.recorded',
+] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+/** An organization's endpoint, signed per Standard Webhooks (https://www.standardwebhooks.com). */
 export const webhooks = sqliteTable(
   'webhooks',
   {
@@ -435,32 +502,88 @@ export const webhooks = sqliteTable(
       .notNull()
       .references(() => organizations.id),
     url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    /** `whsec_<base64 of the key bytes>`, the form Standard Webhooks libraries take. */
     secret: text('secret').notNull(),
-    events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
-    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /**
+     * The secret before the last rotation, until `previous_secret_expires_at`: meanwhile messages
+     * carry a signature with each (the header takes several, space-separated), so receivers can
+     * switch at their own pace.
+     */
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: integer('previous_secret_expires_at', { mode: 'number' }),
+    events: text('events', { mode: 'json' }).$type<WebhookEventType[]>().notNull(),
+    disabledAt: integer('disabled_at', { mode: 'number' }),
+    createdBy: text('created_by').references(() => users.id),
     createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'number' }),
   },
   (t) => [index('webhooks_org').on(t.orgId)],
 );
 
-/** Reserved for webhook delivery (not written or delivered yet): one row per event to send, at least once. */
+export const outboxKinds = ['webhook', 'greenhouse'] as const;
+export type OutboxKind = (typeof outboxKinds)[number];
+
+/**
+ * Messages to deliver at least once, written in the same batch as the change they report, so a
+ * crash after the commit loses none. `webhook`: one row per event and subscribed endpoint, POSTed
+ * signed to the endpoint's current URL. `greenhouse`: the completion PATCH to `target_url`, the URL
+ * Greenhouse gave in send_test. The id is the `webhook-id` receivers deduplicate on: the same on
+ * every try. A delivery run claims a due row by moving `next_try_at` past its own timeout, so two
+ * runs never send the same try; after the last try `failed_at` is set.
+ */
 export const webhookOutbox = sqliteTable(
   'webhook_outbox',
   {
     id: text('id').primaryKey(),
-    webhookId: text('webhook_id')
+    kind: text('kind', { enum: outboxKinds }).notNull().default('webhook'),
+    orgId: text('org_id')
       .notNull()
-      .references(() => webhooks.id),
-    orgId: text('org_id').notNull(),
+      .references(() => organizations.id),
+    webhookId: text('webhook_id').references(() => webhooks.id),
+    /** For `greenhouse`: whose partner callback this is (the credential and URL come with it). */
+    invitationId: text('invitation_id').references(() => invitations.id),
+    targetUrl: text('target_url'),
     event: text('event').notNull(),
+    /** The whole JSON body: `{type, timestamp, data}` for webhooks. */
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     tries: integer('tries').notNull().default(0),
     nextTryAt: integer('next_try_at', { mode: 'number' }).notNull(),
     deliveredAt: integer('delivered_at', { mode: 'number' }),
+    failedAt: integer('failed_at', { mode: 'number' }),
     lastError: text('last_error'),
     createdAt: createdAt(),
   },
-  (t) => [index('webhook_outbox_due').on(t.deliveredAt, t.nextTryAt)],
+  (t) => [
+    index('webhook_outbox_due').on(t.nextTryAt).where(sql`delivered_at is null and failed_at is null`),
+    index('webhook_outbox_webhook').on(t.webhookId, t.createdAt),
+    index('webhook_outbox_org').on(t.orgId, t.createdAt),
+  ],
+);
+
+/** The delivery log: one row per try of an outbox message, shown per endpoint. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    outboxId: text('outbox_id')
+      .notNull()
+      .references(() => webhookOutbox.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    webhookId: text('webhook_id').references(() => webhooks.id),
+    /** 1 for the first try of the message. */
+    tryNumber: integer('try_number').notNull(),
+    at: integer('at', { mode: 'number' }).notNull(),
+    /** Null when no response came (refused address, timeout, connection error). */
+    statusCode: integer('status_code'),
+    latencyMs: integer('latency_ms'),
+    /** The start of the response body, a couple of KiB at most. */
+    responseExcerpt: text('response_excerpt'),
+    error: text('error'),
+  },
+  (t) => [index('webhook_deliveries_webhook').on(t.webhookId, t.at), index('webhook_deliveries_outbox').on(t.outboxId)],
 );
 
 export const itemStats = sqliteTable('item_stats', {
