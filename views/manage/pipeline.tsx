@@ -18,6 +18,7 @@ import {
 import { type Bin, standardErrorNote } from '../../src/manage/stats';
 import type { Member } from '../../src/middleware/auth';
 import { formatDateTime, formatDuration, formatMinutes, plural } from '../candidate/format';
+import { AssessmentTabs } from './assessment-tabs';
 import { ScoreHistogram } from './charts';
 import { ManageLayout } from './shell';
 
@@ -425,6 +426,7 @@ export function AssessmentOverview(p: { member: Member; canEdit: boolean; view: 
           ) : null}
         </p>
       </div>
+      <AssessmentTabs assessmentId={a.id} current="candidates" />
 
       <section class="panel" aria-labelledby="setup-title">
         <h2 id="setup-title" class="sr-only">

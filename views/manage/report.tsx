@@ -45,7 +45,7 @@ export interface ReportView {
   draft?: { note?: string; reason?: string; decision?: string };
 }
 
-const typeLabels: Record<string, string> = {
+export const typeLabels: Record<string, string> = {
   single: 'one answer',
   multiple: 'several answers',
   truefalse: 'true or false',

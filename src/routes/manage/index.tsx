@@ -8,6 +8,7 @@ import { invitationsRoutes } from './invitations';
 import { pipelineRoutes } from './pipeline';
 import { reportsRoutes } from './reports';
 import { settingsRoutes } from './settings';
+import { statisticsRoutes } from './statistics';
 import { teamRoutes } from './team';
 
 /**
@@ -36,6 +37,7 @@ manageRoutes.route('/', dashboardRoutes);
 manageRoutes.route('/', assessmentsRoutes);
 manageRoutes.route('/', invitationsRoutes);
 manageRoutes.route('/', pipelineRoutes);
+manageRoutes.route('/', statisticsRoutes);
 manageRoutes.route('/', reportsRoutes);
 manageRoutes.route('/', teamRoutes);
 manageRoutes.route('/', settingsRoutes);
