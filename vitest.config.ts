@@ -1,7 +1,8 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// The unit project runs every test beside the code (a new folder needs no entry here) except in
-// these folders, whose tests open a libSQL file or run the commands: the node project runs those.
+// The unit project runs every test beside the code, in src and views (a new folder needs no entry
+// here) except in these folders, whose tests open a libSQL file or run the commands: the node
+// project runs those.
 const nodeTestsInSrc = ['src/db/**/*.test.ts', 'src/routes/**/*.test.ts', 'src/cli/**/*.test.ts'];
 
 // Four projects, one per kind of test: pure units, HTTP walkthroughs on Node against a real
@@ -15,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'views/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...nodeTestsInSrc],
         },
       },
