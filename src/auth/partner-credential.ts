@@ -12,7 +12,7 @@ import { fromBase64url, type SigningKeys, toBase64url } from './keys';
 const info = new TextEncoder().encode('skillcheck partner credential v1');
 
 async function aesKey(secret: Uint8Array, usage: KeyUsage): Promise<CryptoKey> {
-  const base = await crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
+  const base = await crypto.subtle.importKey('raw', secret as BufferSource, 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info },
     base,
@@ -41,9 +41,9 @@ export async function openCredential(keys: SigningKeys, sealed: string): Promise
   if (!signing) return null;
   try {
     const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: fromBase64url(iv), additionalData: new TextEncoder().encode(kid) },
+      { name: 'AES-GCM', iv: fromBase64url(iv) as BufferSource, additionalData: new TextEncoder().encode(kid) },
       await aesKey(signing.secret, 'decrypt'),
-      fromBase64url(data),
+      fromBase64url(data) as BufferSource,
     );
     return new TextDecoder().decode(plain);
   } catch {
