@@ -9,7 +9,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment, createInvitation } from '../../src/db/assessments';
-import { finalizeAttempt, saveResponse, startInvitedAttempt } from '../../src/db/attempts';
+import { saveResponse, startInvitedAttempt } from '../../src/db/attempts';
 import {
   attemptItems,
   attempts,
@@ -19,17 +19,12 @@ import {
   responses,
   users,
 } from '../../src/db/schema';
-import { probability } from '../../src/engine/irt';
 import {
   type AssessmentAnalysis,
   analyseAssessment,
   analyseItem,
   type ItemDefinition,
-  type ItemResponse,
-  type TakerResponses,
 } from '../../src/engine/item-analysis';
-import type { Answer, AnswerKey } from '../../src/engine/question';
-import { createRng, randomNormal } from '../../src/engine/random';
 import { scoreAnswer } from '../../src/engine/scoring';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
@@ -37,6 +32,7 @@ import type { TestBrowser } from '../support/client';
 import { csvObjects } from '../support/csv';
 import { defaultAssessment } from '../support/fixtures';
 import { signUpOwner, signUpReviewer } from '../support/people';
+import { answerFor, type SeedItem, seedSimulatedAttempts } from '../support/statistics-seed';
 
 let t: TestApp;
 let owner: TestBrowser;
@@ -48,121 +44,8 @@ const recorded: { attemptId: string; engine: number }[] = [];
 const candidates = 40;
 const formula = '=1+1 looks like a formula';
 
-interface Item {
-  questionId: string;
-  version: number;
-  contentHash: string;
-  answerKey: AnswerKey;
-  area: string;
-  timeWeight: number;
-  optionIds: string[];
-}
-
-/** Every alpha question and two of beta in a fixed order: the 12 items each attempt shows. */
-async function fixedItems(): Promise<Item[]> {
-  const rows = await t.db
-    .select({
-      questionId: questions.id,
-      version: questionVersions.version,
-      contentHash: questionVersions.contentHash,
-      answerKey: questionVersions.answerKey,
-      area: questions.areaId,
-      timeWeight: questionVersions.timeWeight,
-      options: questionVersions.options,
-    })
-    .from(questions)
-    .innerJoin(questionVersions, eq(questionVersions.questionId, questions.id));
-  const chosen = rows
-    .filter((r) => r.area === 'alpha' || r.questionId === 'beta-s1' || r.questionId === 'beta-s2')
-    .sort((a, b) => a.questionId.localeCompare(b.questionId));
-  expect(chosen).toHaveLength(12);
-  return chosen.map(({ options, ...r }) => ({ ...r, optionIds: options.map((o) => o.id) }));
-}
-
-/** The answer the key wants, or one it does not. */
-function answerFor(key: AnswerKey, optionIds: string[], right: boolean): Answer {
-  const wrongOption = optionIds.find((id) => id !== (key.type === 'single' ? key.correct : '')) ?? '';
-  switch (key.type) {
-    case 'single':
-      return { type: 'single', choice: right ? key.correct : wrongOption };
-    case 'multiple':
-      return { type: 'multiple', choices: right ? key.correct : optionIds.filter((id) => !key.correct.includes(id)) };
-    case 'truefalse':
-      return { type: 'truefalse', value: right ? key.correct : !key.correct };
-    case 'text':
-      return { type: 'text', text: right ? (key.accepted[0] ?? '') : 'no idea' };
-    case 'numeric':
-      return { type: 'numeric', value: right ? key.value : key.value + 100 };
-    case 'ordering':
-      return { type: 'ordering', order: right ? key.order : [...key.order].reverse() };
-  }
-}
-
-/** One candidate: answers every item (or skips the last), returns the engine's view of the attempt. */
-async function take(orgId: string, ownerId: string, n: number, items: Item[], theta: number, rng: () => number) {
-  const invitationId = await createInvitation(
-    t.db,
-    orgId,
-    assessmentId,
-    ownerId,
-    {
-      candidateName: `Cand ${n}`,
-      candidateEmail: `c${n}@example.com`,
-      expiresAt: t.clock.now + 864e5,
-      extraSeconds: 0,
-    },
-    t.clock.now,
-  );
-  const startedAt = t.clock.now;
-  const { attemptId } = await startInvitedAttempt(t.db, {
-    invitationId,
-    orgId,
-    assessmentId,
-    seed: `seed-${n}`,
-    startedAt,
-    deadlineAt: startedAt + 20 * 60_000,
-    items: items.map((i) => ({
-      questionId: i.questionId,
-      version: i.version,
-      contentHash: i.contentHash,
-      optionOrder: null,
-    })),
-    detail: { device: 'd', address: '10.0.0.1' },
-  });
-  const taker = { responses: [] as ItemResponse[] };
-  for (const [position, item] of items.entries()) {
-    const itemId = `${item.questionId}@${item.version}`;
-    const skipped = position === items.length - 1 && n % 7 === 0;
-    if (skipped) {
-      taker.responses.push({ itemId, credit: 0, answered: false, chosen: null, timeMs: null });
-      continue;
-    }
-    let answer: Answer;
-    if (item.questionId === 'alpha-s3' && item.answerKey.type === 'single') {
-      // Options a (wrong one), b (key), c (wrong two): the stronger half falls for c.
-      answer = { type: 'single', choice: theta > 0 ? 'c' : rng() < 0.5 ? 'b' : 'a' };
-    } else {
-      const right = rng() < probability(theta, { a: 1.6, b: (position % 5) - 2 });
-      answer = answerFor(item.answerKey, item.optionIds, right);
-    }
-    const timeMs = 10_000 + position * 1000 + n;
-    await saveResponse(t.db, {
-      attemptId,
-      questionId: item.questionId,
-      seq: 1,
-      answer,
-      flagged: false,
-      timeSpentMs: timeMs,
-      now: startedAt + 1000,
-    });
-    taker.responses.push({ itemId, credit: scoreAnswer(item.answerKey, answer), answered: true, chosen: null, timeMs });
-  }
-  await finalizeAttempt(t.db, attemptId, startedAt + 10 * 60_000, defaultAssessment.passMark);
-  return { attemptId, taker };
-}
-
 /** Practice tests that showed alpha-s1, with the ability each ended on. */
-async function seedPractice(item: Item) {
+async function seedPractice(item: SeedItem) {
   const rows = [
     { theta: 1.2, right: true },
     { theta: 0.4, right: true },
@@ -231,14 +114,17 @@ beforeAll(async () => {
     { ...defaultAssessment, title: 'Backend screening' },
     t.clock.now,
   );
-  const items = await fixedItems();
-  const rng = createRng('statistics-walkthrough');
-  const takers: TakerResponses[] = [];
-  for (let n = 1; n <= candidates; n++) {
-    const { attemptId, taker } = await take(orgId, ownerId, n, items, randomNormal(rng), rng);
-    takers.push(taker);
+  const { items, takers } = await seedSimulatedAttempts(t.db, {
+    orgId,
+    ownerId,
+    assessmentId,
+    passMark: defaultAssessment.passMark,
+    candidates,
+    now: t.clock.now,
+  });
+  for (const taker of takers) {
     const points = taker.responses.reduce((s, r) => s + r.credit, 0);
-    recorded.push({ attemptId, engine: (100 * points) / items.length });
+    recorded.push({ attemptId: taker.attemptId, engine: (100 * points) / items.length });
   }
   // Candidate 41 is still answering: not part of any figure.
   const stillGoing = await createInvitation(
@@ -269,7 +155,7 @@ beforeAll(async () => {
     })),
     detail: { device: 'd', address: '10.0.0.2' },
   });
-  const first = items[0] as Item;
+  const first = items[0] as SeedItem;
   await saveResponse(t.db, {
     attemptId: running,
     questionId: first.questionId,
@@ -286,7 +172,7 @@ beforeAll(async () => {
     options: null,
   }));
   expected = analyseAssessment(definitions, takers);
-  practiceRows = await seedPractice(items.find((i) => i.questionId === 'alpha-s1') as Item);
+  practiceRows = await seedPractice(items.find((i) => i.questionId === 'alpha-s1') as SeedItem);
 }, 120_000);
 afterAll(() => t.close());
 
