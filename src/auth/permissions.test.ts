@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roles } from '../db/schema';
+import { roles } from '../engine/roles';
 import { type Capability, can, capabilityNames, leastRoleFor, permissionsOf } from './permissions';
 
 const held = (role: (typeof roles)[number]) => capabilityNames.filter((name) => can({ role }, name));

@@ -7,7 +7,7 @@
  *
  * Roles are listed from the least, so the first one names the role a refusal asks for.
  */
-import type { Role } from '../db/schema';
+import type { Role } from '../engine/roles';
 
 const everyone = ['reviewer', 'admin', 'owner'] as const satisfies readonly Role[];
 const admins = ['admin', 'owner'] as const satisfies readonly Role[];

@@ -14,7 +14,7 @@ import { importBankFromDir } from '../bank/import-files';
 import { noteArrival } from '../candidate/arrival';
 import { createOrgWithOwner, createUser, findUserByEmail, membershipsOf, updatePasswordHash } from '../db/accounts';
 import { listAreas } from '../db/areas';
-import { type AssessmentInput, createAssessment, createInvitation, markInvitationOpened } from '../db/assessments';
+import { createAssessment, createInvitation, markInvitationOpened } from '../db/assessments';
 import {
   attemptItemsWithContent,
   finalizeAttempt,
@@ -30,6 +30,7 @@ import { activePool, attemptItemsFromDraw } from '../db/pool';
 import { addDecision, addNote } from '../db/reports';
 import { acceptTeamInvite, createTeamInvite } from '../db/team';
 import { defaultSettings } from '../deps';
+import type { AssessmentSettings as AssessmentInput } from '../engine/assessment';
 import { drawQuestions } from '../engine/draw';
 import { probability } from '../engine/irt';
 import type { Answer, AnswerKey, QuestionOption } from '../engine/question';

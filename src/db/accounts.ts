@@ -1,7 +1,8 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Role } from '../engine/roles';
 import type { Db } from './client';
 import { newId } from './ids';
-import { memberships, organizations, type Role, sessions, users } from './schema';
+import { memberships, organizations, sessions, users } from './schema';
 
 export interface Membership {
   orgId: string;

@@ -1,28 +1,15 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { type Blueprint, defaultMix } from '../engine/blueprint';
+import type { AssessmentSettings, AssessmentStatus } from '../engine/assessment';
 import type { QuestionType } from '../engine/question';
 import type { Db } from './client';
 import { newId } from './ids';
-import { assessments, attempts, invitations, organizations, questionVersions, type ShowAfter, users } from './schema';
-
-export interface AssessmentInput {
-  title: string;
-  description: string;
-  blueprint: Blueprint;
-  timeLimitSeconds: number;
-  passMark: number;
-  shuffleQuestions: boolean;
-  shuffleOptions: boolean;
-  showAfter: ShowAfter;
-  opensAt: number | null;
-  closesAt: number | null;
-}
+import { assessments, attempts, invitations, organizations, questionVersions, users } from './schema';
 
 export async function createAssessment(
   db: Db,
   orgId: string,
   createdBy: string | null,
-  input: AssessmentInput,
+  input: AssessmentSettings,
   now: number,
 ): Promise<string> {
   const id = newId();
@@ -90,33 +77,6 @@ export async function markInvitationOpened(db: Db, invitationId: string, now: nu
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 
-/** Fields a candidate's experience and score depend on: once someone has started, they never change in place. */
-export const frozenFields = [
-  'blueprint',
-  'timeLimitSeconds',
-  'passMark',
-  'shuffleQuestions',
-  'shuffleOptions',
-] as const satisfies readonly (keyof AssessmentInput)[];
-
-/**
- * Whether an edit touches a frozen field. Blueprints compare by content: section order and an
- * implicit default mix written out explicitly are the same blueprint.
- */
-export function changesFrozenFields(current: AssessmentInput, next: AssessmentInput): boolean {
-  return frozenFields.some((key) =>
-    key === 'blueprint'
-      ? JSON.stringify(canonicalBlueprint(current.blueprint)) !== JSON.stringify(canonicalBlueprint(next.blueprint))
-      : current[key] !== next[key],
-  );
-}
-
-function canonicalBlueprint(blueprint: Blueprint) {
-  return blueprint.sections
-    .map((s) => ({ area: s.area, count: s.count, mix: [s.mix ?? defaultMix].map((m) => [m.easy, m.medium, m.hard]) }))
-    .sort((x, y) => (x.area < y.area ? -1 : x.area > y.area ? 1 : 0));
-}
-
 export async function attemptCount(db: Db, assessmentId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
@@ -134,7 +94,7 @@ export async function updateAssessment(
   db: Db,
   orgId: string,
   id: string,
-  input: Partial<AssessmentInput>,
+  input: Partial<AssessmentSettings>,
   now: number,
   opts: { onlyWithoutAttempts: boolean },
 ): Promise<boolean> {
@@ -165,7 +125,7 @@ export async function createNextVersion(
   db: Db,
   current: AssessmentRow,
   createdBy: string | null,
-  input: AssessmentInput,
+  input: AssessmentSettings,
   now: number,
 ): Promise<string | null> {
   const id = newId();
@@ -238,7 +198,7 @@ export async function setAssessmentStatus(
   db: Db,
   orgId: string,
   id: string,
-  status: 'active' | 'archived',
+  status: AssessmentStatus,
   now: number,
 ): Promise<void> {
   await db

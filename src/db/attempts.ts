@@ -1,4 +1,5 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import type { AttemptEventType } from '../engine/attempt-events';
 import { type AttemptState, finalize } from '../engine/attempt-state';
 import type { Answer, AnswerKey, QuestionOption, QuestionType } from '../engine/question';
 import { decideSave, type SaveDecision } from '../engine/save';
@@ -6,7 +7,6 @@ import { scoreAnswer, scoreAttempt } from '../engine/scoring';
 import type { Db } from './client';
 import { newId } from './ids';
 import {
-  type AttemptEventType,
   type AttemptResult,
   attemptEvents,
   attemptItems,

@@ -1,21 +1,10 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { pendingStatuses } from '../engine/invitation-state';
 import type { Db } from './client';
 import { newId } from './ids';
-import { assessments, type InvitationStatus, invitations } from './schema';
+import { assessments, invitations } from './schema';
 
 export type InvitationRow = typeof invitations.$inferSelect;
-
-/**
- * The status a person should see. "expired" is computed, not stored: an invitation nobody
- * started is expired once its expiry passed, and becomes live again when a manager extends it.
- */
-export function invitationStatusAt(row: Pick<InvitationRow, 'status' | 'expiresAt'>, now: number): InvitationStatus {
-  if ((row.status === 'invited' || row.status === 'opened') && row.expiresAt < now) return 'expired';
-  return row.status;
-}
-
-/** Statuses in which nothing has started yet: the invitation can still be revoked, resent or given extra time. */
-export const pendingStatuses = ['invited', 'opened', 'expired'] as const satisfies readonly InvitationStatus[];
 
 export async function getInvitation(db: Db, orgId: string, id: string) {
   const [row] = await db
@@ -96,7 +85,7 @@ export async function markInvitationsSent(db: Db, ids: string[], now: number) {
 
 // The guarded updates below name the statuses they accept in the statement itself: a candidate
 // starting at the same moment (which sets 'started' in its own batch) wins or loses cleanly.
-const notStarted = inArray(invitations.status, ['invited', 'opened', 'expired']);
+const notStarted = inArray(invitations.status, [...pendingStatuses]);
 
 /** Withdraws an invitation nobody has started. Returns whether it changed. */
 export async function revokeInvitation(db: Db, orgId: string, id: string, now: number): Promise<boolean> {

@@ -3,20 +3,20 @@
  * query takes the organization id and filters by it, so another organization's ids find nothing.
  */
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import type { AttemptEventType } from '../engine/attempt-events';
 import type { AttemptState } from '../engine/attempt-state';
+import type { Decision } from '../engine/decisions';
+import type { InvitationStatus } from '../engine/invitation-state';
 import type { Answer, AnswerKey, QuestionOption } from '../engine/question';
 import type { Db } from './client';
 import { newId } from './ids';
 import {
-  type AttemptEventType,
   type AttemptResult,
   assessments,
   attemptEvents,
   attemptItems,
   attempts,
   decisions,
-  decisionValues,
-  type InvitationStatus,
   invitations,
   notes,
   questions,
@@ -24,9 +24,6 @@ import {
   responses,
   users,
 } from './schema';
-
-export type Decision = (typeof decisionValues)[number];
-export { decisionValues };
 
 export interface LatestDecision {
   decision: Decision;

@@ -1,8 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { attemptStates } from '../engine/attempt-state';
+import { assessmentStatuses, showAfterOptions } from '../engine/assessment';
+import { attemptEventTypes } from '../engine/attempt-events';
+import { attemptKinds, attemptStates } from '../engine/attempt-state';
 import type { Blueprint } from '../engine/blueprint';
+import { decisionValues } from '../engine/decisions';
+import { invitationStatuses } from '../engine/invitation-state';
 import type { Answer, AnswerKey, QuestionOption, QuestionType } from '../engine/question';
+import { questionStatuses } from '../engine/question-status';
+import { roles } from '../engine/roles';
 
 // Times are epoch milliseconds (integer): the engine computes with numbers, never Dates.
 const createdAt = () => integer('created_at', { mode: 'number' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -23,9 +29,6 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   createdAt: createdAt(),
 });
-
-export const roles = ['owner', 'admin', 'reviewer'] as const;
-export type Role = (typeof roles)[number];
 
 export const apiScopes = ['read', 'write'] as const;
 export type ApiScope = (typeof apiScopes)[number];
@@ -163,8 +166,6 @@ export const skillAreas = sqliteTable('skill_areas', {
   updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
 });
 
-export const questionStatuses = ['active', 'retired'] as const;
-
 /** One row per stable question id; its content lives in versions. */
 export const questions = sqliteTable(
   'questions',
@@ -220,9 +221,6 @@ export const bankImports = sqliteTable('bank_imports', {
 
 // ---------------------------------------------------------------- assessments
 
-export const showAfterOptions = ['thanks', 'score', 'review'] as const;
-export type ShowAfter = (typeof showAfterOptions)[number];
-
 export const assessments = sqliteTable(
   'assessments',
   {
@@ -240,9 +238,7 @@ export const assessments = sqliteTable(
     showAfter: text('show_after', { enum: showAfterOptions }).notNull().default('thanks'),
     opensAt: integer('opens_at', { mode: 'number' }),
     closesAt: integer('closes_at', { mode: 'number' }),
-    status: text('status', { enum: ['active', 'archived'] })
-      .notNull()
-      .default('active'),
+    status: text('status', { enum: assessmentStatuses }).notNull().default('active'),
     /** Versions of one assessment share a lineage; a blueprint with attempts is never edited in place. */
     lineageId: text('lineage_id').notNull(),
     version: integer('version').notNull().default(1),
@@ -252,9 +248,6 @@ export const assessments = sqliteTable(
   },
   (t) => [index('assessments_org').on(t.orgId, t.status)],
 );
-
-export const invitationStatuses = ['invited', 'opened', 'started', 'completed', 'expired', 'revoked'] as const;
-export type InvitationStatus = (typeof invitationStatuses)[number];
 
 export const invitationSources = ['greenhouse'] as const;
 export type InvitationSource = (typeof invitationSources)[number];
@@ -324,7 +317,7 @@ export const attempts = sqliteTable(
   'attempts',
   {
     id: text('id').primaryKey(),
-    kind: text('kind', { enum: ['assessment', 'practice'] }).notNull(),
+    kind: text('kind', { enum: attemptKinds }).notNull(),
     orgId: text('org_id').references(() => organizations.id),
     assessmentId: text('assessment_id').references(() => assessments.id),
     /** Unique: one invitation, one attempt, whatever the number of concurrent starts. */
@@ -392,19 +385,6 @@ export const responses = sqliteTable(
   (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
 );
 
-export const attemptEventTypes = [
-  'started',
-  'focus_lost',
-  'paste',
-  'resumed',
-  'new_device',
-  'new_address',
-  'late_save',
-  'finished',
-  'expired',
-] as const;
-export type AttemptEventType = (typeof attemptEventTypes)[number];
-
 export const attemptEvents = sqliteTable(
   'attempt_events',
   {
@@ -457,8 +437,6 @@ export const notes = sqliteTable(
   },
   (t) => [index('notes_attempt').on(t.attemptId)],
 );
-
-export const decisionValues = ['advance', 'hold', 'reject'] as const;
 
 /** Append-only: the latest row is the decision, the rest its history. */
 export const decisions = sqliteTable(

@@ -1,8 +1,9 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import type { Role } from '../engine/roles';
 import type { Db } from './client';
 import { newId } from './ids';
-import { memberships, organizations, type Role, teamInvites, users } from './schema';
+import { memberships, organizations, teamInvites, users } from './schema';
 
 /**
  * The people of an organization and the invitations to join it. Every read and write takes the

@@ -7,6 +7,10 @@ import { finalizationTime, isExpired, saveWindow } from './timing';
 export const attemptStates = ['in_progress', 'submitted', 'expired'] as const;
 export type AttemptState = (typeof attemptStates)[number];
 
+/** An attempt is at an assessment a candidate was invited to, or a practice test someone chose. */
+export const attemptKinds = ['assessment', 'practice'] as const;
+export type AttemptKind = (typeof attemptKinds)[number];
+
 const transitions: Readonly<Record<AttemptState, readonly AttemptState[]>> = {
   in_progress: ['submitted', 'expired'],
   submitted: [],

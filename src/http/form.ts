@@ -2,6 +2,9 @@ import type { Context } from 'hono';
 
 export type FormData = Record<string, string | string[]>;
 
+/** What a rejected form says, per field name; `form` is about the form as a whole. */
+export type FormErrors = Record<string, string | undefined>;
+
 /**
  * Reads a form body into strings, repeated keys as arrays. URL-encoded bodies (every form we
  * render) take the fast path: text + URLSearchParams costs about half of parseBody (measured

@@ -3,13 +3,16 @@
  * percentile, the score's margin of error and integrity counts. Pure, so the table, the CSV
  * export and the comparison all show the same numbers.
  */
-import type { CandidateRecord, Decision } from '../db/reports';
-import type { AttemptEventType } from '../db/schema';
+import type { CandidateRecord } from '../db/reports';
+import type { AttemptEventType } from '../engine/attempt-events';
+import type { Decision } from '../engine/decisions';
+import { type InvitationStatus, invitationStatusAt, invitationStatuses } from '../engine/invitation-state';
 import { percentileRank } from '../engine/scale';
 import { median, percentStandardError } from './stats';
 
-export const candidateStatuses = ['invited', 'opened', 'started', 'completed', 'expired', 'revoked'] as const;
-export type CandidateStatus = (typeof candidateStatuses)[number];
+/** A candidate's status is their invitation's, read with their attempt (src/engine/invitation-state.ts). */
+export const candidateStatuses = invitationStatuses;
+export type CandidateStatus = InvitationStatus;
 
 export const statusLabels: Record<CandidateStatus, string> = {
   invited: 'Invited',
@@ -28,11 +31,7 @@ export function candidateStatus(
   r: Pick<CandidateRecord, 'state' | 'invitationStatus' | 'expiresAt'>,
   now: number,
 ): CandidateStatus {
-  if (r.state === 'submitted' || r.state === 'expired') return 'completed';
-  if (r.state === 'in_progress') return 'started';
-  if (r.invitationStatus === 'revoked') return 'revoked';
-  if (now > r.expiresAt) return 'expired';
-  return r.invitationStatus === 'opened' ? 'opened' : 'invited';
+  return invitationStatusAt({ status: r.invitationStatus, expiresAt: r.expiresAt }, now, r.state);
 }
 
 export interface IntegrityCounts {

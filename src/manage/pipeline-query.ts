@@ -3,7 +3,7 @@
  * a plain GET form) and applied to the rows. Pure: the page, its htmx fragment and the CSV export
  * read the same query the same way.
  */
-import { type Decision, decisionValues } from '../db/reports';
+import { type Decision, decisionValues } from '../engine/decisions';
 import { type CandidateRow, type CandidateStatus, candidateStatuses } from './candidates';
 
 export const sortColumns = ['name', 'status', 'score', 'time', 'percentile', 'flags', 'completed', 'decision'] as const;

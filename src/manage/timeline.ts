@@ -3,7 +3,7 @@
  * window, pasting, a new browser or network, a late answer) are marked so the page can count and
  * highlight them; the words never accuse: each has ordinary explanations.
  */
-import type { AttemptEventType } from '../db/schema';
+import type { AttemptEventType } from '../engine/attempt-events';
 
 export interface TimelineEvent {
   type: AttemptEventType;

@@ -3,7 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { type Capability, can, leastRoleFor, type Permissions, permissionsOf } from '../auth/permissions';
 import { type SessionUser, sessionUser } from '../auth/session';
 import { type Membership, membershipsOf } from '../db/accounts';
-import type { Role } from '../db/schema';
+import type { Role } from '../engine/roles';
 import type { AppEnv } from '../env';
 import { PublicError } from '../http/public-error';
 import { wantsFragment } from '../http/request-kind';

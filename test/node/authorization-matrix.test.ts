@@ -31,13 +31,13 @@ import {
   memberships,
   notes,
   organizations,
-  type Role,
   responses,
   teamInvites,
   users,
   webhooks,
 } from '../../src/db/schema';
 import { acceptTeamInvite, createTeamInvite } from '../../src/db/team';
+import type { Role } from '../../src/engine/roles';
 import type { CapabilityCheck } from '../../src/middleware/auth';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileBank } from '../../src/bank/compile';
 import { invitationToken } from '../../src/candidate/invitation-token';
-import { type AssessmentInput, createAssessment, createInvitation } from '../../src/db/assessments';
+import { createAssessment, createInvitation } from '../../src/db/assessments';
 import { importBank } from '../../src/db/bank-import';
 import { assessments, attemptEvents, attempts, invitations, memberships, responses, users } from '../../src/db/schema';
+import type { AssessmentSettings } from '../../src/engine/assessment';
 import { sweepExpiredAttempts } from '../../src/jobs';
 import { makeTestApp, type TestApp } from '../support/app';
 import { secretMarker, testBankFiles } from '../support/bank';
@@ -70,7 +71,7 @@ async function answerableQuestions(browser: TestBrowser, attemptId: string, coun
  * A signed-in owner of a second organization, an assessment of theirs (the default one unless
  * `input` says otherwise) and a candidate who started it: what a manager's report needs.
  */
-async function managedAttempt(input: Partial<AssessmentInput> = {}) {
+async function managedAttempt(input: Partial<AssessmentSettings> = {}) {
   const owner = await signUpOwner(t, 'dana@example.com', 'Report Co');
   const [member] = await t.db
     .select()

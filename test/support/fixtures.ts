@@ -1,10 +1,11 @@
 import { invitationToken } from '../../src/candidate/invitation-token';
 import { createOrgWithOwner } from '../../src/db/accounts';
-import { type AssessmentInput, createAssessment, createInvitation } from '../../src/db/assessments';
+import { createAssessment, createInvitation } from '../../src/db/assessments';
+import type { AssessmentSettings } from '../../src/engine/assessment';
 import type { TestApp } from './app';
 import { importTestBank } from './bank';
 
-export const defaultAssessment: AssessmentInput = {
+export const defaultAssessment: AssessmentSettings = {
   title: 'Backend screening',
   description: 'A short screening test.',
   blueprint: {
@@ -23,7 +24,7 @@ export const defaultAssessment: AssessmentInput = {
 };
 
 /** An organization with an assessment over the test bank and one invitation, ready to start. */
-export async function seedInvitation(t: TestApp, overrides: Partial<AssessmentInput> = {}, extraSeconds = 0) {
+export async function seedInvitation(t: TestApp, overrides: Partial<AssessmentSettings> = {}, extraSeconds = 0) {
   await importTestBank(t.db);
   const { orgId, userId } = await createOrgWithOwner(t.db, {
     email: `owner-${Math.random()}@example.com`,

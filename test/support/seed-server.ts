@@ -5,8 +5,9 @@ import { createClient } from '@libsql/client';
 import { formatSigningKeys, generateSigningKey, parseSigningKeys } from '../../src/auth/keys';
 import { invitationToken } from '../../src/candidate/invitation-token';
 import { createOrgWithOwner } from '../../src/db/accounts';
-import { type AssessmentInput, createAssessment, createInvitation } from '../../src/db/assessments';
+import { createAssessment, createInvitation } from '../../src/db/assessments';
 import { libsqlConfig, libsqlDb } from '../../src/db/client';
+import type { AssessmentSettings } from '../../src/engine/assessment';
 import { testBankFiles } from './bank';
 import { defaultAssessment } from './fixtures';
 import { startServer } from './server';
@@ -31,7 +32,7 @@ export async function startSeededServer(env: Record<string, string> = {}) {
   const db = await libsqlDb(client, url);
   const deps = { keys: parseSigningKeys(signingKeys), clock: Date.now };
 
-  async function invite(overrides: Partial<AssessmentInput> = {}) {
+  async function invite(overrides: Partial<AssessmentSettings> = {}) {
     const now = Date.now();
     const { orgId, userId } = await createOrgWithOwner(db, {
       email: `owner-${now}-${Math.random()}@example.com`,

@@ -1,4 +1,4 @@
-import type { ShowAfter } from '../../src/db/schema';
+import type { ShowAfter } from '../../src/engine/assessment';
 import type { Band } from '../../src/engine/blueprint';
 import type { Member } from '../../src/middleware/auth';
 import { plural } from '../candidate/format';

@@ -1,5 +1,5 @@
-import type { InvitationStatus } from '../../src/db/schema';
 import type { RecipientProblem } from '../../src/email/recipients';
+import type { InvitationStatus } from '../../src/engine/invitation-state';
 import type { Member } from '../../src/middleware/auth';
 import { formatDateTime, formatMinutes, plural } from '../candidate/format';
 import { Field, type FormErrors } from '../pages/auth';

@@ -1,5 +1,5 @@
-import type { Role } from '../../src/db/schema';
 import type { PendingTeamInvite, TeamMember } from '../../src/db/team';
+import type { Role } from '../../src/engine/roles';
 import type { Member } from '../../src/middleware/auth';
 import { formatDateTime } from '../candidate/format';
 import { Field, type FormErrors } from '../pages/auth';

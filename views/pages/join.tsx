@@ -1,4 +1,4 @@
-import type { Role } from '../../src/db/schema';
+import type { Role } from '../../src/engine/roles';
 import { formatDateTime } from '../candidate/format';
 import { Layout } from '../layout';
 import { roleLabels, roleSummaries } from '../manage/team';

@@ -10,12 +10,10 @@ import {
   createInvitations,
   getInvitation,
   invitationCountsByVersion,
-  invitationStatusAt,
   invitedEmails,
   listInvitations,
   markInvitationsSent,
   type NewInvitation,
-  pendingStatuses,
   renewInvitation,
   revokeInvitation,
   setExtraTime,
@@ -30,6 +28,7 @@ import {
   parsePastedList,
 } from '../../email/recipients';
 import { emailSenderFor, sendAll } from '../../email/sender';
+import { invitationStatusAt, pendingStatuses } from '../../engine/invitation-state';
 import { type FormData, field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
 import { changeRefusal } from '../../manage/refusals';

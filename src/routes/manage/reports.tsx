@@ -11,13 +11,12 @@ import {
   addNote,
   candidateRecords,
   completedScores,
-  type Decision,
   decisionsOf,
-  decisionValues,
   notesOf,
   orgAttempt,
 } from '../../db/reports';
 import { isDueForFinalization } from '../../engine/attempt-state';
+import { isDecision } from '../../engine/decisions';
 import { scoreAnswer } from '../../engine/scoring';
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
@@ -183,7 +182,7 @@ reportsRoutes.post(`/app/attempts/${id}/decision`, mayDecide, async (c) => {
       409,
     );
   }
-  if (!(decisionValues as readonly string[]).includes(decision)) {
+  if (!isDecision(decision)) {
     return refuse(c, { errors: { decision: 'Choose advance, hold or reject.' }, draft });
   }
   if (reason.length > maxNote) {
@@ -199,7 +198,7 @@ reportsRoutes.post(`/app/attempts/${id}/decision`, mayDecide, async (c) => {
     orgId: member.orgId,
     attemptId,
     userId: member.user.id,
-    decision: decision as Decision,
+    decision,
     reason,
     now: clock(),
   });

@@ -20,7 +20,6 @@ import { can } from '../../auth/permissions';
 import { accountBucketKey, limits } from '../../auth/throttle';
 import { escapeHtml } from '../../candidate/describe';
 import { normalizeEmail } from '../../db/accounts';
-import { type Role, roles } from '../../db/schema';
 import {
   changeMemberRole,
   createTeamInvite,
@@ -36,6 +35,7 @@ import {
 } from '../../db/team';
 import { clearAccountThrottle, liveFailures } from '../../db/throttle';
 import { type EmailMessage, emailSenderFor } from '../../email/sender';
+import { isRole, type Role } from '../../engine/roles';
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
 import { type ManageEnv, type Member, requireCapability } from '../../middleware/auth';
@@ -184,7 +184,7 @@ teamRoutes.post('/app/team/invites', mayInvite, async (c) => {
   const errors: FormErrors = {};
   const now = clock();
   if (!emailPattern.test(email) || email.length > 254) errors.email = 'Enter an email address like name@example.com.';
-  if (!roles.includes(role as Role)) errors.role = 'Choose a role.';
+  if (!isRole(role)) errors.role = 'Choose a role.';
   else if (!allowed.includes(role as Role)) errors.role = `Only owners can invite ${role}s.`;
   if (!errors.email && (await isMemberByEmail(db, member.orgId, email))) {
     errors.email = `${email} is already a member of ${member.orgName}.`;
@@ -243,8 +243,8 @@ teamRoutes.post('/app/team/members/:userId/role', mayChangeRoles, async (c) => {
   const { db } = c.get('deps');
   const target = await requireTeamMember(c);
   const role = field(await readForm(c), 'role') ?? '';
-  if (!roles.includes(role as Role)) return renderTeam(c, { error: 'Choose reviewer, admin or owner.' }, 422);
-  const outcome = await changeMemberRole(db, member.orgId, target.userId, role as Role);
+  if (!isRole(role)) return renderTeam(c, { error: 'Choose reviewer, admin or owner.' }, 422);
+  const outcome = await changeMemberRole(db, member.orgId, target.userId, role);
   if (outcome === 'not-found') throw new PublicError(404, missingMember);
   if (outcome === 'last-owner') {
     return renderTeam(
