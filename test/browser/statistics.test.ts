@@ -48,7 +48,10 @@ describe('statistics in Chromium', () => {
     await page.waitForURL(`${url}/app`);
 
     const [maya] = await seeded.db.select().from(users).where(eq(users.email, 'maya@example.com'));
-    const [membership] = await seeded.db.select().from(memberships).where(eq(memberships.userId, maya?.id ?? ''));
+    const [membership] = await seeded.db
+      .select()
+      .from(memberships)
+      .where(eq(memberships.userId, maya?.id ?? ''));
     const now = Date.now() - 3600_000;
     const assessmentId = await createAssessment(
       seeded.db,

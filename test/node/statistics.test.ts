@@ -10,15 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment, createInvitation } from '../../src/db/assessments';
 import { saveResponse, startInvitedAttempt } from '../../src/db/attempts';
-import {
-  attemptItems,
-  attempts,
-  memberships,
-  questions,
-  questionVersions,
-  responses,
-  users,
-} from '../../src/db/schema';
+import { attemptItems, attempts, memberships, questionVersions, responses, users } from '../../src/db/schema';
 import {
   type AssessmentAnalysis,
   analyseAssessment,
