@@ -1,51 +1,19 @@
-/** Answers and keys as HTML for review pages. Option HTML is sanitized at import; text is escaped here. */
-
+/** Answers and keys as HTML for review pages; each type's rules say how its answers read. */
 import { focusableCodeBlocks } from '../bank/scrollable-code';
 import type { Answer, AnswerKey, QuestionOption } from '../engine/question';
 import { scoreAnswer } from '../engine/scoring';
+import { rulesFor } from '../question-types/rules';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
+export { escapeHtml } from '../question-types/review-html';
 
-function optionsHtml(options: QuestionOption[], ids: readonly string[]): string {
-  const byId = new Map(options.map((o) => [o.id, o.html]));
-  return ids.map((id) => byId.get(id) ?? escapeHtml(id)).join('; ');
-}
-
+/** The candidate's answer as a review shows it, by its type's rule. */
 export function answerHtml(options: QuestionOption[], answer: Answer | null | undefined): string {
-  if (!answer) return '<em>No answer</em>';
-  switch (answer.type) {
-    case 'single':
-      return optionsHtml(options, [answer.choice]);
-    case 'multiple':
-      return answer.choices.length ? optionsHtml(options, answer.choices) : '<em>No option chosen</em>';
-    case 'truefalse':
-      return answer.value ? 'True' : 'False';
-    case 'text':
-      return escapeHtml(answer.text);
-    case 'numeric':
-      return escapeHtml(String(answer.value));
-    case 'ordering':
-      return `<ol>${answer.order.map((id) => `<li>${optionsHtml(options, [id])}</li>`).join('')}</ol>`;
-  }
+  return answer ? rulesFor(answer.type).answerHtml(answer, options) : '<em>No answer</em>';
 }
 
+/** The key as a review shows it. */
 export function keyHtml(options: QuestionOption[], key: AnswerKey): string {
-  switch (key.type) {
-    case 'single':
-      return optionsHtml(options, [key.correct]);
-    case 'multiple':
-      return optionsHtml(options, key.correct);
-    case 'truefalse':
-      return key.correct ? 'True' : 'False';
-    case 'text':
-      return key.accepted.map(escapeHtml).join(' or ');
-    case 'numeric':
-      return escapeHtml(key.tolerance > 0 ? `${key.value} ± ${key.tolerance}` : String(key.value));
-    case 'ordering':
-      return `<ol>${key.order.map((id) => `<li>${optionsHtml(options, [id])}</li>`).join('')}</ol>`;
-  }
+  return rulesFor(key.type).keyHtml(key, options);
 }
 
 /** One question of a finished attempt as a review shows it: the answer, the key, the credit, why. */

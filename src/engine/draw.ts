@@ -3,6 +3,8 @@
  * order, with which option order. Deterministic for a seed, so the list can be rebuilt or
  * audited, and the option order is recorded at start (never re-shuffled on reload).
  */
+
+import { rulesFor } from '../question-types/rules';
 import {
   apportion,
   type Band,
@@ -159,36 +161,13 @@ function drawSection(areaItems: readonly DrawItem[], section: BlueprintSection, 
 }
 
 /**
- * The display order of a question's options: null for truefalse, text and numeric; shuffled for
- * single and multiple when the assessment shuffles options; always shuffled for ordering, and
- * never the correct order when there are 3+ items (with 2, refusing it would reveal the answer).
- * Seeded per question, so one question's order does not depend on the rest of the draw.
+ * The display order of a question's options, by its type's rule: null for types without
+ * options; shuffled for single and multiple when the assessment shuffles options; always
+ * shuffled for ordering, and never in the correct order. Seeded per question, so one question's
+ * order does not depend on the rest of the draw.
  */
 export function optionOrderFor(item: DrawItem, seed: string, shuffleOptions = true): string[] | null {
-  switch (item.type) {
-    case 'truefalse':
-    case 'text':
-    case 'numeric':
-      return null;
-    case 'single':
-    case 'multiple':
-      return shuffleOptions ? shuffle(item.optionIds, createRng(`${seed}:options:${item.id}`)) : item.optionIds.slice();
-    case 'ordering': {
-      const rng = createRng(`${seed}:options:${item.id}`);
-      let order = shuffle(item.optionIds, rng);
-      // Rejection keeps the order uniform over the non-identity permutations; with 3+ distinct
-      // items at most 1 in 6 draws is rejected. The round cap only guards malformed input
-      // (repeated ids), where every order looks correct.
-      for (let round = 0; item.optionIds.length >= 3 && round < 64 && sameOrder(order, item.optionIds); round++) {
-        order = shuffle(item.optionIds, rng);
-      }
-      return order;
-    }
-  }
-}
-
-function sameOrder(x: readonly string[], y: readonly string[]): boolean {
-  return x.length === y.length && x.every((id, i) => id === y[i]);
+  return rulesFor(item.type).optionOrder(item.optionIds, createRng(`${seed}:options:${item.id}`), shuffleOptions);
 }
 
 function compareIds(x: string, y: string): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maxTextAnswerLength, parseAnswer } from './parse-answer';
+import { maxTextAnswerLength } from '../question-types/text/rules';
+import { parseAnswer } from './parse-answer';
 
 const ids = ['a', 'b', 'c', 'd'];
 

@@ -3,6 +3,7 @@
  * that grows with every change, so a retried save is acknowledged again without effect and a
  * save overtaken by a newer one is refused (409) instead of overwriting newer work.
  */
+import { rulesFor } from '../question-types/rules';
 import type { Answer } from './question';
 
 /** A response as stored, or as sent by the page. A null answer is a cleared response. */
@@ -29,25 +30,8 @@ export function decideSave(stored: SequencedAnswer | null, incoming: SequencedAn
   return { kind: 'stale' };
 }
 
-/** Equal answers: choices of `multiple` compare as sets, everything else exactly (text is not normalized). */
+/** Equal answers, by their type's rule: choices of `multiple` compare as sets, everything else exactly (text is not normalized). */
 export function sameAnswer(x: Answer | null, y: Answer | null): boolean {
   if (x === null || y === null) return x === y;
-  switch (x.type) {
-    case 'single':
-      return y.type === 'single' && x.choice === y.choice;
-    case 'multiple': {
-      if (y.type !== 'multiple') return false;
-      const xs = new Set(x.choices);
-      const ys = new Set(y.choices);
-      return xs.size === ys.size && [...xs].every((c) => ys.has(c));
-    }
-    case 'truefalse':
-      return y.type === 'truefalse' && x.value === y.value;
-    case 'text':
-      return y.type === 'text' && x.text === y.text;
-    case 'numeric':
-      return y.type === 'numeric' && Object.is(x.value, y.value);
-    case 'ordering':
-      return y.type === 'ordering' && x.order.length === y.order.length && x.order.every((id, i) => id === y.order[i]);
-  }
+  return x.type === y.type && rulesFor(x.type).sameAnswer(x, y);
 }

@@ -2,84 +2,13 @@
  * Credit per question and the totals of an attempt, following the scoring table in
  * questions/README.md. Credit is always in [0, 1]; a missing or mismatched answer earns 0.
  */
+import { rulesFor } from '../question-types/rules';
 import type { Answer, AnswerKey } from './question';
 
-/** Absolute slack for numeric answers, relative to the size of the value: 0.1 + 0.2 must equal 0.3. */
-const numericEpsilon = 1e-9;
-
-/** Trim, collapse inner white space to one space, ignore case (and Unicode composition, so é matches é). */
-export function normalizeText(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
-}
-
-/** Credit in [0, 1] for one answer; null or an answer of another type than the key earns 0. */
+/** Credit in [0, 1] for one answer, by its type's rule; null or an answer of another type than the key earns 0. */
 export function scoreAnswer(key: AnswerKey, answer: Answer | null): number {
-  if (answer === null) return 0;
-  switch (key.type) {
-    case 'single':
-      return answer.type === 'single' && answer.choice === key.correct ? 1 : 0;
-    case 'multiple': {
-      if (answer.type !== 'multiple') return 0;
-      const correct = new Set(key.correct);
-      const chosen = new Set(answer.choices);
-      // A key without correct options is malformed; choosing nothing is then the only right answer.
-      if (correct.size === 0) return chosen.size === 0 ? 1 : 0;
-      let right = 0;
-      let wrong = 0;
-      for (const choice of chosen) {
-        if (correct.has(choice)) right++;
-        else wrong++;
-      }
-      return Math.max(0, (right - wrong) / correct.size);
-    }
-    case 'truefalse':
-      return answer.type === 'truefalse' && answer.value === key.correct ? 1 : 0;
-    case 'text': {
-      if (answer.type !== 'text') return 0;
-      const given = normalizeText(answer.text);
-      return key.accepted.some((accepted) => normalizeText(accepted) === given) ? 1 : 0;
-    }
-    case 'numeric': {
-      if (answer.type !== 'numeric' || !Number.isFinite(answer.value)) return 0;
-      const slack = numericEpsilon * Math.max(1, Math.abs(key.value));
-      return Math.abs(answer.value - key.value) <= Math.abs(key.tolerance) + slack ? 1 : 0;
-    }
-    case 'ordering':
-      return answer.type === 'ordering' ? orderingCredit(key.order, answer.order) : 0;
-  }
-}
-
-/**
- * (longest increasing subsequence of correct positions − 1) / (n − 1): 1 for the exact order,
- * 0 for the exact reverse. An answer that is not a permutation of the key's items earns 0.
- */
-function orderingCredit(correct: readonly string[], given: readonly string[]): number {
-  const position = new Map(correct.map((id, i) => [id, i]));
-  if (given.length !== correct.length || new Set(given).size !== given.length) return 0;
-  const positions: number[] = [];
-  for (const id of given) {
-    const p = position.get(id);
-    if (p === undefined) return 0;
-    positions.push(p);
-  }
-  if (correct.length <= 1) return 1;
-  return (longestIncreasingRun(positions) - 1) / (correct.length - 1);
-}
-
-/** Length of the longest strictly increasing subsequence (patience sorting, O(n log n)). */
-export function longestIncreasingRun(values: readonly number[]): number {
-  const tails: number[] = [];
-  for (const v of values) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((tails[mid] as number) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    tails[lo] = v;
-  }
-  return tails.length;
+  if (answer === null || answer.type !== key.type) return 0;
+  return rulesFor(key.type).score(key, answer);
 }
 
 export interface ScoredItem {

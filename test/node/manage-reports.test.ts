@@ -12,6 +12,8 @@ import { createAssessment, createInvitation, markInvitationOpened } from '../../
 import { finalizeAttempt, recordEvent, saveResponse, startInvitedAttempt } from '../../src/db/attempts';
 import { decisions, memberships, notes, questions, questionVersions, users } from '../../src/db/schema';
 import type { Answer, AnswerKey } from '../../src/engine/question';
+import { createRng } from '../../src/engine/random';
+import { rulesFor } from '../../src/question-types/rules';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank, secretMarker } from '../support/bank';
 import { TestBrowser } from '../support/client';
@@ -27,22 +29,9 @@ const invitationOf: Record<string, string> = {};
 const evilName = '=HYPERLINK("http://evil.example/x","Click")';
 const minute = 60_000;
 
-/** The answer the key wants: a candidate who knows everything. */
+/** The answer the key wants: a candidate who knows everything (a right answer needs no option ids). */
 function rightAnswer(key: AnswerKey): Answer {
-  switch (key.type) {
-    case 'single':
-      return { type: 'single', choice: key.correct };
-    case 'multiple':
-      return { type: 'multiple', choices: key.correct };
-    case 'truefalse':
-      return { type: 'truefalse', value: key.correct };
-    case 'text':
-      return { type: 'text', text: key.accepted[0] ?? '' };
-    case 'numeric':
-      return { type: 'numeric', value: key.value };
-    case 'ordering':
-      return { type: 'ordering', order: key.order };
-  }
+  return rulesFor(key.type).simulatedAnswer(key, [], true, createRng('right'));
 }
 
 /** Every alpha question and two of beta, in a fixed order: 12 items, each worth one point. */
