@@ -1,8 +1,9 @@
-/** How the statistics pages write their figures. */
+/** How the statistics pages write their figures (views/components/format.ts for the common ones). */
+import { formatShare } from '../../components/format';
 
 /** 0.724 → "72%"; null → "–". */
 export function percentText(share: number | null): string {
-  return share === null ? '–' : `${Math.round(share * 100)}%`;
+  return share === null ? '–' : formatShare(share);
 }
 
 /** A correlation with its sign, two decimals: "+0.31", "−0.12" (a real minus sign); null → "–". */

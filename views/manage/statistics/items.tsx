@@ -5,6 +5,7 @@
 import { type ItemAnalysis, minResponsesForFlags } from '../../../src/engine/item-analysis';
 import { type ItemMeta, optionLabel } from '../../../src/manage/item-statistics';
 import { flagWords } from '../../../src/manage/statistics-words';
+import { TableWrap } from '../../components/table-wrap';
 import { typeLabels } from '../report';
 import { correlationText, percentText, questionName, secondsText } from './format';
 
@@ -34,7 +35,7 @@ export function FlagList({ item, meta }: { item: ItemAnalysis; meta: ItemMeta })
 
 export function ItemsTable(props: { rows: ItemRow[]; areaTitles: Record<string, string> }) {
   return (
-    <section class="table-wrap" aria-label="Questions table" tabindex={0}>
+    <TableWrap label="Questions table">
       <table class="items-table">
         <caption class="sr-only">
           Every question drawn, with its facility (share of credit earned), discrimination (correlation with the rest of
@@ -92,7 +93,7 @@ export function ItemsTable(props: { rows: ItemRow[]; areaTitles: Record<string, 
           </tbody>
         ))}
       </table>
-    </section>
+    </TableWrap>
   );
 }
 

@@ -6,7 +6,8 @@
 import type { ItemAnalysis } from '../../../src/engine/item-analysis';
 import { htmlToText } from '../../../src/manage/answer-text';
 import { type ItemMeta, optionLabel } from '../../../src/manage/item-statistics';
-import { type HBar, HBarChart } from '../../charts';
+import { type HBar, HBarChart } from '../../components/charts';
+import { TableWrap } from '../../components/table-wrap';
 import { correlationText, percentText } from './format';
 
 const shortText = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -56,7 +57,7 @@ export function OptionTable(props: { item: ItemAnalysis; meta: ItemMeta; caption
   const { item, meta } = props;
   if (!item.options) return null;
   return (
-    <section class="table-wrap" aria-label={props.caption} tabindex={0}>
+    <TableWrap label={props.caption}>
       <table>
         <caption class="sr-only">{props.caption}</caption>
         <thead>
@@ -105,6 +106,6 @@ export function OptionTable(props: { item: ItemAnalysis; meta: ItemMeta; caption
           ) : null}
         </tbody>
       </table>
-    </section>
+    </TableWrap>
   );
 }

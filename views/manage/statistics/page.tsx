@@ -8,7 +8,9 @@ import type { AssessmentStatistics } from '../../../src/manage/item-statistics';
 import { reliabilitySentence } from '../../../src/manage/statistics-words';
 import type { Bin } from '../../../src/manage/stats';
 import type { Member } from '../../../src/middleware/auth';
-import { plural } from '../../candidate/format';
+import { Breadcrumbs } from '../../components/breadcrumbs';
+import { plural } from '../../components/format';
+import { TableWrap } from '../../components/table-wrap';
 import { AssessmentTabs } from '../assessment-tabs';
 import { ScoreHistogram } from '../charts';
 import { ManageLayout } from '../shell';
@@ -40,9 +42,9 @@ export function StatisticsPage(p: { member: Member; nonce?: string; view: Statis
   const coefficient = stats.dichotomous ? "Cronbach's alpha (KR-20)" : "Cronbach's alpha";
   return (
     <ManageLayout member={p.member} title={`Statistics: ${a.title}`} nonce={p.nonce} section="assessments">
-      <nav aria-label="Breadcrumb" class="crumbs small no-print">
-        <a href="/app">Assessments</a> › <a href={base}>{a.title}</a> › <span aria-current="page">Statistics</span>
-      </nav>
+      <Breadcrumbs
+        trail={[{ label: 'Assessments', href: '/app' }, { label: a.title, href: base }, { label: 'Statistics' }]}
+      />
       <div class="page-head">
         <div>
           <h1>Statistics: {a.title}</h1>
@@ -109,7 +111,7 @@ export function StatisticsPage(p: { member: Member; nonce?: string; view: Statis
               </p>
             ) : null}
             {analysis.areas.length > 1 ? (
-              <section class="table-wrap" aria-label="Reliability per area" tabindex={0}>
+              <TableWrap label="Reliability per area">
                 <table>
                   <caption class="sr-only">Reliability and scores per skill area</caption>
                   <thead>
@@ -147,7 +149,7 @@ export function StatisticsPage(p: { member: Member; nonce?: string; view: Statis
                     ))}
                   </tbody>
                 </table>
-              </section>
+              </TableWrap>
             ) : null}
           </section>
 
@@ -175,7 +177,7 @@ export function StatisticsPage(p: { member: Member; nonce?: string; view: Statis
               />
               <details>
                 <summary>The chart's figures as a table</summary>
-                <section class="table-wrap" aria-label="Figures of the chart" tabindex={0}>
+                <TableWrap label="Figures of the chart">
                   <table id="item-map-data">
                     <caption class="sr-only">Facility and discrimination per question, as plotted</caption>
                     <thead>
@@ -203,7 +205,7 @@ export function StatisticsPage(p: { member: Member; nonce?: string; view: Statis
                       ))}
                     </tbody>
                   </table>
-                </section>
+                </TableWrap>
               </details>
             </section>
           </div>

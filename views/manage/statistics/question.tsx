@@ -7,7 +7,8 @@ import type { AssessmentRow } from '../../../src/db/assessments';
 import type { ItemAnalysis } from '../../../src/engine/item-analysis';
 import type { ItemMeta } from '../../../src/manage/item-statistics';
 import type { Member } from '../../../src/middleware/auth';
-import { formatDateTime, plural } from '../../candidate/format';
+import { Breadcrumbs } from '../../components/breadcrumbs';
+import { formatDateTime, plural } from '../../components/format';
 import { AssessmentTabs } from '../assessment-tabs';
 import { typeLabels } from '../report';
 import { ManageLayout } from '../shell';
@@ -69,10 +70,14 @@ export function QuestionStatisticsPage(p: { member: Member; nonce?: string; view
   const base = `/app/assessments/${a.id}`;
   return (
     <ManageLayout member={p.member} title={`${questionId}: statistics`} nonce={p.nonce} section="assessments">
-      <nav aria-label="Breadcrumb" class="crumbs small no-print">
-        <a href="/app">Assessments</a> › <a href={base}>{a.title}</a> › <a href={`${base}/statistics`}>Statistics</a> ›{' '}
-        <span aria-current="page">{questionId}</span>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { label: 'Assessments', href: '/app' },
+          { label: a.title, href: base },
+          { label: 'Statistics', href: `${base}/statistics` },
+          { label: questionId },
+        ]}
+      />
       <h1>Question {questionId}</h1>
       <p class="muted">
         {p.view.areaTitle} · {p.view.topic}

@@ -7,7 +7,7 @@
  * numbers are the rows of the items table, and the same figures follow in a table.
  */
 import { facilityBounds, nearZeroDiscrimination } from '../../../src/engine/item-analysis';
-import { svgPercent } from '../../charts';
+import { svgPercent } from '../../components/charts';
 import { correlationText, percentText } from './format';
 
 export interface ScatterPoint {
