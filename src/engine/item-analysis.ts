@@ -7,13 +7,14 @@
  *   discrimination    corrected point-biserial: the Pearson correlation of the item's credit with
  *                     the rest score, the taker's score on every other item of the attempt. The
  *                     item is left out of the criterion, or it correlates with itself and the
- *                     figure is inflated (Crocker & Algina 1986, §14.3; Moodle's "discrimination
- *                     index" is the same correlation).
+ *                     figure is inflated (Crocker & Algina 1986, on item analysis). Moodle's
+ *                     "discrimination index" is the same correlation times 100
+ *                     (https://docs.moodle.org/dev/Quiz_statistics_calculations).
  *   option analysis   for choice questions, the share of takers choosing each option and that
  *                     option's own point-biserial: "chose it" (0/1) against the rest score. A wrong
  *                     option (distractor) should attract weaker takers: a negative figure. One that
  *                     correlates positively draws strong takers, which points at a second right
- *                     answer or a misleading stem (Crocker & Algina §14.4, distractor analysis).
+ *                     answer or a misleading stem (Crocker & Algina, distractor analysis).
  *   exposure          how many attempts drew the item; mean time over the answers with a time.
  *
  * The rest score is a percentage of the rest's maximum, (points − w·credit) / (max − w), so takers
@@ -45,7 +46,10 @@ import {
  */
 export const minResponsesForFlags = 30;
 
-/** Below this corrected point-biserial an item barely separates strong from weak takers (Ebel's "poor" band starts at 0.19; we flag only the clearer cases). */
+/**
+ * Below this corrected point-biserial an item barely separates strong from weak takers. Ebel's
+ * guideline calls anything under 0.2 poor; we flag only the clearer cases, as "near zero".
+ */
 export const nearZeroDiscrimination = 0.1;
 
 /** A wrong option whose point-biserial exceeds this draws strong takers more than weak ones. */

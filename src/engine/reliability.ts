@@ -12,10 +12,10 @@
  *                      the standard deviation of a person's observed scores around their true
  *                      score: about two observed scores in three lie within ± 1 SEM of it.
  *
- * Sources: L. Crocker & J. Algina, Introduction to Classical and Modern Test Theory (1986),
- * ch. 6 (the SEM) and ch. 7 (internal consistency: alpha, KR-20); L. J. Cronbach, "Coefficient
- * alpha and the internal structure of tests", Psychometrika 16 (1951); Moodle's quiz statistics
- * report (https://docs.moodle.org/en/Quiz_statistics_calculations: "coefficient of internal
+ * Sources: L. Crocker & J. Algina, Introduction to Classical and Modern Test Theory (1986), the
+ * chapters on reliability (the SEM; internal consistency: alpha, KR-20); L. J. Cronbach,
+ * "Coefficient alpha and the internal structure of tests", Psychometrika 16 (1951); Moodle's quiz statistics
+ * report (https://docs.moodle.org/dev/Quiz_statistics_calculations: "coefficient of internal
  * consistency" and "error ratio", the same two figures computed per slot).
  */
 
