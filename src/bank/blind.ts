@@ -8,6 +8,7 @@
 import type { Answer } from '../engine/question';
 import { createRng, shuffle } from '../engine/random';
 import { scoreAnswer } from '../engine/scoring';
+import { sourceFor } from '../question-types/source';
 import type { CompiledQuestion } from './compile';
 import type { SourceQuestion } from './types';
 
@@ -15,23 +16,12 @@ const letters = 'abcdefghijklmnopqrstuvwxyz';
 
 /** The order in which a question's options (or ordering items) appear on the sheet, as file indexes. */
 function sheetOrder(q: SourceQuestion): number[] {
-  const a = q.answer;
-  const count =
-    a.type === 'single' || a.type === 'multiple' ? a.options.length : a.type === 'ordering' ? a.items.length : 0;
+  const count = sourceFor(q.type).options(q.answer).length;
   return shuffle(
     Array.from({ length: count }, (_, i) => i),
     createRng(`blind:${q.id}`),
   );
 }
-
-const instructions: Record<SourceQuestion['type'], string> = {
-  single: 'Answer with one letter.',
-  multiple: 'Answer with every correct letter, comma-separated.',
-  truefalse: 'Answer true or false.',
-  text: 'Answer with the exact short text asked for.',
-  numeric: 'Answer with a number.',
-  ordering: 'Answer with all letters in the correct order, comma-separated.',
-};
 
 /** The reviewer's sheet, as Markdown: prompt, choices under letters, no key and no explanation. */
 export function blindSheet(questions: readonly SourceQuestion[]): string {
@@ -43,10 +33,10 @@ export function blindSheet(questions: readonly SourceQuestion[]): string {
     'question is ambiguous, has no right answer or more than one.',
   ];
   for (const q of questions) {
-    parts.push('', `## ${q.id}`, `type: ${q.type} — ${instructions[q.type]}`, '', q.promptMd.trim());
-    const a = q.answer;
-    if (a.type === 'single' || a.type === 'multiple' || a.type === 'ordering') {
-      const texts = a.type === 'ordering' ? a.items.map((i) => i.text) : a.options.map((o) => o.text);
+    const source = sourceFor(q.type);
+    parts.push('', `## ${q.id}`, `type: ${q.type} — ${source.blind.instruction}`, '', q.promptMd.trim());
+    const texts = source.options(q.answer).map((o) => o.text);
+    if (texts.length > 0) {
       parts.push('');
       sheetOrder(q).forEach((fileIndex, shown) => {
         parts.push(`- (${letters[shown]}) ${texts[fileIndex]}`);
@@ -85,59 +75,19 @@ export function toAnswer(q: SourceQuestion, compiled: CompiledQuestion, written:
     const fileIndex = shown >= 0 ? order[shown] : undefined;
     return fileIndex === undefined ? null : (compiled.options[fileIndex]?.id ?? null);
   };
-  const list = (text: string) =>
+  const ids = (text: string) =>
     text
       .split(/[\s,]+/u)
       .filter(Boolean)
       .map(byLetter);
-  switch (q.type) {
-    case 'single': {
-      const id = byLetter(written);
-      return id === null ? null : { type: 'single', choice: id };
-    }
-    case 'multiple': {
-      const ids = list(written);
-      return ids.includes(null) ? null : { type: 'multiple', choices: ids as string[] };
-    }
-    case 'ordering': {
-      const ids = list(written);
-      return ids.includes(null) ? null : { type: 'ordering', order: ids as string[] };
-    }
-    case 'truefalse': {
-      const value = written.trim().toLowerCase();
-      return value === 'true' || value === 'false' ? { type: 'truefalse', value: value === 'true' } : null;
-    }
-    case 'text':
-      return { type: 'text', text: written };
-    case 'numeric': {
-      const value = Number(written.trim());
-      return Number.isFinite(value) && written.trim() !== '' ? { type: 'numeric', value } : null;
-    }
-  }
+  return sourceFor(q.type).blind.toAnswer(written, { id: byLetter, ids });
 }
 
 /** How the key reads on the reviewer's sheet, for the disagreement list. */
 export function keyOnSheet(q: SourceQuestion): string {
-  const a = q.answer;
   const order = sheetOrder(q);
   const letterOf = (fileIndex: number) => letters[order.indexOf(fileIndex)] ?? '?';
-  switch (a.type) {
-    case 'single':
-    case 'multiple':
-      return a.options
-        .map((o, i) => (o.correct ? letterOf(i) : ''))
-        .filter(Boolean)
-        .sort()
-        .join(',');
-    case 'ordering':
-      return a.items.map((_, i) => letterOf(i)).join(',');
-    case 'truefalse':
-      return String(a.correct);
-    case 'text':
-      return a.accepted.join(' | ');
-    case 'numeric':
-      return a.tolerance ? `${a.value} ± ${a.tolerance}` : String(a.value);
-  }
+  return sourceFor(q.type).blind.keyOnSheet(q.answer, letterOf);
 }
 
 export interface BlindVerdict {

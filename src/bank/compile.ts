@@ -2,7 +2,8 @@
  * The compiled bank: what the database importer stores. Markdown is rendered to sanitized HTML
  * here, once; answer keys use the option ids `a`, `b`, `c`... in file order.
  */
-import type { AnswerKey, QuestionOption, QuestionType } from '../engine/question';
+import type { AnswerKey, QuestionOption, QuestionType } from '../question-types/rules';
+import { sourceFor } from '../question-types/source';
 import { normalizeNewlines, sha256Hex } from './hash';
 import type { BankFile } from './parse';
 import { renderInline, renderMarkdown } from './render';
@@ -105,28 +106,17 @@ export async function compileQuestion(q: SourceQuestion): Promise<CompiledQuesti
   };
 }
 
+/** The answer's options rendered with the ids a, b, c... in file order, and its key over those ids. */
 function compileAnswer(q: SourceQuestion): { options: QuestionOption[]; key: AnswerKey } {
-  const a = q.answer;
-  switch (a.type) {
-    case 'single':
-    case 'multiple': {
-      const options = a.options.map((o, i) => ({ id: optionId(i), html: renderInline(o.text) }));
-      const correct = options.filter((_, i) => a.options[i]?.correct).map((o) => o.id);
-      const key: AnswerKey =
-        a.type === 'single' ? { type: 'single', correct: correct[0] ?? '' } : { type: 'multiple', correct };
-      return { options, key };
-    }
-    case 'ordering': {
-      const options = a.items.map((item, i) => ({ id: optionId(i), html: renderInline(item.text) }));
-      return { options, key: { type: 'ordering', order: options.map((o) => o.id) } };
-    }
-    case 'truefalse':
-      return { options: [], key: { type: 'truefalse', correct: a.correct } };
-    case 'text':
-      return { options: [], key: { type: 'text', accepted: a.accepted } };
-    case 'numeric':
-      return { options: [], key: { type: 'numeric', value: a.value, tolerance: a.tolerance } };
-  }
+  const source = sourceFor(q.answer.type);
+  const options = source.options(q.answer).map((o, i) => ({ id: optionId(i), html: renderInline(o.text) }));
+  return {
+    options,
+    key: source.key(
+      q.answer,
+      options.map((o) => o.id),
+    ),
+  };
 }
 
 /**

@@ -8,6 +8,7 @@
  * (gift-meta); a question without them gets `difficulty: 3` and the tag `imported-gift`, for an
  * author to review before it goes live.
  */
+import { sourceFor } from '../question-types/source';
 import { type Converted, convertGift } from './gift-convert';
 import { readMetadata } from './gift-meta';
 import { type GiftMessage, type GiftQuestion, giftName, readGift } from './gift-read';
@@ -111,7 +112,7 @@ function importOne(q: GiftQuestion, state: ImportState, note: Note): 'imported' 
       refused ||= kind === 'skipped';
       note(kind, message);
     },
-    { ordering: meta?.type === 'ordering' },
+    { declaredType: meta?.type ?? null },
   );
   if (!converted || refused) return 'skipped';
 
@@ -291,12 +292,9 @@ function validate(
   return { question: check.question, errors };
 }
 
-/** Option lines differ from file to file; what counts is the text and which are correct. */
+/** What makes the answer the same, by its type: option lines differ from file to file, texts do not. */
 function answerKey(q: SourceQuestion): unknown {
-  const a = q.answer;
-  if (a.type === 'single' || a.type === 'multiple') return { ...a, options: a.options.map((o) => [o.text, o.correct]) };
-  if (a.type === 'ordering') return { ...a, items: a.items.map((i) => i.text) };
-  return a;
+  return sourceFor(q.answer.type).identity(q.answer);
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -5,17 +5,21 @@
  * which Moodle has no place for, travel in a `// skillcheck: difficulty=3 time=1.5 ref=<url>` line
  * that Moodle skips as a comment. Export writes both; import reads both.
  */
+import { isQuestionType, type QuestionType, questionTypes } from '../question-types/rules';
+import { sourceFor } from '../question-types/source';
 import type { SourceQuestion } from './types';
 
 export interface SkillcheckMeta {
   difficulty: number | null;
   timeWeight: number | null;
   ref: string | null;
-  /** `ordering`: the Moodle matching question stands for one of our ordering questions. */
-  type: 'ordering' | null;
+  /** The type a question written as another GIFT type stands for (ordering, written as matching). */
+  type: QuestionType | null;
 }
 
 const prefix = 'skillcheck:';
+/** The types GIFT does not have: written as another type, they name themselves in the comment. */
+const namedTypes = questionTypes.filter((t) => sourceFor(t).gift.writtenAs !== null);
 const moodleEscape = (text: string) => text.replace(/]/g, '\\]');
 
 /** The comment lines that go before a question in GIFT, without the `// `. */
@@ -26,7 +30,7 @@ export function metadataComments(q: SourceQuestion): string[] {
     `difficulty=${q.difficulty}`,
     q.timeWeight !== 1 ? `time=${q.timeWeight}` : '',
     q.ref ? `ref=${q.ref}` : '',
-    q.type === 'ordering' ? 'type=ordering' : '',
+    namedTypes.includes(q.type) ? `type=${q.type}` : '',
   ].filter((part) => part !== '');
   return [moodle, ours.join(' ')];
 }
@@ -48,10 +52,10 @@ export function readMetadata(comments: readonly string[]): { meta: SkillcheckMet
     if (key === 'difficulty' && /^[1-5]$/.test(value)) meta.difficulty = Number(value);
     else if (key === 'time' && Number(value) >= 0.5 && Number(value) <= 3) meta.timeWeight = Number(value);
     else if (key === 'ref' && /^https?:\/\/\S+$/.test(value)) meta.ref = value;
-    else if (key === 'type' && value === 'ordering') meta.type = 'ordering';
+    else if (key === 'type' && isQuestionType(value) && namedTypes.includes(value)) meta.type = value;
     else
       problems.push(
-        `"${token}" in the skillcheck: comment is not difficulty=1..5, time=0.5..3, ref=<url> or type=ordering, ignored`,
+        `"${token}" in the skillcheck: comment is not difficulty=1..5, time=0.5..3, ref=<url> or type=${namedTypes.join('|')}, ignored`,
       );
   }
   return { meta, problems };

@@ -3,7 +3,9 @@
  * `topicFileText`, `replaceQuestionBlock`), and write our questions as GIFT (`exportGift`). All
  * pure: files are the CLIs' job.
  */
-export { escapeGift, exportGift, orderingAsMatching } from './gift-export';
+export { orderingAsMatching } from '../question-types/ordering/source';
+export { escapeGift } from './gift-escape';
+export { exportGift } from './gift-export';
 export {
   type GiftImportOptions,
   type ImportedQuestion,

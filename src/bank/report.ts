@@ -2,17 +2,10 @@
  * The summary `bank:check` prints: one row per area and per topic (listed topics without
  * questions included, so gaps show), with counts by type and by difficulty, and a total.
  */
-import { type QuestionType, questionTypes } from '../engine/question';
+import { questionTypes } from '../question-types/rules';
+import { sourceFor } from '../question-types/source';
 import type { CompiledBank, CompiledQuestion } from './compile';
 
-const typeLabels: Record<QuestionType, string> = {
-  single: 'single',
-  multiple: 'multi',
-  truefalse: 'tf',
-  text: 'text',
-  numeric: 'num',
-  ordering: 'order',
-};
 const difficulties = [1, 2, 3, 4, 5] as const;
 
 function countRow(label: string, questions: readonly CompiledQuestion[]): string[] {
@@ -28,7 +21,7 @@ export function bankReport(bank: CompiledBank): string {
   const header = [
     'area / topic',
     'total',
-    ...questionTypes.map((t) => typeLabels[t]),
+    ...questionTypes.map((t) => sourceFor(t).countLabel),
     ...difficulties.map((d) => `d${d}`),
   ];
   const rows: string[][] = [header];

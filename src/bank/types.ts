@@ -2,7 +2,10 @@
  * The shapes the bank passes between its steps: raw files as parsed (every piece with its line),
  * then questions as checked (typed values, still Markdown), before compile renders them to HTML.
  */
-import type { QuestionType } from '../engine/question';
+import type { QuestionType } from '../question-types/rules';
+import type { SourceAnswer } from '../question-types/source';
+
+export type { SourceAnswer } from '../question-types/source';
 
 /** Something wrong (or suspicious) in a bank file. `line` is 1-based. */
 export interface Problem {
@@ -84,14 +87,6 @@ export interface SourceOption {
   correct: boolean;
   line: number;
 }
-
-/** What the author wrote as the right answer, by type; text stays Markdown. */
-export type SourceAnswer =
-  | { type: 'single' | 'multiple'; options: SourceOption[] }
-  | { type: 'truefalse'; correct: boolean }
-  | { type: 'text'; accepted: string[] }
-  | { type: 'numeric'; value: number; tolerance: number }
-  | { type: 'ordering'; items: SourceLine[] };
 
 /** A question that passed validation: typed values, prompt and explanation still Markdown. */
 export interface SourceQuestion {

@@ -2,11 +2,12 @@
  * Checks one question block and, when it is sound, returns it typed. Every error and warning
  * names the file and the line it is about.
  */
-import { type QuestionType, questionTypes } from '../engine/question';
+import { isQuestionType, type QuestionType, questionTypes } from '../question-types/rules';
+import { sourceFor } from '../question-types/source';
 import { scanFences } from './fences';
 import { isKnownLanguage } from './highlight';
 import { findDroppedHtml } from './render';
-import { markdownOf, readAccepted, readNumeric, readOptions, readOrder, readTrueFalse } from './sections';
+import { markdownOf } from './sections';
 import type {
   Difficulty,
   Problem,
@@ -17,20 +18,13 @@ import type {
   SourceLine,
   SourceQuestion,
 } from './types';
-import { optionWarnings, textWarnings } from './warnings';
+import { textWarnings } from './warnings';
 
 export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const headerKeys = ['type', 'difficulty', 'tags', 'time', 'ref'];
-const sectionNames = ['Options', 'Answer', 'Order', 'Explanation'];
 /** The section holding each type's answer; `### Explanation` belongs to every type. */
-const answerSection: Record<QuestionType, string> = {
-  single: 'Options',
-  multiple: 'Options',
-  truefalse: 'Answer',
-  text: 'Answer',
-  numeric: 'Answer',
-  ordering: 'Order',
-};
+const answerSection = (type: QuestionType) => sourceFor(type).section;
+const sectionNames = [...new Set(questionTypes.map(answerSection)), 'Explanation'];
 
 export interface QuestionCheck {
   question: SourceQuestion | null;
@@ -70,10 +64,10 @@ export function checkQuestion(raw: RawQuestion, file: { path: string; area: stri
       );
     } else if (sections.has(section.name)) {
       error(section.line, `"### ${section.name}" appears twice in this question`);
-    } else if (type && section.name !== 'Explanation' && section.name !== answerSection[type]) {
+    } else if (type && section.name !== 'Explanation' && section.name !== answerSection(type)) {
       error(
         section.line,
-        `"### ${section.name}" does not belong to a ${type} question (it takes ### ${answerSection[type]})`,
+        `"### ${section.name}" does not belong to a ${type} question (it takes ### ${answerSection(type)})`,
       );
     } else {
       sections.set(section.name, section);
@@ -88,17 +82,18 @@ export function checkQuestion(raw: RawQuestion, file: { path: string; area: stri
 
   let answer: SourceAnswer | null = null;
   if (type) {
-    const section = sections.get(answerSection[type]);
-    if (!section) error(raw.line, `a ${type} question needs a "### ${answerSection[type]}" section`);
-    else answer = readAnswer(type, section, error, warn);
+    const section = sections.get(answerSection(type));
+    if (!section) error(raw.line, `a ${type} question needs a "### ${answerSection(type)}" section`);
+    else answer = sourceFor(type).read(section, { error, warn });
   }
 
   checkMarkdown(raw.prompt, promptMd, false, error, warn);
   if (explanation) checkMarkdown(explanation.lines, explanationMd, false, error, warn);
-  if (answer?.type === 'single' || answer?.type === 'multiple') {
-    for (const o of answer.options) checkMarkdown([{ text: o.text, line: o.line }], o.text, true, error, warn);
+  if (answer) {
+    for (const o of sourceFor(answer.type).options(answer)) {
+      checkMarkdown([{ text: o.text, line: o.line }], o.text, true, error, warn);
+    }
   }
-  if (answer?.type === 'ordering') for (const item of answer.items) checkMarkdown([item], item.text, true, error, warn);
 
   if (errors.length > 0 || !type || !difficulty || !answer) return { question: null, errors, warnings };
   const question: SourceQuestion = {
@@ -141,7 +136,7 @@ function readType(header: RawHeader | undefined, line: number, error: Report): Q
     error(line, `the "type:" header is missing (${questionTypes.join(', ')})`);
     return null;
   }
-  if ((questionTypes as readonly string[]).includes(header.value)) return header.value as QuestionType;
+  if (isQuestionType(header.value)) return header.value;
   error(header.line, `unknown type "${header.value}" (types: ${questionTypes.join(', ')})`);
   return null;
 }
@@ -178,95 +173,6 @@ function readTags(header: RawHeader | undefined, error: Report): string[] {
   const tags = header.value.split(',').map((t) => t.trim());
   if (tags.some((t) => t === '')) error(header.line, 'tags are comma-separated words; one of them is empty');
   return [...new Set(tags.filter((t) => t !== ''))];
-}
-
-function readAnswer(type: QuestionType, section: RawSection, error: Report, warn: Report): SourceAnswer | null {
-  const report = (read: { errors: { line: number; message: string }[] }) => {
-    for (const e of read.errors) error(e.line, e.message);
-    return read.errors.length === 0;
-  };
-  switch (type) {
-    case 'single':
-    case 'multiple': {
-      const read = readOptions(section.lines);
-      if (!report(read)) return null;
-      const options = read.value;
-      const before = options.length;
-      checkItems(options, section.line, 'option', 2, error);
-      const correct = options.filter((o) => o.correct).length;
-      if (type === 'single' && correct !== 1) {
-        error(section.line, `a single question has exactly one correct option ("- [x]"), found ${correct}`);
-      }
-      if (type === 'multiple' && correct === 0) {
-        error(section.line, 'a multiple question has at least one correct option ("- [x]"), found none');
-      }
-      if (type === 'multiple' && correct === before && before > 1) {
-        warn(section.line, 'every option is correct: nothing to tell a careful answer from ticking everything');
-      }
-      optionWarnings(options, warn);
-      return { type, options };
-    }
-    case 'ordering': {
-      const read = readOrder(section.lines);
-      if (!report(read)) return null;
-      checkItems(read.value, section.line, 'item', 3, error);
-      return { type, items: read.value };
-    }
-    case 'truefalse': {
-      const read = readTrueFalse(section.lines, section.line);
-      return report(read) && read.value !== null ? { type, correct: read.value } : null;
-    }
-    case 'numeric': {
-      const read = readNumeric(section.lines, section.line);
-      return report(read) && read.value ? { type, ...read.value } : null;
-    }
-    case 'text': {
-      const read = readAccepted(section.lines);
-      if (!report(read)) return null;
-      const accepted = read.value.filter((a) => {
-        if (a.text === '') error(a.line, 'an accepted answer is empty');
-        return a.text !== '';
-      });
-      if (accepted.length === 0) {
-        error(section.line, 'a text question lists at least one accepted answer ("- answer")');
-        return null;
-      }
-      // Scoring trims, collapses spaces and ignores case, so these spellings are the same answer.
-      const seen = new Map<string, number>();
-      for (const a of accepted) {
-        const key = a.text.replace(/\s+/g, ' ').toLowerCase();
-        const first = seen.get(key);
-        if (first !== undefined)
-          warn(a.line, `accepted answer "${a.text}" repeats line ${first} once case and spaces are ignored`);
-        else seen.set(key, a.line);
-        if (/^`.*`$/.test(a.text))
-          warn(a.line, `accepted answers are compared literally: the backticks in ${a.text} would have to be typed`);
-      }
-      return { type, accepted: accepted.map((a) => a.text) };
-    }
-  }
-}
-
-/** At least `min` items, none empty, none repeated. */
-function checkItems(
-  items: readonly { text: string; line: number }[],
-  line: number,
-  noun: string,
-  min: number,
-  error: Report,
-) {
-  if (items.length < min) error(line, `at least ${min} ${noun}s are needed, found ${items.length}`);
-  const seen = new Map<string, number>();
-  for (const item of items) {
-    if (item.text === '') {
-      error(item.line, `the ${noun} is empty`);
-      continue;
-    }
-    const key = item.text.replace(/\s+/g, ' ');
-    const first = seen.get(key);
-    if (first !== undefined) error(item.line, `duplicate ${noun} "${item.text}" (also on line ${first})`);
-    else seen.set(key, item.line);
-  }
 }
 
 /** Raw HTML the sanitizer would drop, and fences in a language that will not be highlighted. */

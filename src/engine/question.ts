@@ -6,13 +6,7 @@
  */
 import type { QuestionType } from '../question-types/rules';
 
-export {
-  type Answer,
-  type AnswerKey,
-  type QuestionOption,
-  type QuestionType,
-  questionTypes,
-} from '../question-types/rules';
+export type { Answer, AnswerKey, QuestionOption, QuestionType } from '../question-types/rules';
 
 /** The fields of a question the engine needs to draw, adapt and score. */
 export interface ItemForDraw {
