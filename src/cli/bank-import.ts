@@ -8,11 +8,11 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importBankFromDir } from '../bank/import-files';
 import type { ImportSummary } from '../db/bank-import';
 import type { Db } from '../db/client';
 import { openD1 } from './d1';
 import { migrateDatabase, openDatabase, shownUrl } from './database';
+import { importBankFromDir } from './import-bank-dir';
 
 const usage = 'usage: npm run bank:import [-- --d1 <name> (--local | --remote) [--persist-to <dir>]]';
 const { values, positionals } = parseArgs({

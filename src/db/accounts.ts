@@ -62,6 +62,11 @@ export async function updatePasswordHash(db: Db, userId: string, passwordHash: s
   await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
+export async function organizationName(db: Db, orgId: string): Promise<string | null> {
+  const [row] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, orgId));
+  return row?.name ?? null;
+}
+
 export async function membershipsOf(db: Db, userId: string): Promise<Membership[]> {
   return db
     .select({ orgId: memberships.orgId, orgName: organizations.name, role: memberships.role })

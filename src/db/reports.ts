@@ -2,7 +2,7 @@
  * What hiring managers read: candidates with their attempts, answers, notes and decisions. Every
  * query takes the organization id and filters by it, so another organization's ids find nothing.
  */
-import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { AttemptEventType } from '../engine/attempt-events';
 import type { AttemptState } from '../engine/attempt-state';
 import type { Decision } from '../engine/decisions';
@@ -315,13 +315,4 @@ export async function answerRecords(db: Db, orgId: string, assessmentId: string)
     .where(and(eq(attempts.orgId, orgId), eq(attempts.assessmentId, assessmentId), ne(attempts.state, 'in_progress')))
     .orderBy(asc(invitations.createdAt), asc(attempts.id), asc(attemptItems.position));
   return rows;
-}
-
-/** The organization's assessment versions sharing a lineage, newest first (for "other versions" links). */
-export async function lineageVersions(db: Db, orgId: string, lineageId: string) {
-  return db
-    .select({ id: assessments.id, version: assessments.version, status: assessments.status })
-    .from(assessments)
-    .where(and(eq(assessments.orgId, orgId), eq(assessments.lineageId, lineageId)))
-    .orderBy(desc(assessments.version));
 }

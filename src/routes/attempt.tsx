@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { FinishPage } from '../../views/candidate/finish';
 import { formatTime } from '../../views/candidate/format';
@@ -10,6 +9,7 @@ import { answerFromForm, isAnswered } from '../candidate/answer-form';
 import { noteAddress } from '../candidate/arrival';
 import { reviewItem } from '../candidate/describe';
 import { questionViewOf } from '../candidate/question-view';
+import { organizationName } from '../db/accounts';
 import { listAreas } from '../db/areas';
 import { getAssessment } from '../db/assessments';
 import {
@@ -22,7 +22,7 @@ import {
   responsesOf,
   saveResponse,
 } from '../db/attempts';
-import { organizations } from '../db/schema';
+import { isPageSignal } from '../engine/attempt-events';
 import { acceptsSaves, isDueForFinalization } from '../engine/attempt-state';
 import { remainingSeconds, secondsUntilSavesClose } from '../engine/timing';
 import type { AppEnv } from '../env';
@@ -255,17 +255,15 @@ attemptRoutes.post('/attempts/:id/answers', async (c) => {
   return c.redirect(`/attempts/${attempt.id}?q=${next}${next === position ? '&saved=1' : ''}`, 303);
 });
 
-const recordedSignals = new Set(['focus_lost', 'paste']);
-
 /** Integrity signals from the page: evidence for a reviewer, recorded with the server's clock. */
 attemptRoutes.post('/attempts/:id/events', async (c) => {
   const own = await requireOwnAttempt(c);
   const form = await readForm(c);
   const type = field(form, 'type') ?? '';
-  if (!recordedSignals.has(type)) return errorResponse(c, 400, 'Unknown event type.');
+  if (!isPageSignal(type)) return errorResponse(c, 400, 'Unknown event type.');
   if (own.attempt.state !== 'in_progress') return c.body(null, 204);
   const deps = c.get('deps');
-  await recordEvent(deps.db, own.attempt.id, type as 'focus_lost' | 'paste', deps.clock(), {
+  await recordEvent(deps.db, own.attempt.id, type, deps.clock(), {
     position: intField(form, 'q', 10_000),
   });
   return c.body(null, 204);
@@ -321,13 +319,11 @@ attemptRoutes.get('/attempts/:id/result', async (c) => {
     ]);
     review = items.map((item) => reviewItem(item, saved.get(item.questionId)?.answer ?? null));
   }
-  const [org] = attempt.orgId
-    ? await deps.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, attempt.orgId))
-    : [];
+  const orgName = attempt.orgId ? await organizationName(deps.db, attempt.orgId) : null;
   const areaTitles = Object.fromEntries((await listAreas(deps.db)).map((a) => [a.id, a.title]));
   const view: ResultView = {
     title: assessment?.title ?? 'Practice test',
-    orgName: org?.name ?? 'Skillcheck',
+    orgName: orgName ?? 'Skillcheck',
     showAfter,
     state: attempt.state === 'expired' ? 'expired' : 'submitted',
     submittedAt: attempt.submittedAt ?? attempt.deadlineAt,

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { InvitePage, type InviteState, type InviteView } from '../../views/candidate/invite';
+import { InvitePage, type InviteView } from '../../views/candidate/invite';
 import { clientAddressOf, deviceIdOf, grantAttemptAccess } from '../candidate/access';
 import { noteArrival } from '../candidate/arrival';
 import { invitationFromToken } from '../candidate/invitation-token';
@@ -9,6 +9,7 @@ import { attemptForInvitation, startInvitedAttempt } from '../db/attempts';
 import { newId } from '../db/ids';
 import { activePool, attemptItemsFromDraw } from '../db/pool';
 import { drawQuestions } from '../engine/draw';
+import { type InviteState, inviteStateAt } from '../engine/invitation-state';
 import { deadlineFor } from '../engine/timing';
 import type { AppEnv } from '../env';
 import { PublicError } from '../http/public-error';
@@ -22,22 +23,9 @@ const replacedLink =
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof invitationForCandidate>>>;
 
-/**
- * `superseded`: the assessment was archived because an edit made a new version. Invitations sent
- * for the old version still work on it (their candidates were promised that test); an assessment
- * archived by hand is closed.
- */
-function stateOf(row: Loaded, hasAttemptInProgress: boolean, superseded: boolean, now: number): InviteState {
-  const { invitation, assessment } = row;
-  if (invitation.status === 'revoked') return 'revoked';
-  if (invitation.status === 'completed') return 'completed';
-  if (hasAttemptInProgress) return 'resume';
-  if (invitation.status === 'started') return 'completed';
-  if (now > invitation.expiresAt) return 'expired';
-  if ((assessment.status === 'archived' && !superseded) || (assessment.closesAt !== null && now > assessment.closesAt))
-    return 'closed';
-  if (assessment.opensAt !== null && now < assessment.opensAt) return 'not-open';
-  return 'ready';
+/** What the link leads to now: the rule is inviteStateAt (src/engine/invitation-state.ts). */
+function stateOf(row: Loaded, attemptInProgress: boolean, superseded: boolean, now: number): InviteState {
+  return inviteStateAt({ invitation: row.invitation, assessment: row.assessment, attemptInProgress, superseded }, now);
 }
 
 /**

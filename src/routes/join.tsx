@@ -1,51 +1,24 @@
 import { type Context, Hono } from 'hono';
 import { JoinPage, type JoinState, type JoinView } from '../../views/pages/join';
 import { sessionUser } from '../auth/session';
-import { signToken, verifyToken } from '../auth/tokens';
 import { normalizeEmail } from '../db/accounts';
 import { acceptTeamInvite, teamInviteById, teamMember } from '../db/team';
-import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
+import { teamInviteIdFromToken, teamInvitePath } from '../manage/team-invite-token';
 import { rememberOrg } from '../middleware/auth';
 
 /**
- * Joining a team by link: /team/join/<token>. The token is a signed 'team-invite' token naming the
- * team_invites row; the row decides (pending, accepted, revoked, expired), the token only proves
- * the link came from us. A GET never accepts anything (mail scanners open links); accepting is a
- * POST by the signed-in user the invitation was addressed to.
+ * Joining a team by link: /team/join/<token> (src/manage/team-invite-token.ts). The row the token
+ * names decides (pending, accepted, revoked, expired). A GET never accepts anything (mail
+ * scanners open links); accepting is a POST by the signed-in user the invitation was addressed to.
  */
 export const joinRoutes = new Hono<AppEnv>();
-
-/** Team invitations are valid for 7 days. */
-export const teamInviteTtlMs = 7 * 24 * 3600 * 1000;
-
-/**
- * The token outlives the invitation by 30 days, as candidate links do (src/candidate/
- * invitation-token.ts): an expired link can then say "expired, ask for a new one" instead of
- * "not valid". The database's expiry is the one that counts.
- */
-const afterlifeSeconds = 30 * 24 * 3600;
-
-export async function teamInviteToken(deps: AppDeps, inviteId: string, expiresAt: number): Promise<string> {
-  const now = deps.clock();
-  const ttl = Math.max(60, Math.ceil((expiresAt - now) / 1000)) + afterlifeSeconds;
-  return signToken(deps.keys, 'team-invite', { sub: inviteId }, now, ttl);
-}
-
-export function teamInvitePath(token: string): string {
-  return `/team/join/${token}`;
-}
-
-async function inviteIdFromToken(deps: AppDeps, token: string): Promise<string | null> {
-  if (token.length > 2000) return null;
-  return (await verifyToken(deps.keys, 'team-invite', token, deps.clock()))?.sub ?? null;
-}
 
 /** Everything the page and the POST decide from: the invitation, the visitor, and the resulting state. */
 async function load(c: Context<AppEnv>): Promise<JoinView> {
   const deps = c.get('deps');
   const token = c.req.param('token') ?? '';
-  const id = await inviteIdFromToken(deps, token);
+  const id = await teamInviteIdFromToken(deps, token);
   const row = id ? await teamInviteById(deps.db, id) : null;
   const user = await sessionUser(c);
   const base = { token, user: user ? { name: user.name, email: user.email } : null };

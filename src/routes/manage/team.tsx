@@ -38,8 +38,8 @@ import { type EmailMessage, emailSenderFor } from '../../email/sender';
 import { isRole, type Role } from '../../engine/roles';
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
+import { teamInvitePath, teamInviteToken, teamInviteTtlMs } from '../../manage/team-invite-token';
 import { type ManageEnv, type Member, requireCapability } from '../../middleware/auth';
-import { teamInvitePath, teamInviteToken, teamInviteTtlMs } from '../join';
 
 export const teamRoutes = new Hono<ManageEnv>();
 

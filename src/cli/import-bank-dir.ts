@@ -1,11 +1,13 @@
-/** Start-up import: read questions/, skip when unchanged, compile, store. Node only (reads files). */
-
+/**
+ * Start-up import: read questions/, skip when unchanged, compile, store. Node only (reads files);
+ * used by the server at start, `npm run bank:import` and the demo.
+ */
+import { bankHash, compileBank } from '../bank/compile';
+import { loadBankFiles } from '../bank/load';
+import { formatProblem } from '../bank/validate';
 import { type ImportSummary, importBank, lastImportedHash } from '../db/bank-import';
 import type { Db } from '../db/client';
 import type { LogEntry } from '../deps';
-import { bankHash, compileBank } from './compile';
-import { loadBankFiles } from './load';
-import { formatProblem } from './validate';
 
 export async function importBankFromDir(
   db: Db,
