@@ -33,8 +33,9 @@ import type { AssessmentSettings as AssessmentInput } from '../engine/assessment
 import { drawQuestions } from '../engine/draw';
 import { probability } from '../engine/irt';
 import type { Answer, AnswerKey, QuestionOption } from '../engine/question';
-import { createRng, pick, type Rng } from '../engine/random';
+import { createRng, type Rng } from '../engine/random';
 import { deadlineFor } from '../engine/timing';
+import { rulesFor } from '../question-types/rules';
 import { migrateDatabase, openDatabase, shownUrl } from './database';
 import { importBankFromDir } from './import-bank-dir';
 
@@ -86,37 +87,12 @@ export interface DemoResult {
 
 /** A candidate's answer to a question: right, or a plausible wrong one (another option, a wrong number...). */
 export function demoAnswer(key: AnswerKey, options: QuestionOption[], right: boolean, rng: Rng): Answer {
-  const others = (ids: string[]) => options.map((o) => o.id).filter((id) => !ids.includes(id));
-  switch (key.type) {
-    case 'single':
-      return { type: 'single', choice: right ? key.correct : pick(others([key.correct]), rng) };
-    case 'multiple': {
-      if (right) return { type: 'multiple', choices: key.correct.slice() };
-      const distractors = others(key.correct);
-      // Either one right option missed or one wrong option added; both happen in real answers.
-      if (distractors.length > 0 && (key.correct.length === 1 || rng() < 0.5)) {
-        return { type: 'multiple', choices: [...key.correct, pick(distractors, rng)] };
-      }
-      const missed = pick(key.correct, rng);
-      return { type: 'multiple', choices: key.correct.filter((id) => id !== missed) };
-    }
-    case 'truefalse':
-      return { type: 'truefalse', value: right ? key.correct : !key.correct };
-    case 'text':
-      return { type: 'text', text: right ? (key.accepted[0] ?? '') : pick(['not sure', 'I do not know', 'none'], rng) };
-    case 'numeric': {
-      if (right) return { type: 'numeric', value: key.value };
-      const off = Math.max(Math.abs(key.tolerance) * 2 + 1, Math.round(Math.abs(key.value) * 0.25));
-      return { type: 'numeric', value: key.value + (rng() < 0.5 ? -off : off) };
-    }
-    case 'ordering': {
-      const order = key.order.slice();
-      if (right || order.length < 2) return { type: 'ordering', order };
-      const i = Math.floor(rng() * (order.length - 1));
-      [order[i], order[i + 1]] = [order[i + 1] as string, order[i] as string];
-      return { type: 'ordering', order };
-    }
-  }
+  return rulesFor(key.type).simulatedAnswer(
+    key,
+    options.map((o) => o.id),
+    right,
+    rng,
+  );
 }
 
 /** The blueprint: preferred areas where the bank has them, else the first areas with questions. */
