@@ -5,7 +5,8 @@
  * names its line, so a person can fix exactly that line.
  */
 
-export const emailPattern = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+import { emailPattern } from './address';
+
 export const maxRecipients = 500;
 export const maxExtraMinutes = 600;
 

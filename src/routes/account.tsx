@@ -15,14 +15,13 @@ import {
   updatePasswordHash,
 } from '../db/accounts';
 import { releaseSlots, takeSlots } from '../db/throttle';
+import { isEmailAddress } from '../email/address';
 import type { AppEnv } from '../env';
 import { clientAddressOf } from '../http/client-address';
 import { field, readForm } from '../http/form';
 import { errorResponse } from '../middleware/errors';
 
 export const accountRoutes = new Hono<AppEnv>();
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Only same-site paths: `next` must never send a user to another origin after signing in. */
 function safeNext(next: string | undefined, fallback: string): string {
@@ -62,8 +61,7 @@ accountRoutes.post('/signup', async (c) => {
   const password = field(form, 'password') ?? '';
   const errors: FormErrors = {};
   if (!values.name || values.name.length > 100) errors.name = 'Enter your name (up to 100 characters).';
-  if (!emailPattern.test(values.email) || values.email.length > 254)
-    errors.email = 'Enter an email address like name@example.com.';
+  if (!isEmailAddress(values.email)) errors.email = 'Enter an email address like name@example.com.';
   errors.password = passwordProblem(password) ?? undefined;
   if (values.orgName.length > 100) errors.orgName = 'Use at most 100 characters.';
   const firstRun = (await countUsers(deps.db)) === 0;

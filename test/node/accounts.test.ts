@@ -51,6 +51,15 @@ describe('sign up, sign in, sign out', () => {
     expect(await t.db.select().from(organizations)).toHaveLength(0);
   });
 
+  it('refuses an email that would name several recipients, the same rule as invitations', async () => {
+    for (const email of ['<olivia@example.com>', 'olivia@example.com;', '"olivia"@example.com']) {
+      const { res } = await signUp(new TestBrowser(t.app), { ...good, email });
+      expect(res.status).toBe(422);
+      expect(await res.text()).toContain('name@example.com');
+    }
+    expect(await t.db.select().from(users)).toHaveLength(0);
+  });
+
   it('refuses a second account with the same email', async () => {
     await signUp();
     const { res } = await signUp(new TestBrowser(t.app), { ...good, email: 'olivia@example.com' });

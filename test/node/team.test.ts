@@ -187,6 +187,14 @@ describe('inviting a colleague by link', () => {
     expect(html).toContain('Choose a role.');
     expect(html).toContain('value="not an email"');
 
+    // One address per invitation: brackets or separators pasted along would make a mail header name several recipients.
+    for (const email of ['<ada@example.com>', 'eve,ada@example.com']) {
+      const several = await owner.post('/app/team/invites', { email, role: 'admin' });
+      expect(several.status).toBe(422);
+      expect(await several.text()).toContain('Enter an email address like name@example.com.');
+    }
+    expect(await t.db.select().from(teamInvites)).toHaveLength(0);
+
     const self = await owner.post('/app/team/invites', { email: 'OLIVIA@example.com', role: 'admin' });
     expect(self.status).toBe(422);
     expect(await self.text()).toContain('olivia@example.com is already a member of Acme Hiring');

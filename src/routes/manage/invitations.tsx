@@ -18,15 +18,9 @@ import {
   revokeInvitation,
   setExtraTime,
 } from '../../db/invitations';
+import { emailPattern } from '../../email/address';
 import { invitationEmail } from '../../email/invitation-email';
-import {
-  checkRecipients,
-  emailPattern,
-  maxExtraMinutes,
-  maxRecipients,
-  parseCsv,
-  parsePastedList,
-} from '../../email/recipients';
+import { checkRecipients, maxExtraMinutes, maxRecipients, parseCsv, parsePastedList } from '../../email/recipients';
 import { emailSenderFor, sendAll } from '../../email/sender';
 import { invitationStatusAt, pendingStatuses } from '../../engine/invitation-state';
 import { type FormData, field, readForm } from '../../http/form';

@@ -34,6 +34,7 @@ import {
   teamMembers,
 } from '../../db/team';
 import { clearAccountThrottle, liveFailures } from '../../db/throttle';
+import { isEmailAddress } from '../../email/address';
 import { type EmailMessage, emailSenderFor } from '../../email/sender';
 import { isRole, type Role } from '../../engine/roles';
 import { field, readForm } from '../../http/form';
@@ -57,8 +58,6 @@ async function requireTeamMember(c: Context<ManageEnv>): Promise<TeamMember> {
   if (!target) throw new PublicError(404, missingMember);
   return target;
 }
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function publicOrigin(c: Context<ManageEnv>): string {
   return c.get('deps').settings.publicUrl ?? new URL(c.req.url).origin;
@@ -183,7 +182,7 @@ teamRoutes.post('/app/team/invites', mayInvite, async (c) => {
   const role = field(form, 'role') ?? '';
   const errors: FormErrors = {};
   const now = clock();
-  if (!emailPattern.test(email) || email.length > 254) errors.email = 'Enter an email address like name@example.com.';
+  if (!isEmailAddress(email)) errors.email = 'Enter an email address like name@example.com.';
   if (!isRole(role)) errors.role = 'Choose a role.';
   else if (!allowed.includes(role as Role)) errors.role = `Only owners can invite ${role}s.`;
   if (!errors.email && (await isMemberByEmail(db, member.orgId, email))) {
