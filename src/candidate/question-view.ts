@@ -1,4 +1,3 @@
-import type { QuestionView } from '../../views/candidate/question';
 import { focusableCodeBlocks } from '../bank/scrollable-code';
 import type { Answer } from '../engine/question';
 import { displayOrder, type FormQuestion, formStateOf } from './answer-form';
@@ -8,7 +7,7 @@ import { displayOrder, type FormQuestion, formStateOf } from './answer-form';
  * position only, never by id) and the candidate's saved answer as form state. The test itself and
  * a manager's preview both render through this, so the preview is exactly what candidates see.
  */
-export function questionViewOf(item: FormQuestion & { promptHtml: string }, answer: Answer | null): QuestionView {
+export function questionViewOf(item: FormQuestion & { promptHtml: string }, answer: Answer | null) {
   const byId = new Map(item.options.map((o) => [o.id, o.html]));
   return {
     type: item.type,

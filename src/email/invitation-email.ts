@@ -1,4 +1,4 @@
-import { formatDateTime, formatMinutes, plural } from '../../views/candidate/format';
+import { formatDateTime, formatMinutes, plural } from '../../views/components/format';
 import { escapeHtml } from '../candidate/describe';
 import type { EmailMessage } from './sender';
 

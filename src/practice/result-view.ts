@@ -4,7 +4,6 @@
  * the share link and the offer to keep the result.
  */
 import type { Context } from 'hono';
-import type { PracticeResultView, TopicLine } from '../../views/practice/result';
 import { sessionUser } from '../auth/session';
 import { reviewItem } from '../candidate/describe';
 import { getArea } from '../db/areas';
@@ -47,10 +46,7 @@ const notices: Record<string, string> = {
   withdrawn: 'The link was withdrawn. Anyone who opens it now is told so.',
 };
 
-export async function practiceResultView<E extends AppEnv>(
-  c: Context<E>,
-  attempt: AttemptRow,
-): Promise<PracticeResultView> {
+export async function practiceResultView<E extends AppEnv>(c: Context<E>, attempt: AttemptRow) {
   const notice = Object.keys(notices).find((key) => c.req.query(key) === '1');
   const deps = c.get('deps');
   const areaId = attempt.areaId ?? '';
@@ -72,7 +68,7 @@ export async function practiceResultView<E extends AppEnv>(
   const asked = new Map<string, number>();
   for (const item of answered) asked.set(item.topic, (asked.get(item.topic) ?? 0) + 1);
   const known = new Set((area?.topics ?? []).map((t) => t.id));
-  const topicLine = (id: string, title: string, docsUrl: string | null): TopicLine => {
+  const topicLine = (id: string, title: string, docsUrl: string | null) => {
     const percent = byTopic[id]?.percent ?? 0;
     const count = asked.get(id) ?? 0;
     return { id, title, docsUrl, answered: count, percent, weak: count > 0 && percent < weakBelowPercent };
@@ -83,7 +79,7 @@ export async function practiceResultView<E extends AppEnv>(
     attemptId: attempt.id,
     areaId,
     areaTitle: area?.title ?? areaId,
-    state: attempt.state === 'expired' ? 'expired' : 'submitted',
+    state: attempt.state === 'expired' ? ('expired' as const) : ('submitted' as const),
     submittedAt,
     durationSeconds: Math.max(0, Math.round((submittedAt - attempt.startedAt) / 1000)),
     scaleScore: score,
