@@ -6,6 +6,7 @@ import type { AppEnv } from './env';
 import { errorResponse, onError, onNotFound } from './middleware/errors';
 import { requestLog } from './middleware/logger';
 import { multipartBody } from './middleware/multipart';
+import { pageRenderer } from './middleware/renderer';
 import { csrfProtection, securityHeaders } from './middleware/security';
 import { shedLoad } from './middleware/shed-load';
 import { accountRoutes } from './routes/account';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestLog());
   app.use(shedLoad(deps.settings.maxInFlight));
   app.use(securityHeaders());
+  app.use(pageRenderer());
   app.use(csrfProtection());
   app.use(
     bodyLimit({

@@ -1,17 +1,15 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { PageProps } from './page';
 
 export interface NavUser {
   name: string;
   orgName?: string;
 }
 
-export interface LayoutProps {
-  title: string;
+export interface LayoutProps extends Omit<PageProps, 'workspace'> {
+  /** This request's script nonce (the CSP allows only scripts that carry it). */
   nonce?: string;
-  user?: NavUser | null;
-  /** Pages for candidates drop the site navigation: nothing to wander off to mid-test. */
-  bare?: boolean;
   children?: Child;
 }
 
@@ -19,7 +17,8 @@ export interface LayoutProps {
 // we send for a partial request is a fragment meant to be shown, so errors do swap.
 const htmxConfig = JSON.stringify({ noSwap: [204, 304], defaultTimeout: 15000 });
 
-export function Layout({ title, nonce, user, bare, children }: LayoutProps) {
+/** The whole document around every page: head, site header, main and footer. */
+export function Layout({ title, nonce, user, bare, scripts, children }: LayoutProps) {
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -34,6 +33,9 @@ export function Layout({ title, nonce, user, bare, children }: LayoutProps) {
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <script src="/static/vendor/htmx.min.js" nonce={nonce} defer />
           <script src="/static/app.js" nonce={nonce} defer />
+          {(scripts ?? []).map((src) => (
+            <script type="module" src={src} nonce={nonce} />
+          ))}
         </head>
         <body>
           <a class="skip-link" href="#main">

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
-import { type FormErrors, LoginPage, PasswordPage, SignupPage } from '../../views/pages/auth';
+import type { FormErrors } from '../../views/components/form';
+import { LoginPage, loginTitle, PasswordPage, passwordTitle, SignupPage, signupTitle } from '../../views/pages/auth';
 import { knownDeviceOf, rememberDevice } from '../auth/known-device';
 import { hashPassword, passwordProblem, unmatchableHash, verifyPassword } from '../auth/password';
 import { endSession, sessionUser, startSession } from '../auth/session';
@@ -34,14 +35,9 @@ function policy(c: Context<AppEnv>) {
 
 accountRoutes.get('/signup', async (c) => {
   const firstRun = (await countUsers(c.get('deps').db)) === 0;
-  return c.html(
-    <SignupPage
-      values={{ email: c.req.query('email') }}
-      errors={{}}
-      firstRun={firstRun}
-      next={c.req.query('next')}
-      nonce={c.get('secureHeadersNonce')}
-    />,
+  return c.render(
+    <SignupPage values={{ email: c.req.query('email') }} errors={{}} firstRun={firstRun} next={c.req.query('next')} />,
+    { title: signupTitle(firstRun) },
   );
 });
 
@@ -65,17 +61,12 @@ accountRoutes.post('/signup', async (c) => {
   errors.password = passwordProblem(password) ?? undefined;
   if (values.orgName.length > 100) errors.orgName = 'Use at most 100 characters.';
   const firstRun = (await countUsers(deps.db)) === 0;
-  const page = (status: 422 | 429) =>
-    c.html(
-      <SignupPage
-        values={values}
-        errors={errors}
-        firstRun={firstRun}
-        next={field(form, 'next')}
-        nonce={c.get('secureHeadersNonce')}
-      />,
-      status,
-    );
+  const page = (status: 422 | 429) => {
+    c.status(status);
+    return c.render(<SignupPage values={values} errors={errors} firstRun={firstRun} next={field(form, 'next')} />, {
+      title: signupTitle(firstRun),
+    });
+  };
   if (!errors.email) {
     const slot = await takeSlots(deps.db, [signUpBucket(clientAddressOf(c))], deps.clock());
     if (!slot.ok) {
@@ -97,7 +88,7 @@ accountRoutes.post('/signup', async (c) => {
 });
 
 accountRoutes.get('/login', (c) =>
-  c.html(<LoginPage email={c.req.query('email')} next={c.req.query('next')} nonce={c.get('secureHeadersNonce')} />),
+  c.render(<LoginPage email={c.req.query('email')} next={c.req.query('next')} />, { title: loginTitle }),
 );
 
 /**
@@ -112,8 +103,10 @@ accountRoutes.post('/login', async (c) => {
   const email = normalizeEmail(field(form, 'email') ?? '').slice(0, 254);
   const password = field(form, 'password') ?? '';
   const next = field(form, 'next');
-  const page = (status: 401 | 429, error: string) =>
-    c.html(<LoginPage email={email} next={next} error={error} nonce={c.get('secureHeadersNonce')} />, status);
+  const page = (status: 401 | 429, error: string) => {
+    c.status(status);
+    return c.render(<LoginPage email={email} next={next} error={error} />, { title: loginTitle });
+  };
   const user = await findUserByEmail(deps.db, email);
   const device = user ? await knownDeviceOf(c, user.id) : null;
   const buckets = signInBuckets({ email, address: clientAddressOf(c), knownDevice: device });
@@ -145,7 +138,7 @@ accountRoutes.post('/logout', async (c) => {
 accountRoutes.get('/account/password', async (c) => {
   const user = await sessionUser(c);
   if (!user) return c.redirect('/login?next=/account/password', 303);
-  return c.html(<PasswordPage errors={{}} user={{ name: user.name }} nonce={c.get('secureHeadersNonce')} />);
+  return c.render(<PasswordPage errors={{}} />, { title: passwordTitle, user: { name: user.name } });
 });
 
 /** The current password is checked under the same limits as a sign-in: a stolen session must not make guessing cheap. */
@@ -156,8 +149,10 @@ accountRoutes.post('/account/password', async (c) => {
   const form = await readForm(c);
   const errors: FormErrors = {};
   const next = field(form, 'password') ?? '';
-  const page = (status: 422 | 429) =>
-    c.html(<PasswordPage errors={errors} user={{ name: user.name }} nonce={c.get('secureHeadersNonce')} />, status);
+  const page = (status: 422 | 429) => {
+    c.status(status);
+    return c.render(<PasswordPage errors={errors} />, { title: passwordTitle, user: { name: user.name } });
+  };
   // The known-device cookie is scoped to /login, so this counts as from an unknown browser.
   const buckets = signInBuckets({ email: user.email, address: clientAddressOf(c), knownDevice: null });
   const taken = await takeSlots(deps.db, buckets, deps.clock());
@@ -176,5 +171,5 @@ accountRoutes.post('/account/password', async (c) => {
   if (Object.values(errors).some(Boolean)) return page(422);
   await updatePasswordHash(deps.db, user.id, await hashPassword(next, policy(c)));
   await revokeOtherSessions(deps.db, user.id, user.sessionId, deps.clock());
-  return c.html(<PasswordPage errors={{}} done user={{ name: user.name }} nonce={c.get('secureHeadersNonce')} />);
+  return c.render(<PasswordPage errors={{}} done />, { title: passwordTitle, user: { name: user.name } });
 });

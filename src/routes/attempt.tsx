@@ -1,8 +1,15 @@
 import { type Context, Hono } from 'hono';
 import { FinishPage } from '../../views/candidate/finish';
-import { formatTime } from '../../views/candidate/format';
 import { ResultPage, type ResultView } from '../../views/candidate/result';
-import { type NavItem, QuestionTemplates, TestPage, type TestPageView } from '../../views/candidate/test-page';
+import {
+  attemptScript,
+  type NavItem,
+  QuestionTemplates,
+  TestPage,
+  type TestPageView,
+  testPageProps,
+} from '../../views/candidate/test-page';
+import { Time } from '../../views/components/time';
 import { PracticeResultPage } from '../../views/practice/result';
 import { attemptAccess, clientAddressOf } from '../candidate/access';
 import { answerFromForm, isAnswered } from '../candidate/answer-form';
@@ -123,7 +130,8 @@ async function renderQuestion(
     ...extra,
   };
   c.header('Cache-Control', 'no-store');
-  return c.html(<TestPage view={view} nonce={c.get('secureHeadersNonce')} />, extra.status ?? 200);
+  c.status(extra.status ?? 200);
+  return c.render(<TestPage view={view} />, testPageProps(view));
 }
 
 attemptRoutes.get('/attempts/:id', async (c) => {
@@ -243,7 +251,7 @@ attemptRoutes.post('/attempts/:id/answers', async (c) => {
     c.header('X-Saved-Seq', String(seq));
     return c.html(
       <span class="saved">
-        Saved <time datetime={new Date(now).toISOString()}>{formatTime(now)} UTC</time>
+        Saved <Time at={now} format="time" />
       </span>,
     );
   }
@@ -276,15 +284,16 @@ attemptRoutes.get('/attempts/:id/finish', async (c) => {
   if (own.attempt.kind === 'practice') return c.redirect(`/attempts/${own.attempt.id}`, 303);
   const deps = c.get('deps');
   c.header('Cache-Control', 'no-store');
-  return c.html(
+  const title = (await own.assessment())?.title ?? 'Practice test';
+  return c.render(
     <FinishPage
       attemptId={own.attempt.id}
-      title={(await own.assessment())?.title ?? 'Practice test'}
+      title={title}
       navigator={await navigatorOf(c, own.attempt.id)}
       remainingSeconds={remainingSeconds(deps.clock(), own.attempt.deadlineAt)}
       closesInSeconds={secondsUntilSavesClose(deps.clock(), own.attempt.deadlineAt, deps.settings.saveGraceMs)}
-      nonce={c.get('secureHeadersNonce')}
     />,
+    { title: `Finish · ${title}`, bare: true, scripts: [attemptScript] },
   );
 });
 
@@ -306,9 +315,8 @@ attemptRoutes.get('/attempts/:id/result', async (c) => {
   const deps = c.get('deps');
   if (attempt.kind === 'practice') {
     c.header('Cache-Control', 'no-store');
-    return c.html(
-      <PracticeResultPage view={await practiceResultView(c, attempt)} nonce={c.get('secureHeadersNonce')} />,
-    );
+    const view = await practiceResultView(c, attempt);
+    return c.render(<PracticeResultPage view={view} />, { title: `Your result · ${view.areaTitle}` });
   }
   const showAfter = assessment?.showAfter ?? 'review';
   let review: ResultView['review'] = [];
@@ -333,5 +341,5 @@ attemptRoutes.get('/attempts/:id/result', async (c) => {
     review,
   };
   c.header('Cache-Control', 'no-store');
-  return c.html(<ResultPage view={view} nonce={c.get('secureHeadersNonce')} />);
+  return c.render(<ResultPage view={view} />, { title: `Submitted · ${view.title}`, bare: true });
 });

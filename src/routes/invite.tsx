@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { InvitePage, type InviteView } from '../../views/candidate/invite';
+import { InvitePage, type InviteView, inviteTitle } from '../../views/candidate/invite';
 import { clientAddressOf, deviceIdOf, grantAttemptAccess } from '../candidate/access';
 import { noteArrival } from '../candidate/arrival';
 import { invitationFromToken } from '../candidate/invitation-token';
@@ -68,7 +68,7 @@ inviteRoutes.get('/invite/:token', async (c) => {
   };
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
-  return c.html(<InvitePage view={view} nonce={c.get('secureHeadersNonce')} />);
+  return c.render(<InvitePage view={view} />, { title: inviteTitle(view), bare: true });
 });
 
 /**

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { JoinPage, type JoinState, type JoinView } from '../../views/pages/join';
+import { JoinPage, type JoinState, type JoinView, joinTitle } from '../../views/pages/join';
 import { sessionUser } from '../auth/session';
 import { normalizeEmail } from '../db/accounts';
 import { acceptTeamInvite, teamInviteById, teamMember } from '../db/team';
@@ -60,7 +60,8 @@ function render(c: Context<AppEnv>, view: JoinView) {
   // The token is a credential: keep it out of caches and out of Referer headers to other sites.
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
-  return c.html(<JoinPage view={view} nonce={c.get('secureHeadersNonce')} />, statusOf[view.state]);
+  c.status(statusOf[view.state]);
+  return c.render(<JoinPage view={view} />, { title: joinTitle(view), user: view.user });
 }
 
 joinRoutes.get('/team/join/:token', async (c) => render(c, await load(c)));

@@ -1,5 +1,10 @@
 import { type Context, Hono } from 'hono';
-import { ForgotPasswordPage, ResetPasswordPage } from '../../views/pages/password-reset';
+import {
+  ForgotPasswordPage,
+  forgotPasswordTitle,
+  ResetPasswordPage,
+  resetPasswordTitle,
+} from '../../views/pages/password-reset';
 import { rememberDevice } from '../auth/known-device';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { passwordResetToken, resetTtlSeconds, userOfResetToken } from '../auth/password-reset';
@@ -45,23 +50,21 @@ function noStore(c: Context<AppEnv>) {
 }
 
 passwordResetRoutes.get('/password/forgot', (c) =>
-  c.html(
-    <ForgotPasswordPage
-      emailEnabled={Boolean(c.get('deps').settings.emailWebhookUrl)}
-      nonce={c.get('secureHeadersNonce')}
-    />,
-  ),
+  c.render(<ForgotPasswordPage emailEnabled={Boolean(c.get('deps').settings.emailWebhookUrl)} />, {
+    title: forgotPasswordTitle,
+  }),
 );
 
 passwordResetRoutes.post('/password/forgot', async (c) => {
   const deps = c.get('deps');
   const emailEnabled = Boolean(deps.settings.emailWebhookUrl);
   const email = normalizeEmail(field(await readForm(c), 'email') ?? '').slice(0, 254);
-  const page = (status: 200 | 422 | 429, extra: { sent?: boolean; error?: string }) =>
-    c.html(
-      <ForgotPasswordPage email={email} emailEnabled={emailEnabled} nonce={c.get('secureHeadersNonce')} {...extra} />,
-      status,
-    );
+  const page = (status: 200 | 422 | 429, extra: { sent?: boolean; error?: string }) => {
+    c.status(status);
+    return c.render(<ForgotPasswordPage email={email} emailEnabled={emailEnabled} {...extra} />, {
+      title: forgotPasswordTitle,
+    });
+  };
   if (!emailEnabled) return page(200, {});
   if (!email.includes('@')) return page(422, { error: 'Enter the email address of your account.' });
   const now = deps.clock();
@@ -114,7 +117,7 @@ passwordResetRoutes.get('/password/reset/:token', async (c) => {
   noStore(c);
   const token = c.req.param('token');
   const user = await requireResetUser(c);
-  return c.html(<ResetPasswordPage token={token} email={user.email} errors={{}} nonce={c.get('secureHeadersNonce')} />);
+  return c.render(<ResetPasswordPage token={token} email={user.email} errors={{}} />, { title: resetPasswordTitle });
 });
 
 passwordResetRoutes.post('/password/reset/:token', async (c) => {
@@ -125,15 +128,10 @@ passwordResetRoutes.post('/password/reset/:token', async (c) => {
   const password = field(await readForm(c), 'password') ?? '';
   const problem = passwordProblem(password);
   if (problem) {
-    return c.html(
-      <ResetPasswordPage
-        token={token}
-        email={user.email}
-        errors={{ password: problem }}
-        nonce={c.get('secureHeadersNonce')}
-      />,
-      422,
-    );
+    c.status(422);
+    return c.render(<ResetPasswordPage token={token} email={user.email} errors={{ password: problem }} />, {
+      title: resetPasswordTitle,
+    });
   }
   await updatePasswordHash(
     deps.db,

@@ -90,7 +90,7 @@ function historyOf(c: Ctx, visitor: Visitor): Promise<HistoryRow[]> {
 practiceRoutes.get('/practice/:area', async (c) => {
   const view = await startView(c, await visitorOf(c));
   c.header('Cache-Control', 'no-store');
-  return c.html(<PracticeStartPage view={view} nonce={c.get('secureHeadersNonce')} />);
+  return c.render(<PracticeStartPage view={view} />, { title: `Practice: ${view.area.title}` });
 });
 
 /** Starts a practice test (or resumes the running one). No account needed. */
@@ -114,10 +114,12 @@ practiceRoutes.post('/practice/:area', async (c) => {
   if (outcome.kind === 'cooldown') {
     c.header('Retry-After', String(Math.ceil((outcome.until - now) / 1000)));
     view.error = 'A new test of this area cannot start yet: one test per area a day.';
-    return c.html(<PracticeStartPage view={view} nonce={c.get('secureHeadersNonce')} />, 429);
+    c.status(429);
+    return c.render(<PracticeStartPage view={view} />, { title: `Practice: ${view.area.title}` });
   }
   view.error = 'This area does not have enough questions for a practice test yet.';
-  return c.html(<PracticeStartPage view={view} nonce={c.get('secureHeadersNonce')} />, 409);
+  c.status(409);
+  return c.render(<PracticeStartPage view={view} />, { title: `Practice: ${view.area.title}` });
 });
 
 // ---------------------------------------------------------------- history
@@ -143,7 +145,7 @@ practiceRoutes.get('/me', async (c) => {
   }
   const claimed = Number(c.req.query('added') ?? '');
   c.header('Cache-Control', 'no-store');
-  return c.html(
+  return c.render(
     <HistoryPage
       view={{
         user: visitor.user ? { name: visitor.user.name, email: visitor.user.email } : null,
@@ -154,8 +156,8 @@ practiceRoutes.get('/me', async (c) => {
             ? `${claimed === 1 ? 'One result was' : `${claimed} results were`} added to your history.`
             : undefined,
       }}
-      nonce={c.get('secureHeadersNonce')}
     />,
+    { title: 'Your practice results' },
   );
 });
 
@@ -236,13 +238,13 @@ practiceRoutes.get('/practice/claim/:token', async (c) => {
   const { attempt, areaId } = await requireClaimTarget(c, visitor);
   const area = await getArea(c.get('deps').db, areaId);
   c.header('Cache-Control', 'no-store');
-  return c.html(
+  return c.render(
     <ClaimPage
       token={c.req.param('token')}
       areaTitle={area?.title ?? areaId}
       signedIn={visitor.user && attempt.userId === null ? { name: visitor.user.name } : null}
-      nonce={c.get('secureHeadersNonce')}
     />,
+    { title: 'Open your practice result' },
   );
 });
 

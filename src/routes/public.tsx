@@ -16,14 +16,10 @@ publicRoutes.get('/', async (c) => {
   const org = user ? (await membershipsOf(db, user.id))[0] : undefined;
   // A fresh install says how to begin, as `npm start` does; a signed-in visitor proves an account exists.
   const noAccounts = user ? false : (await countUsers(db)) === 0;
-  return c.html(
-    <LandingPage
-      areas={areas}
-      user={user ? { name: user.name, orgName: org?.orgName } : null}
-      noAccounts={noAccounts}
-      nonce={c.get('secureHeadersNonce')}
-    />,
-  );
+  return c.render(<LandingPage areas={areas} noAccounts={noAccounts} />, {
+    title: 'Skillcheck',
+    user: user ? { name: user.name, orgName: org?.orgName } : null,
+  });
 });
 
 publicRoutes.get('/areas/:area', async (c) => {
@@ -31,7 +27,7 @@ publicRoutes.get('/areas/:area', async (c) => {
   const area = await getArea(db, c.req.param('area'));
   if (!area) throw new PublicError(404, 'There is no skill area by that name.');
   const spread = await areaSpread(db, area.id);
-  return c.html(<AreaPage area={area} spread={spread} nonce={c.get('secureHeadersNonce')} />);
+  return c.render(<AreaPage area={area} spread={spread} />, { title: area.title });
 });
 
 /** Liveness plus database reachability, for load balancers and uptime checks. */

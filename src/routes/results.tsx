@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
-import { SharedResultPage, SharedResultProblemPage } from '../../views/practice/shared';
+import { type Context, Hono } from 'hono';
+import { SharedResultPage, SharedResultProblemPage, sharedResultProblemTitle } from '../../views/practice/shared';
 import { sharedResult } from '../db/practice';
 import { scaleUncertainty, scoreBand } from '../engine/scale';
 import type { AppEnv } from '../env';
@@ -14,9 +14,13 @@ import { shareIdFromToken } from '../practice/share-token';
  */
 export const resultsRoutes = new Hono<AppEnv>();
 
+function problem(c: Context<AppEnv>, kind: 'invalid' | 'withdrawn', status: 404 | 410) {
+  c.status(status);
+  return c.render(<SharedResultProblemPage kind={kind} />, { title: sharedResultProblemTitle(kind) });
+}
+
 resultsRoutes.get('/results/:token', async (c) => {
   const deps = c.get('deps');
-  const nonce = c.get('secureHeadersNonce');
   // Result links travel in emails and CVs: keep them out of shared caches and search engines. (The
   // site-wide Referrer-Policy same-origin already keeps the token out of Referer headers elsewhere.)
   c.header('Cache-Control', 'no-store');
@@ -24,11 +28,11 @@ resultsRoutes.get('/results/:token', async (c) => {
   const shareId = await shareIdFromToken(deps, c.req.param('token'));
   const row = shareId ? await sharedResult(deps.db, shareId) : null;
   if (!row || row.state === 'in_progress' || !row.areaId || row.scaleScore === null || row.thetaSe === null) {
-    return c.html(<SharedResultProblemPage kind="invalid" nonce={nonce} />, 404);
+    return problem(c, 'invalid', 404);
   }
-  if (row.revokedAt !== null) return c.html(<SharedResultProblemPage kind="withdrawn" nonce={nonce} />, 410);
+  if (row.revokedAt !== null) return problem(c, 'withdrawn', 410);
   const score = row.scaleScore;
-  return c.html(
+  return c.render(
     <SharedResultPage
       view={{
         areaTitle: row.areaTitle,
@@ -40,7 +44,7 @@ resultsRoutes.get('/results/:token', async (c) => {
         percentile: await livePercentile(c, row.areaId, row.attemptId, score),
         checkedAt: deps.clock(),
       }}
-      nonce={nonce}
     />,
+    { title: `Verified result · ${row.areaTitle}` },
   );
 });

@@ -1,7 +1,7 @@
 /**
- * The pure rules of practice tests (src/practice/rules, select, score; views/practice/format),
- * and the calibration job against a real database. src/practice has no test project of its
- * own, so its units live here.
+ * The pure rules of practice tests (src/practice/rules, select, score; views/practice/percentile
+ * and the ordinals of views/components/format), and the calibration job against a real database.
+ * src/practice has no test project of its own, so its units live here.
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,8 @@ import {
 } from '../../src/practice/rules';
 import { answeredItems, estimateAbility, practiceBreakdown } from '../../src/practice/score';
 import { endReasonOf, type PracticePoolItem, selectNext } from '../../src/practice/select';
-import { ordinal, percentileSentence } from '../../views/practice/format';
+import { ordinal } from '../../views/components/format';
+import { percentileSentence } from '../../views/practice/percentile';
 import { makeTestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 

@@ -1,4 +1,3 @@
-import { Layout } from '../layout';
 import type { NavItem } from './test-page';
 import { Timer } from './test-page';
 
@@ -8,14 +7,12 @@ export function FinishPage({
   navigator,
   remainingSeconds,
   closesInSeconds,
-  nonce,
 }: {
   attemptId: string;
   title: string;
   navigator: NavItem[];
   remainingSeconds: number;
   closesInSeconds: number;
-  nonce?: string;
 }) {
   const unanswered = navigator.filter((n) => !n.answered);
   const flagged = navigator.filter((n) => n.flagged);
@@ -25,8 +22,7 @@ export function FinishPage({
     </li>
   );
   return (
-    <Layout title={`Finish · ${title}`} nonce={nonce} bare>
-      <script type="module" src="/static/attempt.js" nonce={nonce} />
+    <>
       <div class="test-bar">
         <strong>{title}</strong>
         <Timer remainingSeconds={remainingSeconds} closesInSeconds={closesInSeconds} />
@@ -60,6 +56,6 @@ export function FinishPage({
           </a>
         </form>
       </section>
-    </Layout>
+    </>
   );
 }

@@ -1,7 +1,5 @@
-import type { AttemptResult } from '../../src/db/schema';
-import { AreaBars } from '../charts';
-import { Layout } from '../layout';
-import { formatDateTime } from './format';
+import { AreaBars } from '../components/charts';
+import { formatDateTime, formatShare } from '../components/format';
 
 export interface ReviewItem {
   position: number;
@@ -19,16 +17,16 @@ export interface ResultView {
   showAfter: 'thanks' | 'score' | 'review';
   state: 'submitted' | 'expired';
   submittedAt: number;
-  result: AttemptResult | null;
+  result: { percent: number; passed: boolean | null; byArea: Record<string, { percent: number }> } | null;
   passMark: number | null;
   areaTitles: Record<string, string>;
   review: ReviewItem[];
 }
 
-export function ResultPage({ view, nonce }: { view: ResultView; nonce?: string }) {
+export function ResultPage({ view }: { view: ResultView }) {
   const r = view.result;
   return (
-    <Layout title={`Submitted · ${view.title}`} nonce={nonce} bare>
+    <>
       <section class="panel narrow">
         <h1>Thank you, your answers are in</h1>
         <p>
@@ -57,7 +55,7 @@ export function ResultPage({ view, nonce }: { view: ResultView; nonce?: string }
         )}
       </section>
       {view.showAfter === 'review' && view.review.length > 0 ? <Review items={view.review} /> : null}
-    </Layout>
+    </>
   );
 }
 
@@ -73,7 +71,7 @@ export function Review({ items }: { items: ReviewItem[] }) {
               {item.credit >= 1
                 ? 'Correct'
                 : item.credit > 0
-                  ? `Partly correct (${Math.round(item.credit * 100)}%)`
+                  ? `Partly correct (${formatShare(item.credit)})`
                   : 'Not correct'}
             </span>
           </h3>

@@ -1,5 +1,6 @@
-import { Layout } from '../layout';
-import { formatDuration } from './format';
+import { FormError } from '../components/form';
+import { formatDuration } from '../components/format';
+import type { PageProps } from '../page';
 import { AnswerFields, type QuestionView } from './question';
 
 export interface NavItem {
@@ -103,11 +104,22 @@ function Navigator({ view }: { view: TestPageView }) {
   );
 }
 
-export function TestPage({ view, nonce }: { view: TestPageView; nonce?: string }) {
+/** The script of the test page and the finish page: saving, the timer, moving between questions. */
+export const attemptScript = '/static/attempt.js';
+
+/** What the page is to the browser: its title, no site navigation, and attempt.js unless previewing. */
+export function testPageProps(view: TestPageView): PageProps {
+  return {
+    title: `Question ${view.position + 1} · ${view.title}`,
+    bare: true,
+    scripts: view.preview ? [] : [attemptScript],
+  };
+}
+
+export function TestPage({ view }: { view: TestPageView }) {
   const answered = view.navigator.filter((n) => n.answered).length;
   return (
-    <Layout title={`Question ${view.position + 1} · ${view.title}`} nonce={nonce} bare>
-      {view.preview ? null : <script type="module" src="/static/attempt.js" nonce={nonce} />}
+    <>
       {view.preview ? <PreviewBanner preview={view.preview} /> : null}
       <div class="test-bar">
         <strong>{view.title}</strong>
@@ -145,7 +157,7 @@ export function TestPage({ view, nonce }: { view: TestPageView; nonce?: string }
         </form>
         {view.adaptive ? null : <Navigator view={view} />}
       </div>
-    </Layout>
+    </>
   );
 }
 
@@ -169,11 +181,7 @@ function QuestionBody({ view }: { view: QuestionPart }) {
       ) : null}
       <div class="prompt" id="prompt" dangerouslySetInnerHTML={{ __html: view.question.promptHtml }} />
       <div id="answer-error" aria-live="polite">
-        {view.error ? (
-          <p class="alert alert-error" role="alert">
-            {view.error}
-          </p>
-        ) : null}
+        <FormError error={view.error} />
       </div>
       <AnswerFields q={view.question} number={view.position + 1} />
       {view.adaptive ? null : (

@@ -61,7 +61,7 @@ describe('format', () => {
     const at = Date.UTC(2025, 2, 14, 9, 26, 53);
     expect(formatDateTime(at)).toBe('2025-03-14 09:26 UTC');
     expect(formatDate(at)).toBe('2025-03-14');
-    expect(formatTime(at)).toBe('09:26:53');
+    expect(formatTime(at)).toBe('09:26:53 UTC');
     expect(isoDateTime(at)).toBe('2025-03-14T09:26:53.000Z');
   });
 });

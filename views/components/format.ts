@@ -51,9 +51,9 @@ export function formatDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** "09:26:53" (UTC). */
+/** "09:26:53 UTC". */
 export function formatTime(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 19);
+  return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
 }
 
 /** The machine-readable moment of a <time datetime>: "2025-03-14T09:26:53.000Z". */

@@ -1,6 +1,6 @@
 import type { Member } from '../../src/middleware/auth';
-import { formatDateTime } from '../candidate/format';
-import { Field } from '../pages/auth';
+import { Field } from '../components/form';
+import { formatDateTime } from '../components/format';
 import { ManageLayout } from './shell';
 
 export interface ApiKeyRow {
@@ -55,7 +55,13 @@ export function ApiKeysPage(p: {
       <section class="panel">
         <h2>New key</h2>
         <form method="post" action="/app/settings/api-keys" class="stack">
-          <Field name="name" label="Name" hint="What uses this key, e.g. “Greenhouse integration”." error={p.error} />
+          <Field
+            required
+            name="name"
+            label="Name"
+            hint="What uses this key, e.g. “Greenhouse integration”."
+            error={p.error}
+          />
           <button type="submit">Create key</button>
         </form>
       </section>

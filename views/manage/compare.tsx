@@ -1,9 +1,18 @@
 import type { Child } from 'hono/jsx';
 import type { CandidateRow } from '../../src/manage/candidates';
 import { standardErrorNote } from '../../src/manage/stats';
-import type { Member } from '../../src/middleware/auth';
-import { DecisionText, IntegrityText, percentileText, ResultBadge, ScoreText, StatusBadge, TimeText } from './pipeline';
-import { ManageLayout } from './shell';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { TableWrap } from '../components/table-wrap';
+import {
+  areaPercent,
+  DecisionText,
+  IntegrityText,
+  percentileText,
+  ResultBadge,
+  ScoreText,
+  StatusBadge,
+  TimeText,
+} from './pipeline/cells';
 
 export interface CompareView {
   rows: CandidateRow[];
@@ -42,29 +51,28 @@ function MetricRow(p: {
 
 const count = (n: number) => (n === 0 ? <span class="muted">0</span> : <strong>{n}</strong>);
 
-export function ComparePage(p: { member: Member; view: CompareView; nonce?: string }) {
+export function ComparePage(p: { view: CompareView }) {
   const { rows, areas } = p.view;
   const done = (r: CandidateRow) => r.status === 'completed';
   const assessmentIds = new Set(rows.map((r) => r.assessmentId));
   return (
-    <ManageLayout member={p.member} title="Compare candidates" nonce={p.nonce} section="assessments">
-      <nav aria-label="Breadcrumb" class="crumbs small no-print">
-        <a href="/app">Assessments</a>
-        {assessmentIds.size === 1 && rows[0] ? (
-          <>
-            {' '}
-            › <a href={`/app/assessments/${rows[0].assessmentId}`}>{rows[0].assessmentTitle}</a>
-          </>
-        ) : null}{' '}
-        › <span aria-current="page">Compare</span>
-      </nav>
+    <>
+      <Breadcrumbs
+        trail={[
+          { label: 'Assessments', href: '/app' },
+          ...(assessmentIds.size === 1 && rows[0]
+            ? [{ label: rows[0].assessmentTitle, href: `/app/assessments/${rows[0].assessmentId}` }]
+            : []),
+          { label: 'Compare' },
+        ]}
+      />
       <h1>Compare {rows.length} candidates</h1>
       {assessmentIds.size > 1 ? (
         <p class="alert alert-warn">
           These candidates took different assessments: scores and percentiles are each measured against their own test.
         </p>
       ) : null}
-      <section class="panel table-wrap">
+      <TableWrap class="panel" label="Candidates side by side">
         <table class="compare">
           <caption class="sr-only">Candidates side by side; the highest value in a row is marked</caption>
           <thead>
@@ -96,10 +104,7 @@ export function ComparePage(p: { member: Member; view: CompareView; nonce?: stri
                 label={a.title}
                 rows={rows}
                 num
-                cell={(r) => {
-                  const t = done(r) ? r.result?.byArea[a.id] : undefined;
-                  return t ? `${t.percent}%` : <span class="muted">–</span>;
-                }}
+                cell={(r) => areaPercent(r, a.id)}
                 best={(r) => (done(r) ? (r.result?.byArea[a.id]?.percent ?? null) : null)}
               />
             ))}
@@ -119,11 +124,11 @@ export function ComparePage(p: { member: Member; view: CompareView; nonce?: stri
             <MetricRow label="Decision" rows={rows} cell={(r) => <DecisionText row={r} />} />
           </tbody>
         </table>
-      </section>
+      </TableWrap>
       <p class="muted small">
         {standardErrorNote} Two scores whose ranges overlap are not clearly different. Integrity signals are evidence
         for a person to weigh, never a verdict.
       </p>
-    </ManageLayout>
+    </>
   );
 }

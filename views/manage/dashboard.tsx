@@ -1,19 +1,27 @@
-import type { AssessmentSummary } from '../../src/db/pipeline';
-import type { Member } from '../../src/middleware/auth';
-import { formatMinutes } from '../candidate/format';
-import { ManageLayout } from './shell';
+import type { AssessmentStatus } from '../../src/engine/assessment';
+import { formatMinutes } from '../components/format';
+import { TableWrap } from '../components/table-wrap';
+
+/** An assessment in the list, with its pipeline in three numbers. */
+export interface AssessmentListItem {
+  id: string;
+  title: string;
+  status: AssessmentStatus;
+  timeLimitSeconds: number;
+  invited: number;
+  completed: number;
+  passed: number;
+}
 
 export function Dashboard(p: {
-  member: Member;
   canEdit: boolean;
-  assessments: AssessmentSummary[];
+  assessments: AssessmentListItem[];
   archivedCount: number;
   showArchived: boolean;
-  nonce?: string;
 }) {
   const { canEdit } = p;
   return (
-    <ManageLayout member={p.member} title="Assessments" nonce={p.nonce} section="assessments">
+    <>
       <div class="page-head">
         <h1>Assessments</h1>
         {canEdit ? (
@@ -30,7 +38,7 @@ export function Dashboard(p: {
           ) : null}
         </div>
       ) : (
-        <div class="panel table-wrap">
+        <TableWrap class="panel" label="Assessments">
           <table>
             <caption class="sr-only">Assessments and their pipelines</caption>
             <thead>
@@ -63,7 +71,7 @@ export function Dashboard(p: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {p.archivedCount > 0 ? (
         <p>
@@ -72,6 +80,6 @@ export function Dashboard(p: {
           </a>
         </p>
       ) : null}
-    </ManageLayout>
+    </>
   );
 }

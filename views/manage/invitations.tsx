@@ -1,9 +1,9 @@
 import type { RecipientProblem } from '../../src/email/recipients';
 import type { InvitationStatus } from '../../src/engine/invitation-state';
-import type { Member } from '../../src/middleware/auth';
-import { formatDateTime, formatMinutes, plural } from '../candidate/format';
-import { Field, type FormErrors } from '../pages/auth';
-import { ManageLayout } from './shell';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { Field, FormError, type FormErrors, TextArea } from '../components/form';
+import { formatDateTime, formatMinutes, plural } from '../components/format';
+import { TableWrap } from '../components/table-wrap';
 
 export interface InvitationItem {
   id: string;
@@ -75,34 +75,20 @@ function Terms(p: {
   expiryLabel: string;
   extraHint: string;
 }) {
-  const input = (name: string, label: string, value: string, min: number, max: number, hint: string) => {
-    const id = `${p.form}-${name}`;
-    const error = p.errors[name];
-    return (
-      <div>
-        <label for={id}>{label}</label>
-        <span class="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-        <input
-          id={id}
-          name={name}
-          type="number"
-          inputmode="numeric"
-          min={String(min)}
-          max={String(max)}
-          value={value}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        />
-        {error ? (
-          <p class="alert alert-error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+  const input = (name: string, label: string, value: string, min: number, max: number, hint: string) => (
+    <Field
+      name={name}
+      id={`${p.form}-${name}`}
+      label={label}
+      hint={hint}
+      type="number"
+      inputmode="numeric"
+      min={min}
+      max={max}
+      value={value}
+      error={p.errors[name]}
+    />
+  );
   return (
     <div class="form-row">
       {input('expiryDays', p.expiryLabel, p.values.expiryDays ?? String(p.days), 1, 90, 'From 1 to 90 days.')}
@@ -117,13 +103,17 @@ function InviteOneForm({ view }: { view: InvitationsView }) {
     <section class="panel" aria-labelledby="invite-one">
       <h2 id="invite-one">Invite one candidate</h2>
       <form method="post" action={`/app/assessments/${view.assessment.id}/invitations`} class="stack" novalidate>
-        {errors.form ? (
-          <p class="alert alert-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
-        <Field name="name" label="Name" value={values.name} error={errors.name} autocomplete="off" />
-        <Field name="email" label="Email" type="email" value={values.email} error={errors.email} autocomplete="off" />
+        <FormError error={errors.form} />
+        <Field required name="name" label="Name" value={values.name} error={errors.name} autocomplete="off" />
+        <Field
+          required
+          name="email"
+          label="Email"
+          type="email"
+          value={values.email}
+          error={errors.email}
+          autocomplete="off"
+        />
         <Terms
           form="one"
           values={values}
@@ -166,21 +156,20 @@ function InviteManyForm({ view }: { view: InvitationsView }) {
         class="stack"
         novalidate
       >
-        {errors.form ? (
-          <p class="alert alert-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
-        <div>
-          <label for="f-lines">Paste a list</label>
-          <span class="hint" id="f-lines-hint">
-            One person per line: <code>Ada Lovelace, ada@example.com</code> or{' '}
-            <code>Ada Lovelace &lt;ada@example.com&gt;</code>. Rows copied from a spreadsheet work too.
-          </span>
-          <textarea id="f-lines" name="lines" rows={6} aria-describedby="f-lines-hint" spellcheck={false}>
-            {values.lines ?? ''}
-          </textarea>
-        </div>
+        <FormError error={errors.form} />
+        <TextArea
+          name="lines"
+          label="Paste a list"
+          hint={
+            <>
+              One person per line: <code>Ada Lovelace, ada@example.com</code> or{' '}
+              <code>Ada Lovelace &lt;ada@example.com&gt;</code>. Rows copied from a spreadsheet work too.
+            </>
+          }
+          rows={6}
+          spellcheck={false}
+          value={values.lines}
+        />
         <div>
           <label for="f-csv">Or upload a CSV file</label>
           <span class="hint" id="f-csv-hint">
@@ -288,7 +277,7 @@ function InvitationTable({ view }: { view: InvitationsView }) {
     );
   }
   return (
-    <div class="panel table-wrap invitations-wrap">
+    <TableWrap class="panel invitations-wrap" label={`Invitations to ${view.assessment.title}`}>
       <table class="invitations">
         <caption class="sr-only">Invitations to {view.assessment.title}</caption>
         <thead>
@@ -329,18 +318,21 @@ function InvitationTable({ view }: { view: InvitationsView }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
-export function InvitationsPage({ member, view, nonce }: { member: Member; view: InvitationsView; nonce?: string }) {
+export function InvitationsPage({ view }: { view: InvitationsView }) {
   const a = view.assessment;
   const open = view.canEdit && a.closedReason === null;
   return (
-    <ManageLayout member={member} title={`Invitations · ${a.title}`} nonce={nonce} section="assessments">
-      <nav aria-label="Breadcrumb" class="breadcrumb small">
-        <a href="/app">Assessments</a> › <a href={`/app/assessments/${a.id}`}>{a.title}</a>
-      </nav>
+    <>
+      <Breadcrumbs
+        trail={[
+          { label: 'Assessments', href: '/app' },
+          { label: a.title, href: `/app/assessments/${a.id}` },
+        ]}
+      />
       <div class="page-head">
         <h1>
           Invitations <span class="muted small">version {a.version}</span>
@@ -392,6 +384,6 @@ export function InvitationsPage({ member, view, nonce }: { member: Member; view:
       <h2>Invited</h2>
       <StatusCounts items={view.items} />
       <InvitationTable view={view} />
-    </ManageLayout>
+    </>
   );
 }

@@ -1,15 +1,25 @@
-import type { DecisionEntry, NoteEntry } from '../../src/db/reports';
-import type { assessments } from '../../src/db/schema';
+import type { Decision } from '../../src/engine/decisions';
 import { type CandidateRow, decisionLabels, integrityWords } from '../../src/manage/candidates';
 import { standardErrorNote } from '../../src/manage/stats';
 import type { TimelineEntry } from '../../src/manage/timeline';
-import type { Member } from '../../src/middleware/auth';
-import { formatDateTime, formatDuration, plural } from '../candidate/format';
-import { AreaBars, type HBar, HBarChart } from './charts';
-import { DecisionText, IntegrityText, percentileText, StatusBadge, TimeText } from './pipeline';
-import { ManageLayout } from './shell';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { AreaBars, type HBar, HBarChart } from '../components/charts';
+import { FieldError, TextArea } from '../components/form';
+import { formatDateTime, formatDuration, formatPercent, formatShare, plural } from '../components/format';
+import { Time } from '../components/time';
+import { DecisionText, IntegrityText, percentileText, StatusBadge, TimeText } from './pipeline/cells';
 
-type Assessment = typeof assessments.$inferSelect;
+export interface NoteEntry {
+  body: string;
+  authorName: string;
+  createdAt: number;
+}
+
+export interface DecisionEntry {
+  decision: Decision;
+  decidedBy: string;
+  decidedAt: number;
+}
 
 export interface ReportQuestion {
   position: number;
@@ -31,7 +41,7 @@ export interface ReportQuestion {
 
 export interface ReportView {
   row: CandidateRow & { attemptId: string };
-  assessment: Assessment;
+  assessment: { id: string; title: string; version: number; passMark: number };
   areaTitles: Record<string, string>;
   /** Finished candidates of the assessment other than this one: what the percentile ranks against. */
   others: number;
@@ -57,7 +67,7 @@ export const typeLabels: Record<string, string> = {
 function creditBadge(q: ReportQuestion) {
   if (!q.answered) return <span class="badge bad">Not answered</span>;
   if (q.credit >= 1) return <span class="badge ok">Correct</span>;
-  if (q.credit > 0) return <span class="badge warn">Partly correct ({Math.round(q.credit * 100)}%)</span>;
+  if (q.credit > 0) return <span class="badge warn">Partly correct ({formatShare(q.credit)})</span>;
   return <span class="badge bad">Not correct</span>;
 }
 
@@ -81,7 +91,7 @@ function Verdict({ view }: { view: ReportView }) {
     <div class="verdict">
       <div class="verdict-score">
         <p class="score-big" title={standardErrorNote}>
-          {row.scorePercent}%
+          {row.scorePercent === null ? '–' : formatPercent(row.scorePercent)}
           {row.standardError === null ? null : <span class="score-se"> ± {Math.round(row.standardError)}</span>}
         </p>
         <p>
@@ -145,7 +155,7 @@ function Activity({ view }: { view: ReportView }) {
           <li class="note">
             <p class="note-body">{e.note.body}</p>
             <p class="muted small">
-              {e.note.authorName} · <time datetime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
+              {e.note.authorName} · <Time at={e.at} />
             </p>
           </li>
         ) : (
@@ -155,7 +165,7 @@ function Activity({ view }: { view: ReportView }) {
               {e.prev && e.prev.decision !== e.d.decision ? ` (was ${decisionLabels[e.prev.decision]})` : ''}
             </p>
             <p class="muted small">
-              <time datetime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
+              <Time at={e.at} />
             </p>
           </li>
         ),
@@ -189,11 +199,7 @@ function DecisionForm({ view }: { view: ReportView }) {
           ))}
         </div>
       </fieldset>
-      {view.errors?.decision ? (
-        <p class="alert alert-error" id="decision-error">
-          {view.errors.decision}
-        </p>
-      ) : null}
+      <FieldError id="decision-error" error={view.errors?.decision} />
       <div>
         <label for="f-reason">
           Reason <span class="hint">Optional; kept with the decision as a note for your team.</span>
@@ -211,28 +217,17 @@ function NoteForm({ view }: { view: ReportView }) {
   const error = view.errors?.note;
   return (
     <form method="post" action={`/app/attempts/${view.row.attemptId}/notes`} class="stack note-form">
-      <div>
-        <label for="f-note">Add a note</label>
-        <span class="hint" id="f-note-hint">
-          Visible to your team only, never to the candidate. Up to 2,000 characters.
-        </span>
-        <textarea
-          id="f-note"
-          name="body"
-          required
-          maxlength={2000}
-          rows={3}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? 'f-note-hint f-note-error' : 'f-note-hint'}
-        >
-          {view.draft?.note ?? ''}
-        </textarea>
-        {error ? (
-          <p class="alert alert-error" id="f-note-error">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <TextArea
+        name="body"
+        id="f-note"
+        label="Add a note"
+        hint="Visible to your team only, never to the candidate. Up to 2,000 characters."
+        required
+        maxlength={2000}
+        rows={3}
+        value={view.draft?.note}
+        error={error}
+      />
       <button type="submit" class="secondary">
         Add note
       </button>
@@ -278,9 +273,9 @@ function Integrity({ view }: { view: ReportView }) {
       <ol class="timeline">
         {view.timeline.map((e) => (
           <li class={e.signal ? 'signal' : undefined}>
-            <time datetime={new Date(e.at).toISOString()} class="mono">
+            <Time at={e.at} class="mono">
               +{formatDuration(e.offsetMs / 1000)}
-            </time>{' '}
+            </Time>{' '}
             {e.words}
             {e.signal ? <span class="sr-only"> (signal)</span> : null}
           </li>
@@ -328,20 +323,18 @@ function Answers({ view }: { view: ReportView }) {
   );
 }
 
-export function ReportPage(p: { member: Member; view: ReportView; nonce?: string }) {
+export function ReportPage(p: { view: ReportView }) {
   const { row, assessment } = p.view;
   const done = row.status === 'completed';
   return (
-    <ManageLayout
-      member={p.member}
-      title={`${row.candidateName} · ${assessment.title}`}
-      nonce={p.nonce}
-      section="assessments"
-    >
-      <nav aria-label="Breadcrumb" class="crumbs small no-print">
-        <a href="/app">Assessments</a> › <a href={`/app/assessments/${assessment.id}`}>{assessment.title}</a> ›{' '}
-        <span aria-current="page">{row.candidateName}</span>
-      </nav>
+    <>
+      <Breadcrumbs
+        trail={[
+          { label: 'Assessments', href: '/app' },
+          { label: assessment.title, href: `/app/assessments/${assessment.id}` },
+          { label: row.candidateName },
+        ]}
+      />
       <div class="page-head">
         <div>
           <h1>{row.candidateName}</h1>
@@ -392,6 +385,6 @@ export function ReportPage(p: { member: Member; view: ReportView; nonce?: string
       </div>
       <Integrity view={p.view} />
       {done ? <Answers view={p.view} /> : null}
-    </ManageLayout>
+    </>
   );
 }

@@ -4,15 +4,27 @@ import { Layout } from '../layout';
 
 export type Section = 'assessments' | 'team' | 'api' | 'settings';
 
+/** The signed-in member as the workspace shows them: names and what they may open, no more. */
+export interface WorkspaceViewer {
+  name: string;
+  orgId: string;
+  orgName: string;
+  /** Their role in this organization, as stored ("owner"). */
+  role: string;
+  canManageApiKeys: boolean;
+  /** Every organization they belong to, for the switcher. */
+  organizations: { orgId: string; orgName: string; role: string }[];
+}
+
 /** Every manager page: site header with the organization, a section nav, the org switcher. */
-export function ManageLayout(props: {
-  member: Member;
+export function WorkspaceLayout(props: {
+  viewer: WorkspaceViewer;
   title: string;
   nonce?: string;
   section?: Section;
   children?: Child;
 }) {
-  const { member } = props;
+  const { viewer } = props;
   const link = (section: Section, href: string, label: string) => (
     <li>
       <a href={href} aria-current={props.section === section ? 'page' : undefined}>
@@ -21,24 +33,24 @@ export function ManageLayout(props: {
     </li>
   );
   return (
-    <Layout title={props.title} nonce={props.nonce} user={{ name: member.user.name, orgName: member.orgName }}>
+    <Layout title={props.title} nonce={props.nonce} user={{ name: viewer.name, orgName: viewer.orgName }}>
       <div class="manage-bar no-print">
         <nav aria-label="Workspace">
           <ul class="tabs">
             {link('assessments', '/app', 'Assessments')}
             {link('team', '/app/team', 'Team')}
-            {member.permissions['apiKey.manage'] ? link('api', '/app/settings/api-keys', 'API keys') : null}
+            {viewer.canManageApiKeys ? link('api', '/app/settings/api-keys', 'API keys') : null}
             {link('settings', '/account/password', 'Account')}
           </ul>
         </nav>
-        {member.memberships.length > 1 ? (
+        {viewer.organizations.length > 1 ? (
           <form method="post" action="/app/switch-org" class="org-switch">
             <label for="org-switch" class="sr-only">
               Organization
             </label>
             <select id="org-switch" name="orgId">
-              {member.memberships.map((m) => (
-                <option value={m.orgId} selected={m.orgId === member.orgId}>
+              {viewer.organizations.map((m) => (
+                <option value={m.orgId} selected={m.orgId === viewer.orgId}>
                   {m.orgName} ({m.role})
                 </option>
               ))}
@@ -49,11 +61,38 @@ export function ManageLayout(props: {
           </form>
         ) : (
           <span class="muted small">
-            {member.orgName} · {member.role}
+            {viewer.orgName} · {viewer.role}
           </span>
         )}
       </div>
       {props.children}
     </Layout>
+  );
+}
+
+/**
+ * The workspace layout for pages not yet rendered through c.render (src/middleware/renderer.tsx),
+ * which hands them the member. Goes when the last of them has moved.
+ */
+export function ManageLayout(props: {
+  member: Member;
+  title: string;
+  nonce?: string;
+  section?: Section;
+  children?: Child;
+}) {
+  const { member } = props;
+  const viewer: WorkspaceViewer = {
+    name: member.user.name,
+    orgId: member.orgId,
+    orgName: member.orgName,
+    role: member.role,
+    canManageApiKeys: member.permissions['apiKey.manage'],
+    organizations: member.memberships,
+  };
+  return (
+    <WorkspaceLayout viewer={viewer} title={props.title} nonce={props.nonce} section={props.section}>
+      {props.children}
+    </WorkspaceLayout>
   );
 }

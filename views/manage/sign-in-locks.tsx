@@ -1,4 +1,4 @@
-import { formatDateTime } from '../candidate/format';
+import { formatDateTime } from '../components/format';
 
 export interface SignInLock {
   userId: string;

@@ -1,9 +1,7 @@
-import type { PendingTeamInvite, TeamMember } from '../../src/db/team';
 import type { Role } from '../../src/engine/roles';
-import type { Member } from '../../src/middleware/auth';
-import { formatDateTime } from '../candidate/format';
-import { Field, type FormErrors } from '../pages/auth';
-import { ManageLayout } from './shell';
+import { Field, FieldError, FormError, type FormErrors } from '../components/form';
+import { formatDateTime } from '../components/format';
+import { TableWrap } from '../components/table-wrap';
 import { type SignInLock, SignInLocks } from './sign-in-locks';
 
 /** A role's name as people read it: in tables, choices and sentences. */
@@ -16,14 +14,30 @@ export const roleSummaries: Record<Role, string> = {
   reviewer: 'Reviewers read every assessment and candidate report and add notes. They change nothing else.',
 };
 
-export interface InviteRow extends PendingTeamInvite {
+export interface TeamMember {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  joinedAt: number;
+}
+
+export interface InviteRow {
+  id: string;
+  email: string;
+  role: Role;
+  invitedBy: string;
+  createdAt: number;
+  expiresAt: number;
   /** The link to copy; null for people who may not invite (reviewers never see live links). */
   link: string | null;
   canRevoke: boolean;
 }
 
 export interface TeamPageProps {
-  member: Member;
+  orgName: string;
+  /** The member looking at the page, marked "you" in the list. */
+  viewerId: string;
   members: TeamMember[];
   invites: InviteRow[];
   /** Roles this member may invite; empty means no invite form. */
@@ -37,17 +51,16 @@ export interface TeamPageProps {
   created?: { email: string; role: Role; link: string; mail: 'sent' | 'failed' | 'off' };
   notice?: string;
   error?: string;
-  nonce?: string;
 }
 
 export function TeamPage(p: TeamPageProps) {
   const owners = p.members.filter((m) => m.role === 'owner').length;
   return (
-    <ManageLayout member={p.member} title="Team" nonce={p.nonce} section="team">
+    <>
       <div class="page-head">
         <h1>Team</h1>
         <span class="muted">
-          {p.member.orgName} · {p.members.length === 1 ? '1 member' : `${p.members.length} members`}
+          {p.orgName} · {p.members.length === 1 ? '1 member' : `${p.members.length} members`}
         </span>
       </div>
       {p.notice ? (
@@ -55,18 +68,14 @@ export function TeamPage(p: TeamPageProps) {
           {p.notice}
         </p>
       ) : null}
-      {p.error ? (
-        <p class="alert alert-error" role="alert">
-          {p.error}
-        </p>
-      ) : null}
+      <FormError error={p.error} />
       {p.created ? <CreatedInvite created={p.created} /> : null}
 
       <section class="panel" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
-        <div class="table-wrap">
+        <TableWrap labelledBy="members-heading">
           <table>
-            <caption class="sr-only">Members of {p.member.orgName}, their roles and join dates</caption>
+            <caption class="sr-only">Members of {p.orgName}, their roles and join dates</caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -81,21 +90,21 @@ export function TeamPage(p: TeamPageProps) {
                 <tr>
                   <th scope="row">
                     {m.name}
-                    {m.userId === p.member.user.id ? <span class="badge team-you">you</span> : null}
+                    {m.userId === p.viewerId ? <span class="badge team-you">you</span> : null}
                   </th>
                   <td>{m.email}</td>
                   <td>{roleLabels[m.role]}</td>
                   <td>{formatDateTime(m.joinedAt)}</td>
                   {p.canManageMembers ? (
                     <td>
-                      <MemberActions m={m} orgName={p.member.orgName} lastOwner={m.role === 'owner' && owners <= 1} />
+                      <MemberActions m={m} orgName={p.orgName} lastOwner={m.role === 'owner' && owners <= 1} />
                     </td>
                   ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
 
       <SignInLocks locks={p.signInLocks ?? []} />
@@ -105,7 +114,7 @@ export function TeamPage(p: TeamPageProps) {
         {p.invites.length === 0 ? (
           <p class="muted">No pending invitations.</p>
         ) : (
-          <div class="table-wrap">
+          <TableWrap labelledBy="invites-heading">
             <table>
               <caption class="sr-only">Invitations not yet accepted</caption>
               <thead>
@@ -163,7 +172,7 @@ export function TeamPage(p: TeamPageProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
 
@@ -172,7 +181,7 @@ export function TeamPage(p: TeamPageProps) {
       ) : (
         <p class="muted">Only owners and admins can invite colleagues. {roleSummaries.reviewer}</p>
       )}
-    </ManageLayout>
+    </>
   );
 }
 
@@ -210,7 +219,7 @@ function InviteForm(p: { roles: Role[]; values: { email?: string; role?: string 
         You get a link to send them. They sign in (or create an account) with this email address and join.
       </p>
       <form method="post" action="/app/team/invites" class="stack" novalidate>
-        <Field name="email" label="Email" type="email" value={p.values.email} error={p.errors.email} />
+        <Field required name="email" label="Email" type="email" value={p.values.email} error={p.errors.email} />
         <fieldset aria-describedby={p.errors.role ? 'f-role-error' : undefined}>
           <legend>Role</legend>
           {p.roles.map((role) => (
@@ -222,11 +231,7 @@ function InviteForm(p: { roles: Role[]; values: { email?: string; role?: string 
               </span>
             </label>
           ))}
-          {p.errors.role ? (
-            <p class="alert alert-error" id="f-role-error">
-              {p.errors.role}
-            </p>
-          ) : null}
+          <FieldError id="f-role-error" error={p.errors.role} />
         </fieldset>
         <div>
           <button type="submit">Create invitation link</button>

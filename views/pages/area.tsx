@@ -1,20 +1,25 @@
-import type { TopicSpread } from '../../src/db/areas';
-import type { AreaTopic } from '../../src/db/schema';
-import { Layout } from '../layout';
+import { TableWrap } from '../components/table-wrap';
 
 interface AreaView {
   id: string;
   title: string;
   summary: string;
   descriptionHtml: string;
-  topics: AreaTopic[];
+  topics: { id: string; title: string; docsUrl: string }[];
+}
+
+/** How many active questions a topic has at one difficulty. */
+export interface TopicCount {
+  topic: string;
+  difficulty: number;
+  count: number;
 }
 
 const levels = [1, 2, 3, 4, 5] as const;
 const levelNames = ['Basic', 'Junior', 'Mid-level', 'Senior', 'Expert'];
 
 /** A public page about one skill area: topics, counts, difficulty spread. Nothing from the keys. */
-export function AreaPage({ area, spread, nonce }: { area: AreaView; spread: TopicSpread[]; nonce?: string }) {
+export function AreaPage({ area, spread }: { area: AreaView; spread: TopicCount[] }) {
   const total = spread.reduce((sum, row) => sum + row.count, 0);
   const byLevel = levels.map((level) =>
     spread.filter((row) => row.difficulty === level).reduce((sum, row) => sum + row.count, 0),
@@ -22,7 +27,7 @@ export function AreaPage({ area, spread, nonce }: { area: AreaView; spread: Topi
   const byTopic = (topic: string) => spread.filter((row) => row.topic === topic).reduce((s, r) => s + r.count, 0);
   const max = Math.max(1, ...byLevel);
   return (
-    <Layout title={area.title} nonce={nonce}>
+    <>
       <section class="panel">
         <h1>{area.title}</h1>
         <p class="lead">{area.summary}</p>
@@ -59,31 +64,33 @@ export function AreaPage({ area, spread, nonce }: { area: AreaView; spread: Topi
       </section>
       <section class="panel" aria-labelledby="topics-title">
         <h2 id="topics-title">Topics</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Topic</th>
-              <th scope="col" class="num">
-                Questions
-              </th>
-              <th scope="col">Reference</th>
-            </tr>
-          </thead>
-          <tbody>
-            {area.topics.map((topic) => (
+        <TableWrap labelledBy="topics-title">
+          <table>
+            <thead>
               <tr>
-                <td>{topic.title}</td>
-                <td class="num">{byTopic(topic.id)}</td>
-                <td>
-                  <a href={topic.docsUrl} rel="noopener noreferrer">
-                    Official documentation
-                  </a>
-                </td>
+                <th scope="col">Topic</th>
+                <th scope="col" class="num">
+                  Questions
+                </th>
+                <th scope="col">Reference</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {area.topics.map((topic) => (
+                <tr>
+                  <td>{topic.title}</td>
+                  <td class="num">{byTopic(topic.id)}</td>
+                  <td>
+                    <a href={topic.docsUrl} rel="noopener noreferrer">
+                      Official documentation
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       </section>
-    </Layout>
+    </>
   );
 }

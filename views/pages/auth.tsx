@@ -1,73 +1,21 @@
 import type { Child } from 'hono/jsx';
-import { Layout, type NavUser } from '../layout';
+import { Field, FormError, type FormErrors } from '../components/form';
 
-export interface FormErrors {
-  [field: string]: string | undefined;
-}
-
-/** A labelled input with its error tied to it for screen readers. */
-export function Field(props: {
-  name: string;
-  label: string;
-  type?: string;
-  value?: string;
-  error?: string;
-  hint?: string;
-  autocomplete?: string;
-  required?: boolean;
-}) {
-  const id = `f-${props.name}`;
-  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+/** The one panel of an account page: its title, a word of introduction, what went wrong, the form. */
+export function FormPanel(props: { title: string; intro?: Child; error?: string; children: Child }) {
   return (
-    <div>
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <span class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value ?? ''}
-        autocomplete={props.autocomplete}
-        required={props.required ?? true}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      />
-      {props.error ? (
-        <p class="alert alert-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
+    <section class="panel narrow">
+      <h1>{props.title}</h1>
+      {props.intro}
+      <FormError error={props.error} />
+      {props.children}
+    </section>
   );
 }
 
-export function FormPage(props: {
-  title: string;
-  nonce?: string;
-  user?: NavUser | null;
-  intro?: Child;
-  error?: string;
-  children: Child;
-}) {
-  return (
-    <Layout title={props.title} nonce={props.nonce} user={props.user}>
-      <section class="panel narrow">
-        <h1>{props.title}</h1>
-        {props.intro}
-        {props.error ? (
-          <p class="alert alert-error" role="alert">
-            {props.error}
-          </p>
-        ) : null}
-        {props.children}
-      </section>
-    </Layout>
-  );
-}
+export const signupTitle = (firstRun: boolean) => (firstRun ? 'Create the first account' : 'Create your account');
+export const loginTitle = 'Sign in';
+export const passwordTitle = 'Change your password';
 
 /** Where a team invitation sends people to sign up (src/routes/join.tsx): they join an existing organization. */
 const teamJoinPath = /^\/team\/join\/[\w.-]+$/;
@@ -75,15 +23,13 @@ const teamJoinPath = /^\/team\/join\/[\w.-]+$/;
 export function SignupPage(p: {
   values: Record<string, string | undefined>;
   errors: FormErrors;
-  nonce?: string;
   firstRun: boolean;
   next?: string;
 }) {
   const joining = !p.firstRun && teamJoinPath.test(p.next ?? '');
   return (
-    <FormPage
-      title={p.firstRun ? 'Create the first account' : 'Create your account'}
-      nonce={p.nonce}
+    <FormPanel
+      title={signupTitle(p.firstRun)}
       error={p.errors.form}
       intro={
         <p class="muted">
@@ -97,8 +43,9 @@ export function SignupPage(p: {
     >
       <form method="post" action="/signup" class="stack" novalidate>
         <input type="hidden" name="next" value={p.next ?? ''} />
-        <Field name="name" label="Your name" value={p.values.name} error={p.errors.name} autocomplete="name" />
+        <Field required name="name" label="Your name" value={p.values.name} error={p.errors.name} autocomplete="name" />
         <Field
+          required
           name="email"
           label="Email"
           type="email"
@@ -107,6 +54,7 @@ export function SignupPage(p: {
           autocomplete="email"
         />
         <Field
+          required
           name="password"
           label="Password"
           type="password"
@@ -122,7 +70,6 @@ export function SignupPage(p: {
             value={p.values.orgName}
             error={p.errors.orgName}
             hint="Your company or team. Leave empty if you only want to practise."
-            required={false}
             autocomplete="organization"
           />
         )}
@@ -131,22 +78,21 @@ export function SignupPage(p: {
       <p>
         Already have an account? <a href={p.next ? `/login?next=${encodeURIComponent(p.next)}` : '/login'}>Sign in</a>
       </p>
-    </FormPage>
+    </FormPanel>
   );
 }
 
-export function LoginPage(p: { email?: string; error?: string; next?: string; nonce?: string; notice?: string }) {
+export function LoginPage(p: { email?: string; error?: string; next?: string; notice?: string }) {
   return (
-    <FormPage
-      title="Sign in"
-      nonce={p.nonce}
+    <FormPanel
+      title={loginTitle}
       error={p.error}
       intro={p.notice ? <p class="alert alert-ok">{p.notice}</p> : undefined}
     >
       <form method="post" action="/login" class="stack" novalidate>
         <input type="hidden" name="next" value={p.next ?? ''} />
-        <Field name="email" label="Email" type="email" value={p.email} autocomplete="username" />
-        <Field name="password" label="Password" type="password" autocomplete="current-password" />
+        <Field required name="email" label="Email" type="email" value={p.email} autocomplete="username" />
+        <Field required name="password" label="Password" type="password" autocomplete="current-password" />
         <button type="submit">Sign in</button>
       </form>
       <p>
@@ -155,13 +101,13 @@ export function LoginPage(p: { email?: string; error?: string; next?: string; no
       <p>
         No account yet? <a href={p.next ? `/signup?next=${encodeURIComponent(p.next)}` : '/signup'}>Create one</a>
       </p>
-    </FormPage>
+    </FormPanel>
   );
 }
 
-export function PasswordPage(p: { errors: FormErrors; done?: boolean; nonce?: string; user: NavUser }) {
+export function PasswordPage(p: { errors: FormErrors; done?: boolean }) {
   return (
-    <FormPage title="Change your password" nonce={p.nonce} user={p.user} error={p.errors.form}>
+    <FormPanel title={passwordTitle} error={p.errors.form}>
       {p.done ? (
         <p class="alert alert-ok" role="status">
           Password changed. Other sessions were signed out.
@@ -169,6 +115,7 @@ export function PasswordPage(p: { errors: FormErrors; done?: boolean; nonce?: st
       ) : null}
       <form method="post" action="/account/password" class="stack" novalidate>
         <Field
+          required
           name="current"
           label="Current password"
           type="password"
@@ -176,6 +123,7 @@ export function PasswordPage(p: { errors: FormErrors; done?: boolean; nonce?: st
           autocomplete="current-password"
         />
         <Field
+          required
           name="password"
           label="New password"
           type="password"
@@ -185,6 +133,6 @@ export function PasswordPage(p: { errors: FormErrors; done?: boolean; nonce?: st
         />
         <button type="submit">Change password</button>
       </form>
-    </FormPage>
+    </FormPanel>
   );
 }

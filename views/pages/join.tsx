@@ -1,6 +1,5 @@
 import type { Role } from '../../src/engine/roles';
-import { formatDateTime } from '../candidate/format';
-import { Layout } from '../layout';
+import { formatDateTime } from '../components/format';
 import { roleLabels, roleSummaries } from '../manage/team';
 
 export type JoinState =
@@ -48,43 +47,44 @@ const dead: Partial<Record<JoinState, { title: string; body: string }>> = {
   },
 };
 
-export function JoinPage({ view, nonce }: { view: JoinView; nonce?: string }) {
+/** The page's title: what happened to the invitation, or the team it joins. */
+export function joinTitle(view: JoinView): string {
+  return dead[view.state]?.title ?? `Join ${view.orgName ?? 'the team'}`;
+}
+
+export function JoinPage({ view }: { view: JoinView }) {
   const gone = dead[view.state];
   // Sign-in and sign-up come back here, with the invited address filled in.
   const query = `next=${encodeURIComponent(`/team/join/${view.token}`)}&email=${encodeURIComponent(view.email ?? '')}`;
-  const title = gone ? gone.title : `Join ${view.orgName ?? 'the team'}`;
   return (
-    <Layout title={title} nonce={nonce} user={view.user}>
-      <section class="panel narrow">
-        {gone ? (
-          <>
-            <h1>{gone.title}</h1>
-            <p>{gone.body}</p>
-            {view.orgName ? (
-              <p class="muted">
-                {view.orgName}
-                {view.inviterName ? ` · invited by ${view.inviterName}` : ''}
-              </p>
-            ) : null}
-          </>
-        ) : (
-          <>
-            <p class="muted">Team invitation</p>
-            <h1>Join {view.orgName}</h1>
-            <p>
-              <strong>{view.inviterName}</strong> invites <strong>{view.email}</strong> to join{' '}
-              <strong>{view.orgName}</strong> on Skillcheck as <strong>{view.role ? roleLabels[view.role] : ''}</strong>
-              .
+    <section class="panel narrow">
+      {gone ? (
+        <>
+          <h1>{gone.title}</h1>
+          <p>{gone.body}</p>
+          {view.orgName ? (
+            <p class="muted">
+              {view.orgName}
+              {view.inviterName ? ` · invited by ${view.inviterName}` : ''}
             </p>
-            {view.role ? <p class="muted">{roleSummaries[view.role]}</p> : null}
-            {view.expiresAt && view.state !== 'member' ? (
-              <p class="muted small">Valid until {formatDateTime(view.expiresAt)}.</p>
-            ) : null}
-            <JoinAction view={view} query={query} />
-          </>
-        )}
-      </section>
-    </Layout>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <p class="muted">Team invitation</p>
+          <h1>Join {view.orgName}</h1>
+          <p>
+            <strong>{view.inviterName}</strong> invites <strong>{view.email}</strong> to join{' '}
+            <strong>{view.orgName}</strong> on Skillcheck as <strong>{view.role ? roleLabels[view.role] : ''}</strong>.
+          </p>
+          {view.role ? <p class="muted">{roleSummaries[view.role]}</p> : null}
+          {view.expiresAt && view.state !== 'member' ? (
+            <p class="muted small">Valid until {formatDateTime(view.expiresAt)}.</p>
+          ) : null}
+          <JoinAction view={view} query={query} />
+        </>
+      )}
+    </section>
   );
 }
 

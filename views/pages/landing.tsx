@@ -1,20 +1,21 @@
-import type { AreaSummary } from '../../src/db/areas';
-import { Layout, type NavUser } from '../layout';
+/** A practice area as the catalog lists it. */
+export interface AreaCard {
+  id: string;
+  title: string;
+  summary: string;
+  questionCount: number;
+}
 
 export function LandingPage({
   areas,
-  nonce,
-  user,
   noAccounts = false,
 }: {
-  areas: AreaSummary[];
-  nonce?: string;
-  user?: NavUser | null;
+  areas: AreaCard[];
   /** This server has no accounts yet: say how the first one is made. */
   noAccounts?: boolean;
 }) {
   return (
-    <Layout title="Skillcheck" nonce={nonce} user={user}>
+    <>
       {noAccounts ? (
         <p class="alert alert-warn">
           No account yet: <a href="/signup">create the first one</a>, it becomes the owner of your organization.
@@ -83,6 +84,6 @@ export function LandingPage({
           </li>
         </ol>
       </section>
-    </Layout>
+    </>
   );
 }

@@ -1,16 +1,14 @@
-import { Field, type FormErrors, FormPage } from './auth';
+import { Field, type FormErrors } from '../components/form';
+import { FormPanel } from './auth';
+
+export const forgotPasswordTitle = 'Forgot your password?';
+export const resetPasswordTitle = 'Set a new password';
 
 /** Asking for a link to set a new password; the answer is the same whether the email has an account. */
-export function ForgotPasswordPage(p: {
-  email?: string;
-  emailEnabled: boolean;
-  sent?: boolean;
-  error?: string;
-  nonce?: string;
-}) {
+export function ForgotPasswordPage(p: { email?: string; emailEnabled: boolean; sent?: boolean; error?: string }) {
   if (!p.emailEnabled) {
     return (
-      <FormPage title="Forgot your password?" nonce={p.nonce}>
+      <FormPanel title={forgotPasswordTitle}>
         <p>
           This server is not set up to send email, so it cannot send you a link to set a new password. Ask the person
           who runs it for help. If your sign-ins are being held up after failed attempts, an owner or admin of your team
@@ -20,13 +18,12 @@ export function ForgotPasswordPage(p: {
         <p>
           <a href="/login">Back to sign in</a>
         </p>
-      </FormPage>
+      </FormPanel>
     );
   }
   return (
-    <FormPage
-      title="Forgot your password?"
-      nonce={p.nonce}
+    <FormPanel
+      title={forgotPasswordTitle}
       error={p.error}
       intro={<p class="muted">We email you a link to set a new one. It works once, for an hour.</p>}
     >
@@ -37,23 +34,24 @@ export function ForgotPasswordPage(p: {
         </p>
       ) : null}
       <form method="post" action="/password/forgot" class="stack" novalidate>
-        <Field name="email" label="Email" type="email" value={p.email} autocomplete="username" />
+        <Field required name="email" label="Email" type="email" value={p.email} autocomplete="username" />
         <button type="submit">Send the link</button>
       </form>
       <p>
         <a href="/login">Back to sign in</a>
       </p>
-    </FormPage>
+    </FormPanel>
   );
 }
 
-export function ResetPasswordPage(p: { token: string; email: string; errors: FormErrors; nonce?: string }) {
+export function ResetPasswordPage(p: { token: string; email: string; errors: FormErrors }) {
   return (
-    <FormPage title="Set a new password" nonce={p.nonce} error={p.errors.form}>
+    <FormPanel title={resetPasswordTitle} error={p.errors.form}>
       <p class="muted">For {p.email}. Your other sessions are signed out when you save it.</p>
       <form method="post" action={`/password/reset/${p.token}`} class="stack" novalidate>
         <input type="text" name="email" value={p.email} autocomplete="username" hidden />
         <Field
+          required
           name="password"
           label="New password"
           type="password"
@@ -63,6 +61,6 @@ export function ResetPasswordPage(p: { token: string; email: string; errors: For
         />
         <button type="submit">Save and sign in</button>
       </form>
-    </FormPage>
+    </FormPanel>
   );
 }

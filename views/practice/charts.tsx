@@ -1,6 +1,6 @@
 import { scaleMax, scaleMin, scoreBand } from '../../src/engine/scale';
-import { svgPercent } from '../charts';
-import { formatDate } from './format';
+import { svgPercent } from '../components/charts';
+import { formatDate } from '../components/format';
 
 /** The bands of the scale as drawn: [from, to) on the 100-300 scale (see src/engine/scale.ts). */
 const zones = [

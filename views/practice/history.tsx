@@ -1,7 +1,6 @@
-import { plural } from '../candidate/format';
-import { Layout } from '../layout';
+import { formatDate, plural } from '../components/format';
+import { TableWrap } from '../components/table-wrap';
 import { HistoryChart } from './charts';
-import { formatDate } from './format';
 import { ScaleNote } from './scale-note';
 
 export interface HistoryResult {
@@ -30,9 +29,9 @@ export interface HistoryView {
 }
 
 /** /me: scores over time per area, each with its margin, and a link to every result. */
-export function HistoryPage({ view, nonce }: { view: HistoryView; nonce?: string }) {
+export function HistoryPage({ view }: { view: HistoryView }) {
   return (
-    <Layout title="Your practice results" nonce={nonce}>
+    <>
       <section class="panel history-head">
         <h1>Your practice results</h1>
         {view.notice ? (
@@ -86,7 +85,7 @@ export function HistoryPage({ view, nonce }: { view: HistoryView; nonce?: string
         view.areas.map((area, index) => <AreaHistory area={area} index={index} />)
       )}
       {view.areas.length > 0 ? <ScaleNote /> : null}
-    </Layout>
+    </>
   );
 }
 
@@ -108,7 +107,7 @@ function AreaHistory({ area, index }: { area: HistoryAreaView; index: number }) 
         label={`${area.areaTitle} scores over time`}
         points={area.results.map((r) => ({ at: r.at, score: r.score, uncertainty: r.uncertainty }))}
       />
-      <div class="table-wrap">
+      <TableWrap label={`${area.areaTitle}: every result`}>
         <table class="history-table">
           <caption class="sr-only">{area.areaTitle}: every result</caption>
           <thead>
@@ -144,7 +143,7 @@ function AreaHistory({ area, index }: { area: HistoryAreaView; index: number }) 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

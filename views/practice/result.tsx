@@ -1,9 +1,9 @@
 import type { EndReason } from '../../src/practice/select';
-import { formatDateTime, formatDuration, plural } from '../candidate/format';
 import { Review, type ReviewItem } from '../candidate/result';
-import { Layout } from '../layout';
+import { formatDateTime, formatDuration, plural } from '../components/format';
+import { TableWrap } from '../components/table-wrap';
 import { ScaleChart } from './charts';
-import { type PercentileInfo, percentileSentence } from './format';
+import { type PercentileInfo, percentileSentence } from './percentile';
 import { ScaleNote } from './scale-note';
 
 export interface TopicLine {
@@ -50,10 +50,10 @@ const endReasons: Record<EndReason, string> = {
   time: 'Time ran out: the questions you answered were scored.',
 };
 
-export function PracticeResultPage({ view, nonce }: { view: PracticeResultView; nonce?: string }) {
+export function PracticeResultPage({ view }: { view: PracticeResultView }) {
   const weak = view.topics.filter((t) => t.weak);
   return (
-    <Layout title={`Your result · ${view.areaTitle}`} nonce={nonce}>
+    <>
       <section class="panel practice-result" aria-labelledby="result-title">
         <p class="muted small">Practice test · {view.areaTitle}</p>
         <h1 id="result-title">Your result in {view.areaTitle}</h1>
@@ -79,8 +79,7 @@ export function PracticeResultPage({ view, nonce }: { view: PracticeResultView; 
 
       <section class="panel" aria-labelledby="topics-title">
         <h2 id="topics-title">By topic</h2>
-        {/* Scrolls sideways inside itself when it must; focusable so a keyboard can scroll it. */}
-        <section class="table-wrap" aria-labelledby="topics-title" tabindex={0}>
+        <TableWrap labelledBy="topics-title">
           <table>
             <caption class="sr-only">Share of credit earned per topic</caption>
             <thead>
@@ -113,7 +112,7 @@ export function PracticeResultPage({ view, nonce }: { view: PracticeResultView; 
               ))}
             </tbody>
           </table>
-        </section>
+        </TableWrap>
         <p class="muted small">
           An adaptive test asks harder questions as you do well, so the share of credit per topic reads differently from
           a fixed test: it shows where your answers fell short, and the score above accounts for how hard each question
@@ -151,7 +150,7 @@ export function PracticeResultPage({ view, nonce }: { view: PracticeResultView; 
         {' · '}
         <a href="/#practice">Other areas</a>
       </p>
-    </Layout>
+    </>
   );
 }
 

@@ -1,6 +1,10 @@
 import { type Context, Hono } from 'hono';
-import { TestPage, type TestPageView } from '../../../views/candidate/test-page';
-import { AssessmentFormPage, type AssessmentFormView } from '../../../views/manage/assessment-form';
+import { TestPage, type TestPageView, testPageProps } from '../../../views/candidate/test-page';
+import {
+  AssessmentFormPage,
+  type AssessmentFormView,
+  assessmentFormTitle,
+} from '../../../views/manage/assessment-form';
 import { questionViewOf } from '../../candidate/question-view';
 import { listAreas } from '../../db/areas';
 import {
@@ -53,10 +57,8 @@ async function areaChoices(c: Ctx, blueprint?: Blueprint): Promise<AreaChoice[]>
 }
 
 function renderForm(c: Ctx, view: AssessmentFormView, status: 200 | 422 = 200) {
-  return c.html(
-    <AssessmentFormPage member={c.get('member')} view={view} nonce={c.get('secureHeadersNonce')} />,
-    status,
-  );
+  c.status(status);
+  return c.render(<AssessmentFormPage view={view} />, { title: assessmentFormTitle(view), workspace: 'assessments' });
 }
 
 /** An edit is allowed on the current, active version only; anything else gets a message saying what to do. */
@@ -223,5 +225,5 @@ assessmentsRoutes.get('/app/assessments/:id/preview', requireCapability('assessm
     preview: { href: (n) => `${base}?q=${n}`, exitHref: `/app/assessments/${row.id}` },
   };
   c.header('Cache-Control', 'no-store');
-  return c.html(<TestPage view={view} nonce={c.get('secureHeadersNonce')} />);
+  return c.render(<TestPage view={view} />, testPageProps(view));
 });

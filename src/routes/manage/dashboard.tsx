@@ -10,14 +10,13 @@ dashboardRoutes.get('/app', requireCapability('assessment.view'), async (c) => {
   const member = c.get('member');
   const rows = await assessmentSummaries(c.get('deps').db, member.orgId);
   const showArchived = c.req.query('archived') === '1';
-  return c.html(
+  return c.render(
     <Dashboard
-      member={member}
       canEdit={can(member, 'assessment.edit')}
       assessments={rows.filter((a) => showArchived || a.status === 'active')}
       archivedCount={rows.filter((a) => a.status === 'archived').length}
       showArchived={showArchived}
-      nonce={c.get('secureHeadersNonce')}
     />,
+    { title: 'Assessments', workspace: 'assessments' },
   );
 });

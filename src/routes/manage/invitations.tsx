@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { formatDateTime, plural } from '../../../views/candidate/format';
+import type { FormErrors } from '../../../views/components/form';
 import { type InvitationItem, InvitationsPage, type InvitationsView } from '../../../views/manage/invitations';
-import type { FormErrors } from '../../../views/pages/auth';
 import { can } from '../../auth/permissions';
 import { invitationToken } from '../../candidate/invitation-token';
 import { type AssessmentRow, getAssessment, isSuperseded, lineageVersions } from '../../db/assessments';
@@ -198,7 +198,11 @@ async function renderPage(
     bulk: overrides.bulk ?? { values: {}, errors: {}, problems: [] },
   };
   c.header('Cache-Control', 'no-store');
-  return c.html(<InvitationsPage member={member} view={view} nonce={c.get('secureHeadersNonce')} />, status);
+  c.status(status);
+  return c.render(<InvitationsPage view={view} />, {
+    title: `Invitations · ${view.assessment.title}`,
+    workspace: 'assessments',
+  });
 }
 
 invitationsRoutes.get('/app/assessments/:id/invitations', requireCapability('assessment.view'), async (c) =>

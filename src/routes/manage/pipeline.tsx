@@ -61,11 +61,9 @@ pipelineRoutes.get(`/app/assessments/${id}`, mayView, async (c) => {
   if (wantsFragment(c)) return c.html(<CandidateTable view={table} />);
   const member = c.get('member');
   const done = rows.filter((r) => r.status === 'completed');
-  return c.html(
+  return c.render(
     <AssessmentOverview
-      member={member}
       canEdit={can(member, 'assessment.edit')}
-      nonce={c.get('secureHeadersNonce')}
       view={{
         assessment,
         areaTitles: titles,
@@ -76,6 +74,7 @@ pipelineRoutes.get(`/app/assessments/${id}`, mayView, async (c) => {
         table,
       }}
     />,
+    { title: assessment.title, workspace: 'assessments' },
   );
 });
 

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { ComparePage } from '../../../views/manage/compare';
 import { ReportPage, type ReportView } from '../../../views/manage/report';
+import type { PageProps } from '../../../views/page';
 import { can } from '../../auth/permissions';
 import { focusableCodeBlocks } from '../../bank/scrollable-code';
 import { answerHtml, keyHtml } from '../../candidate/describe';
@@ -116,7 +117,7 @@ reportsRoutes.get(`/app/attempts/${id}`, requireCapability('report.view'), async
   const view = await reportView(c);
   c.header('Cache-Control', 'private, no-store');
   const notice = notices[c.req.query('done') ?? ''];
-  return c.html(<ReportPage member={c.get('member')} view={{ ...view, notice }} nonce={c.get('secureHeadersNonce')} />);
+  return c.render(<ReportPage view={{ ...view, notice }} />, reportPage(view));
 });
 
 /** Re-renders the report with what was typed and why it was refused (422), or a fragment for htmx. */
@@ -124,10 +125,12 @@ async function refuse(c: Ctx, extra: Pick<ReportView, 'errors' | 'draft'>, statu
   const message = extra.errors?.note ?? extra.errors?.decision ?? 'Check your input.';
   if (wantsFragment(c)) return errorResponse(c, status, message);
   const view = await reportView(c);
-  return c.html(
-    <ReportPage member={c.get('member')} view={{ ...view, ...extra }} nonce={c.get('secureHeadersNonce')} />,
-    status,
-  );
+  c.status(status);
+  return c.render(<ReportPage view={{ ...view, ...extra }} />, reportPage(view));
+}
+
+function reportPage(view: ReportView): PageProps {
+  return { title: `${view.row.candidateName} · ${view.assessment.title}`, workspace: 'assessments' };
 }
 
 function back(c: Ctx, attemptId: string, done: string) {
@@ -239,5 +242,5 @@ reportsRoutes.get('/app/compare', requireCapability('report.view'), async (c) =>
   // Areas in catalogue order, each shown once, whichever candidate was tested on it.
   const tested = new Set(rows.flatMap((r) => Object.keys(r.result?.byArea ?? {})));
   const areas = (await listAreas(db)).filter((a) => tested.has(a.id)).map((a) => ({ id: a.id, title: a.title }));
-  return c.html(<ComparePage member={member} view={{ rows, areas }} nonce={c.get('secureHeadersNonce')} />);
+  return c.render(<ComparePage view={{ rows, areas }} />, { title: 'Compare candidates', workspace: 'assessments' });
 });

@@ -13,9 +13,9 @@
  */
 import { type Context, Hono } from 'hono';
 import { formatDateTime } from '../../../views/candidate/format';
+import type { FormErrors } from '../../../views/components/form';
 import type { SignInLock } from '../../../views/manage/sign-in-locks';
 import { type InviteRow, roleSummaries, TeamPage, type TeamPageProps } from '../../../views/manage/team';
-import type { FormErrors } from '../../../views/pages/auth';
 import { can } from '../../auth/permissions';
 import { accountBucketKey, limits } from '../../auth/throttle';
 import { escapeHtml } from '../../candidate/describe';
@@ -86,18 +86,19 @@ async function renderTeam(c: Context<ManageEnv>, extra: Partial<TeamPageProps> =
   );
   const signInLocks = can(member, 'signIn.unlock') ? await signInLocksOf(c, members) : [];
   c.header('Cache-Control', 'no-store');
-  return c.html(
+  c.status(status);
+  return c.render(
     <TeamPage
-      member={member}
+      orgName={member.orgName}
+      viewerId={member.user.id}
       members={members}
       invites={invites}
       invitableRoles={mayInvite}
       canManageMembers={can(member, 'team.manage')}
       signInLocks={signInLocks}
-      nonce={c.get('secureHeadersNonce')}
       {...extra}
     />,
-    status,
+    { title: 'Team', workspace: 'team' },
   );
 }
 

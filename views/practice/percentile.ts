@@ -1,15 +1,5 @@
-/** Formatting shared by the practice pages. Dates are UTC, like every date the server renders. */
-
-export function formatDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** "62nd", "11th", "3rd": the ordinal of a whole percentile. */
-export function ordinal(n: number): string {
-  const mod100 = n % 100;
-  if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
-  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
-}
+/** How a practice result compares with everyone else's, in words. */
+import { ordinal } from '../components/format';
 
 export interface PercentileInfo {
   /** Mid-rank percentile among the other results, or null when there are none. */
