@@ -1,11 +1,10 @@
 /**
- * Charts for managers. The bar charts are shared with the candidate's result (views/charts.tsx);
- * the histogram is SVG with role="img" and a <title> that says in words what the bars show.
+ * Charts for managers. The bar charts are shared with the candidate's result
+ * (views/components/charts.tsx); the histogram is SVG with role="img" and a <title> that says in
+ * words what the bars show.
  */
 import type { Bin } from '../../src/manage/stats';
-import { svgPercent } from '../charts';
-
-export { AreaBars, type HBar, HBarChart, type Tone } from '../charts';
+import { svgPercent } from '../components/charts';
 
 /**
  * The score distribution of finished candidates: one bar per 10-point bin, heights relative to

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { formatDateTime, plural } from '../../../views/candidate/format';
 import type { FormErrors } from '../../../views/components/form';
+import { formatDateTime, plural } from '../../../views/components/format';
 import { type InvitationItem, InvitationsPage, type InvitationsView } from '../../../views/manage/invitations';
 import { can } from '../../auth/permissions';
 import { invitationToken } from '../../candidate/invitation-token';

@@ -49,11 +49,8 @@ function meanReportError(stats: AssessmentStatistics): number | null {
 
 statisticsRoutes.get(`/app/assessments/${id}/statistics`, mayView, async (c) => {
   const { assessment, stats, areaTitles } = await load(c);
-  const member = c.get('member');
-  return c.html(
+  return c.render(
     <StatisticsPage
-      member={member}
-      nonce={c.get('secureHeadersNonce')}
       view={{
         assessment,
         versions: stats.assessmentVersions,
@@ -64,6 +61,7 @@ statisticsRoutes.get(`/app/assessments/${id}/statistics`, mayView, async (c) => 
         reportStandardError: meanReportError(stats),
       }}
     />,
+    { title: `Statistics: ${assessment.title}`, workspace: 'assessments' },
   );
 });
 
@@ -103,10 +101,8 @@ statisticsRoutes.get(`/app/assessments/${id}/statistics/questions/${questionId}`
       },
     ];
   });
-  return c.html(
+  return c.render(
     <QuestionStatisticsPage
-      member={c.get('member')}
-      nonce={c.get('secureHeadersNonce')}
       view={{
         assessment,
         questionId: question.id,
@@ -116,5 +112,6 @@ statisticsRoutes.get(`/app/assessments/${id}/statistics/questions/${questionId}`
         versions,
       }}
     />,
+    { title: `${question.id}: statistics`, workspace: 'assessments' },
   );
 });

@@ -12,8 +12,8 @@
  * may demote or remove themselves while another owner remains.
  */
 import { type Context, Hono } from 'hono';
-import { formatDateTime } from '../../../views/candidate/format';
 import type { FormErrors } from '../../../views/components/form';
+import { formatDateTime } from '../../../views/components/format';
 import type { SignInLock } from '../../../views/manage/sign-in-locks';
 import { type InviteRow, roleSummaries, TeamPage, type TeamPageProps } from '../../../views/manage/team';
 import { can } from '../../auth/permissions';

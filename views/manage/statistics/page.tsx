@@ -2,25 +2,29 @@
  * An assessment's statistics: how reliable its scores are (alpha, SEM, per area), how scores
  * spread, and how each question behaved (facility, discrimination, options chosen, flags).
  */
-import type { AssessmentRow } from '../../../src/db/assessments';
 import { minResponsesForFlags } from '../../../src/engine/item-analysis';
 import type { AssessmentStatistics } from '../../../src/manage/item-statistics';
 import { reliabilitySentence } from '../../../src/manage/statistics-words';
 import type { Bin } from '../../../src/manage/stats';
-import type { Member } from '../../../src/middleware/auth';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { plural } from '../../components/format';
 import { TableWrap } from '../../components/table-wrap';
 import { AssessmentTabs } from '../assessment-tabs';
 import { ScoreHistogram } from '../charts';
-import { ManageLayout } from '../shell';
 import { correlationText, percentText, pointsText } from './format';
 import { ItemsTable, itemRows } from './items';
 import { OptionBars } from './options';
 import { FacilityDiscriminationScatter } from './scatter';
 
+/** The assessment the statistics are of. */
+export interface StatisticsAssessment {
+  id: string;
+  title: string;
+  passMark: number;
+}
+
 export interface StatisticsView {
-  assessment: AssessmentRow;
+  assessment: StatisticsAssessment;
   /** Versions of the assessment whose finished attempts are counted. */
   versions: number[];
   areaTitles: Record<string, string>;
@@ -33,7 +37,7 @@ export interface StatisticsView {
 /** Two decimals with a real minus sign: alpha can be negative when questions disagree. */
 const alphaText = (alpha: number | null) => (alpha === null ? '–' : alpha.toFixed(2).replace('-', '−'));
 
-export function StatisticsPage(p: { member: Member; nonce?: string; view: StatisticsView }) {
+export function StatisticsPage(p: { view: StatisticsView }) {
   const { assessment: a, stats, areaTitles } = p.view;
   const { analysis } = stats;
   const base = `/app/assessments/${a.id}`;
@@ -41,7 +45,7 @@ export function StatisticsPage(p: { member: Member; nonce?: string; view: Statis
   const plotted = rows.filter((r) => r.item.facility !== null && r.item.discrimination !== null);
   const coefficient = stats.dichotomous ? "Cronbach's alpha (KR-20)" : "Cronbach's alpha";
   return (
-    <ManageLayout member={p.member} title={`Statistics: ${a.title}`} nonce={p.nonce} section="assessments">
+    <>
       <Breadcrumbs
         trail={[{ label: 'Assessments', href: '/app' }, { label: a.title, href: base }, { label: 'Statistics' }]}
       />
@@ -243,6 +247,6 @@ export function StatisticsPage(p: { member: Member; nonce?: string; view: Statis
           ) : null}
         </>
       )}
-    </ManageLayout>
+    </>
   );
 }

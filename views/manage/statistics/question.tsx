@@ -3,18 +3,16 @@
  * public practice tests (pooled over everyone who practised, and labelled so), with its 2PL
  * parameters from practice calibration.
  */
-import type { AssessmentRow } from '../../../src/db/assessments';
 import type { ItemAnalysis } from '../../../src/engine/item-analysis';
 import type { ItemMeta } from '../../../src/manage/item-statistics';
-import type { Member } from '../../../src/middleware/auth';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { formatDateTime, plural } from '../../components/format';
 import { AssessmentTabs } from '../assessment-tabs';
 import { typeLabels } from '../report';
-import { ManageLayout } from '../shell';
 import { correlationText, percentText, secondsText } from './format';
 import { FlagList } from './items';
 import { OptionBars, OptionTable } from './options';
+import type { StatisticsAssessment } from './page';
 
 export interface QuestionVersionStatistics {
   meta: ItemMeta;
@@ -25,7 +23,7 @@ export interface QuestionVersionStatistics {
 }
 
 export interface QuestionStatisticsView {
-  assessment: AssessmentRow;
+  assessment: StatisticsAssessment;
   questionId: string;
   areaTitle: string;
   topic: string;
@@ -65,11 +63,11 @@ function Figures(p: { id: string; item: ItemAnalysis; meta: ItemMeta; criterion:
   );
 }
 
-export function QuestionStatisticsPage(p: { member: Member; nonce?: string; view: QuestionStatisticsView }) {
+export function QuestionStatisticsPage(p: { view: QuestionStatisticsView }) {
   const { assessment: a, questionId, irt } = p.view;
   const base = `/app/assessments/${a.id}`;
   return (
-    <ManageLayout member={p.member} title={`${questionId}: statistics`} nonce={p.nonce} section="assessments">
+    <>
       <Breadcrumbs
         trail={[
           { label: 'Assessments', href: '/app' },
@@ -160,6 +158,6 @@ export function QuestionStatisticsPage(p: { member: Member; nonce?: string; view
           </>
         );
       })}
-    </ManageLayout>
+    </>
   );
 }

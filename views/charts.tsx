@@ -1,2 +1,0 @@
-// Moved to views/components/charts.tsx; this re-export goes once its last importers follow.
-export * from './components/charts';
