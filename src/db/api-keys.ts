@@ -1,11 +1,19 @@
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from './client';
 import { newId } from './ids';
-import { apiKeys, users } from './schema';
+import { type ApiScope, apiKeys, organizations, users } from './schema';
 
 export async function createApiKey(
   db: Db,
-  input: { orgId: string; name: string; prefix: string; keyHash: string; createdBy: string; now: number },
+  input: {
+    orgId: string;
+    name: string;
+    prefix: string;
+    keyHash: string;
+    createdBy: string;
+    now: number;
+    scopes?: ApiScope[];
+  },
 ) {
   const id = newId();
   await db.insert(apiKeys).values({
@@ -16,6 +24,7 @@ export async function createApiKey(
     keyHash: input.keyHash,
     createdBy: input.createdBy,
     createdAt: input.now,
+    ...(input.scopes ? { scopes: input.scopes } : {}),
   });
   return id;
 }
@@ -26,6 +35,7 @@ export async function listApiKeys(db: Db, orgId: string) {
       id: apiKeys.id,
       name: apiKeys.name,
       prefix: apiKeys.prefix,
+      scopes: apiKeys.scopes,
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,
       revokedAt: apiKeys.revokedAt,
@@ -46,19 +56,33 @@ export async function revokeApiKey(db: Db, orgId: string, id: string, now: numbe
   return rows.length > 0;
 }
 
-/** The organization a live key belongs to, or null. */
+/** A live key: its organization, what it may do and when it was last used; null when unknown or revoked. */
 export async function organizationOfKey(db: Db, keyHash: string) {
   const [row] = await db
-    .select({ id: apiKeys.id, orgId: apiKeys.orgId })
+    .select({
+      id: apiKeys.id,
+      orgId: apiKeys.orgId,
+      orgName: organizations.name,
+      scopes: apiKeys.scopes,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
     .from(apiKeys)
+    .innerJoin(organizations, eq(organizations.id, apiKeys.orgId))
     .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)));
   return row ?? null;
 }
 
-/** Records use at most once a minute per key, so busy integrations do not turn every read into a write. */
+/** How often a key's last use is written down. */
+export const touchIntervalMs = 60_000;
+
+/**
+ * Records use at most once a minute per key, so busy integrations do not turn every read into a
+ * write: callers skip the call while the key's lastUsedAt is recent, and the guard here keeps
+ * concurrent requests from writing twice.
+ */
 export async function touchApiKey(db: Db, id: string, now: number) {
   await db
     .update(apiKeys)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, now - 60_000))));
+    .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, now - touchIntervalMs))));
 }

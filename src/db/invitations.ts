@@ -52,6 +52,11 @@ export interface NewInvitation {
   candidateName: string;
   candidateEmail: string;
   extraSeconds: number;
+  /** For a test an applicant tracking system sent (Greenhouse's send_test): see the invitations table. */
+  partner?: Pick<
+    InvitationRow,
+    'source' | 'partnerCallbackUrl' | 'partnerCandidateUrl' | 'partnerApiKeyId' | 'partnerCredential'
+  >;
 }
 
 /** Creates all the invitations or none (one batch). Returns their ids in input order. */
@@ -70,7 +75,10 @@ export async function createInvitations(
       createdBy: input.createdBy,
       createdAt: input.now,
       expiresAt: input.expiresAt,
-      ...person,
+      candidateName: person.candidateName,
+      candidateEmail: person.candidateEmail,
+      extraSeconds: person.extraSeconds,
+      ...person.partner,
     }),
   );
   if (first) await db.batch([first, ...rest]);

@@ -5,7 +5,8 @@ import type { EmailMessage } from './sender';
 export interface InvitationEmailInput {
   to: string;
   candidateName: string;
-  inviterName: string;
+  /** Who sent it; null when an integration did (the API, an applicant tracking system). */
+  inviterName: string | null;
   orgName: string;
   title: string;
   description: string;
@@ -32,7 +33,7 @@ export function invitationEmail(p: InvitationEmailInput): EmailMessage {
   const text = [
     `Hello ${p.candidateName},`,
     '',
-    `${p.inviterName} at ${p.orgName} invites you to take the assessment "${p.title}".`,
+    `${p.inviterName ? `${p.inviterName} at ${p.orgName}` : p.orgName} invites you to take the assessment "${p.title}".`,
     ...(p.description ? ['', p.description] : []),
     '',
     ...facts,
@@ -44,7 +45,7 @@ export function invitationEmail(p: InvitationEmailInput): EmailMessage {
   const e = escapeHtml;
   const html = [
     `<p>Hello ${e(p.candidateName)},</p>`,
-    `<p>${e(p.inviterName)} at ${e(p.orgName)} invites you to take the assessment <strong>${e(p.title)}</strong>.</p>`,
+    `<p>${p.inviterName ? `${e(p.inviterName)} at ${e(p.orgName)}` : e(p.orgName)} invites you to take the assessment <strong>${e(p.title)}</strong>.</p>`,
     p.description ? `<p>${e(p.description)}</p>` : '',
     `<ul>${facts.map((f) => `<li>${e(f)}</li>`).join('')}</ul>`,
     `<p><a href="${e(p.link)}">Open the assessment</a></p>`,

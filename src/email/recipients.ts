@@ -30,6 +30,8 @@ export interface Recipient {
 export interface RecipientProblem {
   where: string;
   raw: string;
+  /** The part of the line at fault, for a client that points at fields (the JSON API). */
+  field: 'name' | 'email' | 'extraMinutes';
   message: string;
 }
 
@@ -148,29 +150,39 @@ export function parseCsv(text: string): RecipientLine[] {
 }
 
 /**
- * Splits parsed lines into people to invite and problems, one problem per bad line: missing
- * name, bad email, bad extra minutes, the same address twice in the list, or an address already
- * invited (`invited`, lower case). The first good line with an address is kept.
+ * Splits parsed lines into people to invite and problems: missing name, bad email, bad extra
+ * minutes, the same address twice in the list, or an address already invited (`invited`, lower
+ * case). The first good line with an address is kept. A line gets one problem, its first (a
+ * person fixes a line at a time), or with `everyProblem` one per wrong field (the API's answers
+ * list every field at once).
  */
 export function checkRecipients(
   lines: RecipientLine[],
   invited: ReadonlySet<string>,
+  opts: { everyProblem?: boolean } = {},
 ): { people: Recipient[]; problems: RecipientProblem[] } {
   const people: Recipient[] = [];
   const problems: RecipientProblem[] = [];
   const seen = new Map<string, string>();
   for (const line of lines) {
     const email = line.email.toLowerCase();
-    const problem = (message: string) => problems.push({ where: line.where, raw: line.raw, message });
-    if (line.name === '') problem('the name is missing.');
-    else if (line.name.length > 100) problem('the name is longer than 100 characters.');
-    else if (line.email === '') problem('the email address is missing.');
-    else if (!emailPattern.test(email) || email.length > 254) problem(`"${line.email}" is not an email address.`);
-    else if (seen.has(email)) problem(`${email} appears twice in the list (also on ${seen.get(email)}).`);
-    else if (invited.has(email)) problem(`${email} is already invited to this assessment.`);
-    else if (line.extraMinutes !== null && !validMinutes(line.extraMinutes))
-      problem(`extra minutes must be a whole number from 0 to ${maxExtraMinutes} (got "${line.extraMinutes}").`);
-    else {
+    const found: Pick<RecipientProblem, 'field' | 'message'>[] = [];
+    const problem = (field: RecipientProblem['field'], message: string) => found.push({ field, message });
+    if (line.name === '') problem('name', 'the name is missing.');
+    else if (line.name.length > 100) problem('name', 'the name is longer than 100 characters.');
+    if (line.email === '') problem('email', 'the email address is missing.');
+    else if (!emailPattern.test(email) || email.length > 254)
+      problem('email', `"${line.email}" is not an email address.`);
+    else if (seen.has(email)) problem('email', `${email} appears twice in the list (also on ${seen.get(email)}).`);
+    else if (invited.has(email)) problem('email', `${email} is already invited to this assessment.`);
+    if (line.extraMinutes !== null && !validMinutes(line.extraMinutes))
+      problem(
+        'extraMinutes',
+        `extra minutes must be a whole number from 0 to ${maxExtraMinutes} (got "${line.extraMinutes}").`,
+      );
+    for (const p of opts.everyProblem ? found : found.slice(0, 1))
+      problems.push({ where: line.where, raw: line.raw, ...p });
+    if (found.length === 0) {
       seen.set(email, line.where);
       people.push({
         where: line.where,

@@ -8,6 +8,7 @@ export function wantsFragment(c: Context): boolean {
   return c.req.header('HX-Request-Type') === 'partial';
 }
 
+/** The JSON API and the endpoints partners such as Greenhouse call: machines, answered in JSON. */
 export function isApi(c: Context): boolean {
-  return c.req.path.startsWith('/api/');
+  return c.req.path.startsWith('/api/') || c.req.path.startsWith('/partners/');
 }

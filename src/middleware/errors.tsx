@@ -6,6 +6,7 @@ import { ErrorFragment, type ErrorInfo, ErrorPage } from '../../views/pages/erro
 import { sessionUser } from '../auth/session';
 import { membershipsOf } from '../db/accounts';
 import type { AppEnv } from '../env';
+import { ProblemError, problemResponse } from '../http/problem';
 import { PublicError } from '../http/public-error';
 import { isApi, wantsFragment } from '../http/request-kind';
 import { chooseOrg } from './auth';
@@ -54,7 +55,8 @@ async function viewerOf<E extends AppEnv>(c: Context<E>, status: number): Promis
 }
 
 /**
- * Answers an error in the form the client asked for: JSON for the API, a fragment for an htmx
+ * Answers an error in the form the client asked for: problem details (RFC 9457) for the API and
+ * the partner endpoints, a fragment for an htmx
  * swap, a full page otherwise. Only messages we wrote reach the client, never a stack trace.
  */
 export async function errorResponse<E extends AppEnv>(c: Context<E>, status: number, message?: string) {
@@ -66,7 +68,7 @@ export async function errorResponse<E extends AppEnv>(c: Context<E>, status: num
   };
   const code = status as ContentfulStatusCode;
   c.header('Vary', 'HX-Request-Type');
-  if (isApi(c)) return c.json({ error: { status, message: info.message, requestId: info.requestId } }, code);
+  if (isApi(c)) return problemResponse(c, { status, detail: info.message });
   if (wantsFragment(c)) return c.html(<ErrorFragment info={info} />, code);
   const viewer = await viewerOf(c, status);
   return c.html(<ErrorPage info={info} nonce={c.get('secureHeadersNonce')} viewer={viewer} />, code);
@@ -84,6 +86,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     c.get('deps')?.log({ level: 'info', msg: 'client closed the request', id: c.get('requestId') });
     return new Response(null, { status: clientClosedRequest });
   }
+  if (err instanceof ProblemError && isApi(c)) return problemResponse(c, err.problem);
   if (err instanceof PublicError) return errorResponse(c, err.status, err.message);
   if (err instanceof HTTPException && err.status < 500) return errorResponse(c, err.status);
   c.get('deps')?.log({

@@ -1,7 +1,9 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../env';
+import { PublicError } from '../http/public-error';
+import { isApi } from '../http/request-kind';
 
 /**
  * Headers for every response. Scripts run only from our origin or with this request's nonce;
@@ -31,14 +33,25 @@ export const securityHeaders = (): MiddlewareHandler<AppEnv> =>
 
 /**
  * Refuses cross-site form posts by Origin or Sec-Fetch-Site (htmx's fetch sends both). The JSON
- * API is exempt: it authenticates with a bearer key, which a browser never attaches on its own.
+ * API and the partner endpoints are for servers, which send neither header and authenticate with
+ * a key in Authorization. A browser does attach Basic credentials it once cached (someone who
+ * opened a partner URL and typed the key into the prompt), so a change a browser sends from
+ * another site is refused there too.
  */
 export const csrfProtection = (): MiddlewareHandler<AppEnv> => {
-  const check = csrf({
-    origin: (origin, c) => origin === (c.get('deps').settings.publicUrl ?? new URL(c.req.url).origin),
-  });
+  const ownOrigin = (c: Context<AppEnv>) => c.get('deps').settings.publicUrl ?? new URL(c.req.url).origin;
+  const check = csrf({ origin: (origin, c) => origin === ownOrigin(c) });
   return async (c, next) => {
-    if (c.req.path.startsWith('/api/')) return next();
-    return check(c, next);
+    if (!isApi(c)) return check(c, next);
+    const site = c.req.header('Sec-Fetch-Site');
+    const origin = c.req.header('Origin');
+    const fromAnotherSite =
+      site === 'cross-site' || site === 'same-site' || (origin !== undefined && origin !== ownOrigin(c));
+    if (!/^(GET|HEAD|OPTIONS)$/.test(c.req.method) && fromAnotherSite)
+      throw new PublicError(
+        403,
+        'A browser on another site sent this request, so it was refused. Call the API from your server.',
+      );
+    return next();
   };
 };

@@ -41,7 +41,7 @@ describe('foundation', () => {
     expect(a).not.toBe(b);
   });
 
-  it('answers errors as a page, a fragment for htmx, JSON for the API', async () => {
+  it('answers errors as a page, a fragment for htmx, problem details (RFC 9457) for the API', async () => {
     const page = await t.app.request('/nowhere');
     expect(page.status).toBe(404);
     expect(await page.text()).toMatch(/<html[\s\S]*There is nothing at this address/);
@@ -54,7 +54,8 @@ describe('foundation', () => {
     expect(body).toContain('role="alert"');
     const api = await t.app.request('/api/nowhere');
     expect(api.status).toBe(404);
-    expect(await api.json()).toMatchObject({ error: { status: 404 } });
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
+    expect(await api.json()).toMatchObject({ type: 'about:blank', title: 'Not Found', status: 404 });
   });
 
   it('refuses a cross-site form post with a page that says what to do', async () => {

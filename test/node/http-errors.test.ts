@@ -45,7 +45,8 @@ describe('a multipart body that does not parse', () => {
           expect(res.status, where).toBe(400);
           const body = await res.text();
           expect(body, where).toContain('This form could not be read');
-          if (path.startsWith('/api/')) expect(JSON.parse(body).error.status, where).toBe(400);
+          if (path.startsWith('/api/') || path.startsWith('/partners/'))
+            expect(JSON.parse(body), where).toMatchObject({ type: 'about:blank', status: 400 });
           else if ('HX-Request' in extra) {
             expect(body, where).toContain('role="alert"');
             expect(body, where).not.toContain('<html');
@@ -53,16 +54,15 @@ describe('a multipart body that does not parse', () => {
         }
       }
     }
-    // The API takes no bodies yet; whatever it is sent answers in JSON.
+    // A path of the API that takes no body: whatever it is sent answers as problem details.
     const api = await t.app.request('/api/v1/assessments', {
       method: 'POST',
       body: 'garbage',
       headers: { 'Content-Type': 'multipart/form-data', Authorization: 'Bearer x' },
     });
     expect(api.status).toBe(400);
-    expect(await api.json()).toMatchObject({
-      error: { status: 400, message: expect.stringContaining('could not be read') },
-    });
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
+    expect(await api.json()).toMatchObject({ status: 400, detail: expect.stringContaining('could not be read') });
     expect(t.logs.filter((l) => l.level === 'error')).toEqual([]);
   });
 

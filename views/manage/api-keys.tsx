@@ -7,6 +7,7 @@ export interface ApiKeyRow {
   id: string;
   name: string;
   prefix: string;
+  scopes: readonly string[];
   createdAt: number;
   lastUsedAt: number | null;
   revokedAt: number | null;
@@ -28,8 +29,8 @@ export function ApiKeysPage(p: {
         <a href="/api/openapi.json">API reference (OpenAPI)</a>
       </div>
       <p class="muted">
-        Keys let your applicant tracking system read assessments and results and send invitations. A key acts for{' '}
-        {p.member.orgName}; keep it secret. Send it as <code>Authorization: Bearer &lt;key&gt;</code>.
+        Keys let your applicant tracking system read assessments and results and, with write access, send invitations. A
+        key acts for {p.member.orgName}; keep it secret. Send it as <code>Authorization: Bearer &lt;key&gt;</code>.
       </p>
       {p.created ? (
         <div class="alert alert-ok" role="status">
@@ -62,6 +63,25 @@ export function ApiKeysPage(p: {
             hint="What uses this key, e.g. “Greenhouse integration”."
             error={p.error}
           />
+          <fieldset>
+            <legend>Access</legend>
+            <label class="team-role-choice">
+              <input type="radio" name="access" value="read" checked />
+              <span>
+                Read only
+                <span class="hint">Assessments, candidates and results.</span>
+              </span>
+            </label>
+            <label class="team-role-choice">
+              <input type="radio" name="access" value="write" />
+              <span>
+                Read and write
+                <span class="hint">
+                  Also invites candidates (they get an email), revokes and extends invitations. Greenhouse needs this.
+                </span>
+              </span>
+            </label>
+          </fieldset>
           <button type="submit">Create key</button>
         </form>
       </section>
@@ -76,6 +96,7 @@ export function ApiKeysPage(p: {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Key</th>
+                <th scope="col">Access</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
                 <th scope="col">Status</th>
@@ -88,6 +109,7 @@ export function ApiKeysPage(p: {
                   <td>
                     <code>{k.prefix}…</code>
                   </td>
+                  <td>{k.scopes.includes('write') ? 'Read and write' : 'Read only'}</td>
                   <td>
                     {formatDateTime(k.createdAt)} by {k.createdBy}
                   </td>

@@ -1,112 +1,56 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { FormErrors } from '../../../views/components/form';
-import { formatDateTime, plural } from '../../../views/components/format';
+import { plural } from '../../../views/components/format';
 import { type InvitationItem, InvitationsPage, type InvitationsView } from '../../../views/manage/invitations';
 import { can } from '../../auth/permissions';
-import { invitationToken } from '../../candidate/invitation-token';
-import { type AssessmentRow, getAssessment, isSuperseded, lineageVersions } from '../../db/assessments';
+import { type AssessmentRow, getAssessment, lineageVersions } from '../../db/assessments';
 import {
-  createInvitations,
   getInvitation,
   invitationCountsByVersion,
   invitedEmails,
   listInvitations,
-  markInvitationsSent,
   type NewInvitation,
-  renewInvitation,
-  revokeInvitation,
-  setExtraTime,
 } from '../../db/invitations';
 import { emailPattern } from '../../email/address';
-import { invitationEmail } from '../../email/invitation-email';
 import { checkRecipients, maxExtraMinutes, maxRecipients, parseCsv, parsePastedList } from '../../email/recipients';
-import { emailSenderFor, sendAll } from '../../email/sender';
-import { invitationStatusAt, pendingStatuses } from '../../engine/invitation-state';
+import { emailSenderFor } from '../../email/sender';
+import { invitationStatusAt } from '../../engine/invitation-state';
 import { type FormData, field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
+import { publicOrigin } from '../../http/public-origin';
+import {
+  closedReason,
+  dayMs,
+  defaultExpiryDays,
+  giveExtraTime,
+  type Inviter,
+  invitationLink,
+  inviteCandidates,
+  maxExpiryDays,
+  requireOpen,
+  resendInvitation,
+  withdrawInvitation,
+} from '../../manage/invitations';
 import { changeRefusal } from '../../manage/refusals';
 import { requireAssessment } from '../../manage/require-assessment';
 import { type ManageEnv, requireCapability } from '../../middleware/auth';
-import { errorResponse } from '../../middleware/errors';
 
 export const invitationsRoutes = new Hono<ManageEnv>();
 
 type Ctx = Context<ManageEnv>;
 
-const defaultExpiryDays = 7;
-const maxExpiryDays = 90;
-const dayMs = 24 * 3600 * 1000;
 const missingInvitation = 'There is no invitation at this address in your organization.';
 
 // ---------------------------------------------------------------- links and email
 
-/**
- * The candidate's link: on the public origin when one is configured (behind a proxy), else this
- * request's. It is the candidate's credential: only people who may invite (admins and owners)
- * ever see one, since whoever holds it can start or continue the candidate's attempt.
- */
-async function linkFor(c: Ctx, invitee: Pick<Invitee, 'id' | 'expiresAt' | 'tokenVersion'>): Promise<string> {
-  const deps = c.get('deps');
-  const origin = (deps.settings.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-  return `${origin}/invite/${await invitationToken(deps, invitee.id, invitee.expiresAt, invitee.tokenVersion)}`;
-}
-
-interface Invitee {
-  id: string;
-  name: string;
-  email: string;
-  extraSeconds: number;
-  expiresAt: number;
-  tokenVersion: number;
-}
-
-/**
- * Emails invitations (or logs them when no email service is configured) and records which went
- * out. Never throws: a failed send leaves sentAt as it was, and the page says how many failed.
- */
-async function sendInvitations(c: Ctx, assessment: AssessmentRow, invitees: Invitee[]): Promise<{ failed: number }> {
-  const deps = c.get('deps');
+/** The member as the invitation email names them. */
+const inviterOf = (c: Ctx): Inviter => {
   const member = c.get('member');
-  const sender = emailSenderFor(deps);
-  const questionCount = assessment.blueprint.sections.reduce((sum, s) => sum + s.count, 0);
-  const messages = await Promise.all(
-    invitees.map(async (person) =>
-      invitationEmail({
-        to: person.email,
-        candidateName: person.name,
-        inviterName: member.user.name,
-        orgName: member.orgName,
-        title: assessment.title,
-        description: assessment.description,
-        questionCount,
-        timeLimitSeconds: assessment.timeLimitSeconds,
-        extraSeconds: person.extraSeconds,
-        expiresAt: person.expiresAt,
-        link: await linkFor(c, person),
-      }),
-    ),
-  );
-  const results = await sendAll(sender, messages);
-  const sent = invitees.filter((_, i) => results[i]?.ok).map((p) => p.id);
-  await markInvitationsSent(deps.db, sent, deps.clock());
-  return { failed: invitees.length - sent.length };
-}
+  return { orgName: member.orgName, name: member.user.name, userId: member.user.id };
+};
 
 // ---------------------------------------------------------------- the page
-
-/** Why nobody can be invited to this version now, in words a manager can act on; null when open. */
-async function closedReason(c: Ctx, row: AssessmentRow): Promise<string | null> {
-  const db = c.get('deps').db;
-  if (await isSuperseded(db, row)) {
-    const [latest] = await lineageVersions(db, row.orgId, row.lineageId);
-    return `Version ${latest?.version} replaced this version of the assessment. Invite new candidates to the current version.`;
-  }
-  if (row.status === 'archived') return 'This assessment is archived. Unarchive it to invite candidates.';
-  if (row.closesAt !== null && row.closesAt <= c.get('deps').clock())
-    return `This assessment closed at ${formatDateTime(row.closesAt)}. Change its closing date to invite more candidates.`;
-  return null;
-}
 
 /** Success messages arrive as codes in the redirect's query (never as free text someone could forge). */
 function noticeOf(c: Ctx, mode: 'webhook' | 'log'): InvitationsView['notice'] {
@@ -171,7 +115,7 @@ async function renderPage(
         sentAt: inv.sentAt,
         expiresAt: inv.expiresAt,
         extraSeconds: inv.extraSeconds,
-        link: usable ? await linkFor(c, inv) : null,
+        link: usable ? await invitationLink(deps, publicOrigin(c), inv) : null,
       };
     }),
   );
@@ -184,7 +128,7 @@ async function renderPage(
       version: row.version,
       timeLimitSeconds: row.timeLimitSeconds,
       questionCount: row.blueprint.sections.reduce((sum, s) => sum + s.count, 0),
-      closedReason: await closedReason(c, row),
+      closedReason: await closedReason(deps, row),
     },
     otherVersions: versions
       .filter((v) => v.id !== row.id && ((counts.get(v.id) ?? 0) > 0 || v.status === 'active'))
@@ -230,12 +174,8 @@ function readTerms(form: FormData, errors: FormErrors, now: number) {
 }
 
 /** The assessment in the path, open to new invitations (else a 409 that says why not). */
-async function requireOpenAssessment(c: Ctx): Promise<AssessmentRow> {
-  const row = await requireAssessment(c);
-  const reason = await closedReason(c, row);
-  if (reason) throw new PublicError(409, reason);
-  return row;
-}
+const requireOpenAssessment = async (c: Ctx): Promise<AssessmentRow> =>
+  requireOpen(c.get('deps'), await requireAssessment(c));
 
 const mayInvite = requireCapability('invitation.manage', changeRefusal);
 
@@ -265,21 +205,14 @@ invitationsRoutes.post('/app/assessments/:id/invitations', mayInvite, async (c) 
     candidateEmail: values.email,
     extraSeconds: terms.extraMinutes * 60,
   };
-  const [id = ''] = await createInvitations(
-    deps.db,
-    { orgId: member.orgId, assessmentId: row.id, createdBy: member.user.id, expiresAt: terms.expiresAt, now },
-    [person],
-  );
-  const { failed } = await sendInvitations(c, row, [
-    {
-      id,
-      name: person.candidateName,
-      email: person.candidateEmail,
-      extraSeconds: person.extraSeconds,
-      expiresAt: terms.expiresAt,
-      tokenVersion: 1,
-    },
-  ]);
+  const { invitees, failed } = await inviteCandidates(deps, {
+    origin: publicOrigin(c),
+    inviter: inviterOf(c),
+    assessment: row,
+    expiresAt: terms.expiresAt,
+    people: [person],
+  });
+  const id = invitees[0]?.id ?? '';
   return c.redirect(`/app/assessments/${row.id}/invitations?done=invited&n=1&failed=${failed}#inv-${id}`, 303);
 });
 
@@ -329,23 +262,14 @@ invitationsRoutes.post('/app/assessments/:id/invitations/bulk', mayInvite, async
     candidateEmail: p.email,
     extraSeconds: (p.extraMinutes ?? terms.extraMinutes) * 60,
   }));
-  const ids = await createInvitations(
-    deps.db,
-    { orgId: member.orgId, assessmentId: row.id, createdBy: member.user.id, expiresAt: terms.expiresAt, now },
-    batch,
-  );
-  const { failed } = await sendInvitations(
-    c,
-    row,
-    batch.map((p, i) => ({
-      id: ids[i] ?? '',
-      name: p.candidateName,
-      email: p.candidateEmail,
-      extraSeconds: p.extraSeconds,
-      expiresAt: terms.expiresAt,
-      tokenVersion: 1,
-    })),
-  );
+  const { invitees, failed } = await inviteCandidates(deps, {
+    origin: publicOrigin(c),
+    inviter: inviterOf(c),
+    assessment: row,
+    expiresAt: terms.expiresAt,
+    people: batch,
+  });
+  const ids = invitees.map((i) => i.id);
   if (problems.length === 0)
     return c.redirect(`/app/assessments/${row.id}/invitations?done=invited&n=${ids.length}&failed=${failed}`, 303);
 
@@ -392,17 +316,8 @@ invitationsRoutes.get('/app/invitations/:id', requireCapability('assessment.view
 });
 
 invitationsRoutes.post('/app/invitations/:id/revoke', mayInvite, async (c) => {
-  const deps = c.get('deps');
   const found = await requireInvitation(c);
-  const changed = await revokeInvitation(deps.db, found.assessment.orgId, found.invitation.id, deps.clock());
-  if (!changed)
-    return errorResponse(
-      c,
-      409,
-      found.invitation.status === 'revoked'
-        ? 'This invitation is already revoked.'
-        : 'The candidate has already started, so the invitation can no longer be revoked.',
-    );
+  await withdrawInvitation(c.get('deps'), found.invitation);
   return c.redirect(backTo(found.assessment.id, found.invitation.id, 'done=revoked'), 303);
 });
 
@@ -416,32 +331,16 @@ invitationsRoutes.post('/app/invitations/:id/resend', mayInvite, async (c) => {
   const found = await requireInvitation(c);
   const { invitation, assessment } = found;
   const now = deps.clock();
-  if (!(pendingStatuses as readonly string[]).includes(invitation.status))
-    return errorResponse(
-      c,
-      409,
-      invitation.status === 'revoked'
-        ? 'This invitation was revoked. Invite the candidate again to send a new link.'
-        : 'The candidate has already started; there is nothing to resend.',
-    );
-  const reason = await closedReason(c, assessment);
-  if (reason) return errorResponse(c, 409, reason);
   const form = await readForm(c);
   const extend = field(form, 'extend') === '1' || invitation.expiresAt < now;
-  const expiresAt = extend ? Math.max(invitation.expiresAt, now + defaultExpiryDays * dayMs) : invitation.expiresAt;
-  const tokenVersion = await renewInvitation(deps.db, assessment.orgId, invitation.id, expiresAt);
-  if (tokenVersion === null)
-    return errorResponse(c, 409, 'The candidate started just now; there is nothing to resend.');
-  const { failed } = await sendInvitations(c, assessment, [
-    {
-      id: invitation.id,
-      name: invitation.candidateName,
-      email: invitation.candidateEmail,
-      extraSeconds: invitation.extraSeconds,
-      expiresAt,
-      tokenVersion,
-    },
-  ]);
+  const { sent } = await resendInvitation(deps, {
+    origin: publicOrigin(c),
+    inviter: inviterOf(c),
+    assessment,
+    invitation,
+    expiresAt: extend ? now + defaultExpiryDays * dayMs : invitation.expiresAt,
+  });
+  const failed = sent ? 0 : 1;
   return c.redirect(backTo(assessment.id, invitation.id, `done=resent&failed=${failed}`), 303);
 });
 
@@ -455,13 +354,6 @@ invitationsRoutes.post('/app/invitations/:id/extra-time', mayInvite, async (c) =
     const text = `Extra time for ${invitation.candidateName} was not saved: enter whole minutes from 0 to ${maxExtraMinutes}.`;
     return renderPage(c, assessment, { notice: { kind: 'error', text } }, 422);
   }
-  if (!(await setExtraTime(deps.db, assessment.orgId, invitation.id, minutes * 60)))
-    return errorResponse(
-      c,
-      409,
-      invitation.status === 'revoked'
-        ? 'This invitation is revoked; its extra time no longer matters.'
-        : 'The candidate has already started: the deadline was fixed at the start, so extra time can no longer change.',
-    );
+  await giveExtraTime(deps, invitation, minutes);
   return c.redirect(backTo(assessment.id, invitation.id, 'done=extra'), 303);
 });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { ApiKeysPage } from '../../../views/manage/api-keys';
 import { generateApiKey } from '../../auth/api-key';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../db/api-keys';
+import type { ApiScope } from '../../db/schema';
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
 import { type ManageEnv, requireCapability } from '../../middleware/auth';
@@ -21,7 +22,10 @@ settingsRoutes.get('/app/settings/api-keys', manageKeys, async (c) => {
 settingsRoutes.post('/app/settings/api-keys', manageKeys, async (c) => {
   const member = c.get('member');
   const { db, clock } = c.get('deps');
-  const name = (field(await readForm(c), 'name') ?? '').trim();
+  const form = await readForm(c);
+  const name = (field(form, 'name') ?? '').trim();
+  // Read-only unless write is asked for: the least a key needs is what it gets.
+  const scopes: ApiScope[] = field(form, 'access') === 'write' ? ['read', 'write'] : ['read'];
   if (name.length < 1 || name.length > 80) {
     const keys = await listApiKeys(db, member.orgId);
     return c.html(
@@ -35,7 +39,15 @@ settingsRoutes.post('/app/settings/api-keys', manageKeys, async (c) => {
     );
   }
   const { key, prefix, hash } = await generateApiKey();
-  await createApiKey(db, { orgId: member.orgId, name, prefix, keyHash: hash, createdBy: member.user.id, now: clock() });
+  await createApiKey(db, {
+    orgId: member.orgId,
+    name,
+    prefix,
+    keyHash: hash,
+    createdBy: member.user.id,
+    now: clock(),
+    scopes,
+  });
   c.header('Cache-Control', 'no-store');
   // Shown once in this response, never stored or shown again: not a redirect, on purpose.
   return c.html(

@@ -1,0 +1,10 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+
+/**
+ * Where links we hand out point: the configured public origin behind a proxy (PUBLIC_URL), else
+ * this request's own, without a trailing slash.
+ */
+export function publicOrigin<E extends AppEnv>(c: Context<E>): string {
+  return (c.get('deps').settings.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+}
