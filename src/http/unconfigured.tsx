@@ -3,12 +3,13 @@ import { ErrorPage } from '../../views/pages/error';
 import type { LogEntry } from '../deps';
 import type { AppEnv } from '../env';
 import { securityHeaders } from '../middleware/security';
+import { problemBody, problemMediaType } from './problem';
 import { isApi } from './request-kind';
 
 /**
  * What a deployment answers while a setting it cannot run without is missing or unusable, instead
  * of an empty 500 from a thrown error: /healthz names the problems for whoever checks it, every
- * other request gets a 503 page (or JSON for the API) naming them, and every request logs them.
+ * other request gets a 503 page (or problem details for the API) naming them, and every request logs them.
  * Problems name settings and how to set them, never their values.
  */
 export function unconfiguredApp(problems: string[], log: (entry: LogEntry) => void) {
@@ -22,7 +23,10 @@ export function unconfiguredApp(problems: string[], log: (entry: LogEntry) => vo
   app.get('/healthz', (c) => c.json({ status: 'unconfigured', problems }, 503));
   app.all('*', (c) => {
     const message = 'This Skillcheck is not set up yet. Whoever runs it needs to fix this:';
-    if (isApi(c)) return c.json({ error: { status: 503, message, problems } }, 503);
+    if (isApi(c)) {
+      const body = { ...problemBody({ status: 503, detail: message }), problems };
+      return c.body(JSON.stringify(body), 503, { 'Content-Type': problemMediaType });
+    }
     return c.html(
       <ErrorPage
         info={{ status: 503, title: 'Not set up yet', message }}
