@@ -82,7 +82,7 @@ export function invitationJson(
     createdAt: iso(i.createdAt),
     sentAt: iso(i.sentAt),
     revokedAt: iso(i.revokedAt),
-    source: i.source ?? 'workspace',
+    source: i.source,
     attemptId: attempt?.id ?? null,
     ...(emailSent === undefined ? {} : { emailSent }),
   };

@@ -231,7 +231,7 @@ describe('inviting', () => {
       status: 'invited',
       extraMinutes: 15,
       expiresAt: new Date(t.clock.now + 3 * 864e5).toISOString(),
-      source: 'workspace',
+      source: null,
       emailSent: true,
     });
     expect(first.headers.get('location')).toBe(`/api/v1/invitations/${created.id}`);

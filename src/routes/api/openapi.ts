@@ -196,7 +196,10 @@ export const openApiDocument = {
           createdAt: dateTime,
           sentAt: { ...nullableDateTime, description: 'When the email went out; null without an email service' },
           revokedAt: nullableDateTime,
-          source: { enum: ['workspace', 'greenhouse'] },
+          source: {
+            enum: ['greenhouse', null],
+            description: 'The applicant tracking system that sent the test, when one did',
+          },
           attemptId: { type: ['string', 'null'] },
           emailSent: { type: 'boolean', description: 'Only in answers to requests that send email' },
         },
