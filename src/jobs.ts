@@ -1,6 +1,7 @@
 import { longestWindowMs } from './auth/throttle';
 import { getAssessment } from './db/assessments';
 import { attemptsDueBefore, getAttempt } from './db/attempts';
+import { deleteExpiredIdempotencyKeys } from './db/idempotency';
 import { deleteEndedThrottles } from './db/throttle';
 import type { AppDeps } from './deps';
 import { isDueForFinalization } from './engine/attempt-state';
@@ -36,4 +37,6 @@ export async function runScheduledJobs(deps: AppDeps): Promise<void> {
   if (calibrated) deps.log({ level: 'info', msg: 'practice items calibrated from data', calibrated });
   // Sign-in counters whose window ended hold nothing; without this, unknown emails would pile up.
   await deleteEndedThrottles(deps.db, deps.clock() - longestWindowMs);
+  // Idempotency keys name their request for a day; after that they only take room.
+  await deleteExpiredIdempotencyKeys(deps.db, deps.clock());
 }
