@@ -1,7 +1,6 @@
-import type { Member } from '../../src/middleware/auth';
 import { Field } from '../components/form';
 import { formatDateTime } from '../components/format';
-import { ManageLayout } from './shell';
+import { TableWrap } from '../components/table-wrap';
 
 export interface ApiKeyRow {
   id: string;
@@ -15,22 +14,21 @@ export interface ApiKeyRow {
 }
 
 export function ApiKeysPage(p: {
-  member: Member;
+  orgName: string;
   keys: ApiKeyRow[];
   created?: { name: string; key: string };
   error?: string;
   notice?: string;
-  nonce?: string;
 }) {
   return (
-    <ManageLayout member={p.member} title="API keys" nonce={p.nonce} section="api">
+    <>
       <div class="page-head">
         <h1>API keys</h1>
         <a href="/api/openapi.json">API reference (OpenAPI)</a>
       </div>
       <p class="muted">
         Keys let your applicant tracking system read assessments and results and, with write access, send invitations. A
-        key acts for {p.member.orgName}; keep it secret. Send it as <code>Authorization: Bearer &lt;key&gt;</code>.
+        key acts for {p.orgName}; keep it secret. Send it as <code>Authorization: Bearer &lt;key&gt;</code>.
       </p>
       {p.created ? (
         <div class="alert alert-ok" role="status">
@@ -85,52 +83,54 @@ export function ApiKeysPage(p: {
           <button type="submit">Create key</button>
         </form>
       </section>
-      <section class="panel table-wrap">
-        <h2>Keys</h2>
+      <section class="panel" aria-labelledby="keys-heading">
+        <h2 id="keys-heading">Keys</h2>
         {p.keys.length === 0 ? (
           <p class="muted">No keys yet.</p>
         ) : (
-          <table>
-            <caption class="sr-only">API keys of {p.member.orgName}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Access</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.keys.map((k) => (
+          <TableWrap labelledBy="keys-heading">
+            <table>
+              <caption class="sr-only">API keys of {p.orgName}</caption>
+              <thead>
                 <tr>
-                  <td>{k.name}</td>
-                  <td>
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td>{k.scopes.includes('write') ? 'Read and write' : 'Read only'}</td>
-                  <td>
-                    {formatDateTime(k.createdAt)} by {k.createdBy}
-                  </td>
-                  <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'never'}</td>
-                  <td>
-                    {k.revokedAt ? (
-                      <span class="badge bad">revoked</span>
-                    ) : (
-                      <form method="post" action={`/app/settings/api-keys/${k.id}/revoke`}>
-                        <button type="submit" class="small danger" aria-label={`Revoke key ${k.name}`}>
-                          Revoke
-                        </button>
-                      </form>
-                    )}
-                  </td>
+                  <th scope="col">Name</th>
+                  <th scope="col">Key</th>
+                  <th scope="col">Access</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.keys.map((k) => (
+                  <tr>
+                    <td>{k.name}</td>
+                    <td>
+                      <code>{k.prefix}…</code>
+                    </td>
+                    <td>{k.scopes.includes('write') ? 'Read and write' : 'Read only'}</td>
+                    <td>
+                      {formatDateTime(k.createdAt)} by {k.createdBy}
+                    </td>
+                    <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'never'}</td>
+                    <td>
+                      {k.revokedAt ? (
+                        <span class="badge bad">revoked</span>
+                      ) : (
+                        <form method="post" action={`/app/settings/api-keys/${k.id}/revoke`}>
+                          <button type="submit" class="small danger" aria-label={`Revoke key ${k.name}`}>
+                            Revoke
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         )}
       </section>
-    </ManageLayout>
+    </>
   );
 }

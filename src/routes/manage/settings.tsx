@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { ApiKeysPage } from '../../../views/manage/api-keys';
+import type { PageProps } from '../../../views/page';
 import { generateApiKey } from '../../auth/api-key';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../db/api-keys';
 import type { ApiScope } from '../../db/schema';
@@ -12,11 +13,13 @@ export const settingsRoutes = new Hono<ManageEnv>();
 
 const manageKeys = requireCapability('apiKey.manage');
 
+const page: PageProps = { title: 'API keys', workspace: 'api' };
+
 settingsRoutes.get('/app/settings/api-keys', manageKeys, async (c) => {
   const member = c.get('member');
   const keys = await listApiKeys(c.get('deps').db, member.orgId);
   const notice = c.req.query('revoked') === '1' ? 'The key was revoked: requests with it now get 401.' : undefined;
-  return c.html(<ApiKeysPage member={member} keys={keys} notice={notice} nonce={c.get('secureHeadersNonce')} />);
+  return c.render(<ApiKeysPage orgName={member.orgName} keys={keys} notice={notice} />, page);
 });
 
 settingsRoutes.post('/app/settings/api-keys', manageKeys, async (c) => {
@@ -28,14 +31,10 @@ settingsRoutes.post('/app/settings/api-keys', manageKeys, async (c) => {
   const scopes: ApiScope[] = field(form, 'access') === 'write' ? ['read', 'write'] : ['read'];
   if (name.length < 1 || name.length > 80) {
     const keys = await listApiKeys(db, member.orgId);
-    return c.html(
-      <ApiKeysPage
-        member={member}
-        keys={keys}
-        error="Give the key a name of 1 to 80 characters."
-        nonce={c.get('secureHeadersNonce')}
-      />,
-      422,
+    c.status(422);
+    return c.render(
+      <ApiKeysPage orgName={member.orgName} keys={keys} error="Give the key a name of 1 to 80 characters." />,
+      page,
     );
   }
   const { key, prefix, hash } = await generateApiKey();
@@ -50,14 +49,10 @@ settingsRoutes.post('/app/settings/api-keys', manageKeys, async (c) => {
   });
   c.header('Cache-Control', 'no-store');
   // Shown once in this response, never stored or shown again: not a redirect, on purpose.
-  return c.html(
-    <ApiKeysPage
-      member={member}
-      keys={await listApiKeys(db, member.orgId)}
-      created={{ name, key }}
-      nonce={c.get('secureHeadersNonce')}
-    />,
-    201,
+  c.status(201);
+  return c.render(
+    <ApiKeysPage orgName={member.orgName} keys={await listApiKeys(db, member.orgId)} created={{ name, key }} />,
+    page,
   );
 });
 
