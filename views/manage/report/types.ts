@@ -1,0 +1,50 @@
+/** What the report shows of one candidate's attempt. */
+import type { Decision } from '../../../src/engine/decisions';
+import type { CandidateRow } from '../../../src/manage/candidates';
+import type { TimelineEntry } from '../../../src/manage/timeline';
+
+export interface NoteEntry {
+  body: string;
+  authorName: string;
+  createdAt: number;
+}
+
+export interface DecisionEntry {
+  decision: Decision;
+  decidedBy: string;
+  decidedAt: number;
+}
+
+export interface ReportQuestion {
+  position: number;
+  questionId: string;
+  areaTitle: string;
+  topic: string;
+  type: string;
+  difficulty: number;
+  promptHtml: string;
+  answerHtml: string;
+  correctHtml: string;
+  explanationHtml: string;
+  ref: string | null;
+  answered: boolean;
+  credit: number;
+  timeSpentMs: number;
+  flagged: boolean;
+}
+
+export interface ReportView {
+  row: CandidateRow & { attemptId: string };
+  assessment: { id: string; title: string; version: number; passMark: number };
+  areaTitles: Record<string, string>;
+  /** Finished candidates of the assessment other than this one: what the percentile ranks against. */
+  others: number;
+  questions: ReportQuestion[];
+  timeline: TimelineEntry[];
+  notes: NoteEntry[];
+  decisions: DecisionEntry[];
+  canDecide: boolean;
+  notice?: string;
+  errors?: { note?: string; decision?: string };
+  draft?: { note?: string; reason?: string; decision?: string };
+}
