@@ -1,8 +1,9 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../env';
 import { PublicError } from '../http/public-error';
+import { publicOrigin } from '../http/public-origin';
 import { isApi } from '../http/request-kind';
 
 /**
@@ -39,14 +40,13 @@ export const securityHeaders = (): MiddlewareHandler<AppEnv> =>
  * another site is refused there too.
  */
 export const csrfProtection = (): MiddlewareHandler<AppEnv> => {
-  const ownOrigin = (c: Context<AppEnv>) => c.get('deps').settings.publicUrl ?? new URL(c.req.url).origin;
-  const check = csrf({ origin: (origin, c) => origin === ownOrigin(c) });
+  const check = csrf({ origin: (origin, c) => origin === publicOrigin(c) });
   return async (c, next) => {
     if (!isApi(c)) return check(c, next);
     const site = c.req.header('Sec-Fetch-Site');
     const origin = c.req.header('Origin');
     const fromAnotherSite =
-      site === 'cross-site' || site === 'same-site' || (origin !== undefined && origin !== ownOrigin(c));
+      site === 'cross-site' || site === 'same-site' || (origin !== undefined && origin !== publicOrigin(c));
     if (!/^(GET|HEAD|OPTIONS)$/.test(c.req.method) && fromAnotherSite)
       throw new PublicError(
         403,

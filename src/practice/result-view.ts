@@ -12,6 +12,7 @@ import { activeShareOf, areaPopulation } from '../db/practice';
 import type { attempts } from '../db/schema';
 import { percentileRank, scaleScore, scaleUncertainty, scoreBand } from '../engine/scale';
 import type { AppEnv } from '../env';
+import { publicOrigin } from '../http/public-origin';
 import { claimToken } from './claim-token';
 import { cooldownMs, lengthOfAttempt } from './rules';
 import { answeredItems, estimateAbility } from './score';
@@ -22,11 +23,6 @@ type AttemptRow = typeof attempts.$inferSelect;
 
 /** Topics where less than this share of the credit was earned get a "read up" link. */
 const weakBelowPercent = 50;
-
-/** The origin links are built on: the configured public URL behind a proxy, else the request's own. */
-export function publicOrigin<E extends AppEnv>(c: Context<E>): string {
-  return c.get('deps').settings.publicUrl ?? new URL(c.req.url).origin;
-}
 
 /** The live percentile of a score among the other results of its area. */
 export async function livePercentile<E extends AppEnv>(

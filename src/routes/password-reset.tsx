@@ -24,6 +24,7 @@ import type { AppEnv } from '../env';
 import { clientAddressOf } from '../http/client-address';
 import { field, readForm } from '../http/form';
 import { PublicError } from '../http/public-error';
+import { publicOrigin } from '../http/public-origin';
 
 /**
  * A forgotten password, when the server can send email (EMAIL_WEBHOOK_URL): a link by email that
@@ -79,8 +80,7 @@ passwordResetRoutes.post('/password/forgot', async (c) => {
   const mailSlot = await takeSlots(deps.db, [resetMailBucket(email)], now);
   const user = mailSlot.ok ? await findUserByEmail(deps.db, email) : null;
   if (user) {
-    const origin = (deps.settings.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-    const link = `${origin}/password/reset/${await passwordResetToken(deps, user)}`;
+    const link = `${publicOrigin(c)}/password/reset/${await passwordResetToken(deps, user)}`;
     const minutes = resetTtlSeconds / 60;
     const lines = [
       `Someone (we hope you) asked to set a new password for the Skillcheck account ${user.email}.`,

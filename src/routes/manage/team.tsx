@@ -39,6 +39,7 @@ import { type EmailMessage, emailSenderFor } from '../../email/sender';
 import { isRole, type Role } from '../../engine/roles';
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
+import { publicOrigin } from '../../http/public-origin';
 import { teamInvitePath, teamInviteToken, teamInviteTtlMs } from '../../manage/team-invite-token';
 import { type ManageEnv, type Member, requireCapability } from '../../middleware/auth';
 
@@ -57,10 +58,6 @@ async function requireTeamMember(c: Context<ManageEnv>): Promise<TeamMember> {
   const target = await teamMember(c.get('deps').db, c.get('member').orgId, c.req.param('userId') ?? '');
   if (!target) throw new PublicError(404, missingMember);
   return target;
-}
-
-function publicOrigin(c: Context<ManageEnv>): string {
-  return c.get('deps').settings.publicUrl ?? new URL(c.req.url).origin;
 }
 
 async function inviteLink(c: Context<ManageEnv>, id: string, expiresAt: number): Promise<string> {

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { type AppDeps, defaultSettings } from '../deps';
+import type { AppEnv } from '../env';
+import { publicOrigin } from './public-origin';
+
+/** The origin a request to `url` builds links on, under the given PUBLIC_URL. */
+async function originFor(url: string, publicUrl?: string) {
+  const app = new Hono<AppEnv>();
+  const deps = { settings: { ...defaultSettings, publicUrl } } as unknown as AppDeps;
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.get('*', (c) => c.text(publicOrigin(c)));
+  return (await app.request(url)).text();
+}
+
+describe('publicOrigin', () => {
+  it('is the request’s own origin without PUBLIC_URL', async () => {
+    expect(await originFor('http://localhost:3000/app/team')).toBe('http://localhost:3000');
+  });
+
+  it('is PUBLIC_URL behind a proxy, whatever host the request reached', async () => {
+    expect(await originFor('http://10.0.0.2:3000/app', 'https://tests.example.com')).toBe('https://tests.example.com');
+  });
+
+  it('drops trailing slashes, so links get one slash and it equals the Origin header browsers send', async () => {
+    expect(await originFor('http://10.0.0.2:3000/app', 'https://tests.example.com/')).toBe('https://tests.example.com');
+    expect(await originFor('http://10.0.0.2:3000/app', 'https://tests.example.com//')).toBe(
+      'https://tests.example.com',
+    );
+  });
+});
