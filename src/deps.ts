@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { SigningKeys } from './auth/keys';
 import type { verifyPassword } from './auth/password';
 import type { Db } from './db/client';
+import type { Transport } from './webhooks/transport';
 
 export interface Settings {
   /** The public origin (https://tests.example.com) when behind a proxy; else the request's own. */
@@ -18,6 +19,8 @@ export interface Settings {
   maxInFlight: number;
   /** Proxies we run in front of the app; their X-Forwarded-For entries name the client (src/http/client-address.ts). */
   trustProxyHops: number;
+  /** Let webhooks reach private, loopback and link-local addresses (self-hosted networks). */
+  webhookAllowPrivate: boolean;
 }
 
 export interface LogEntry {
@@ -38,6 +41,8 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | undefined;
   /** The password check of sign-ins; PBKDF2 (src/auth/password.ts) unless a test counts the calls. */
   verifyPassword?: typeof verifyPassword;
+  /** How webhooks leave: the runtime's own (src/webhooks/transport.ts); fetch when not given. */
+  webhookTransport?: Transport;
 }
 
 export const defaultSettings: Settings = {
@@ -46,6 +51,7 @@ export const defaultSettings: Settings = {
   passwordIterations: 100_000,
   maxInFlight: 1024,
   trustProxyHops: 0,
+  webhookAllowPrivate: false,
 };
 
 /** PASSWORD_ITERATIONS from either runtime's environment: a whole number, at least 10,000. */

@@ -17,6 +17,7 @@ import { countUsers } from './db/accounts';
 import { defaultSettings, type LogEntry, passwordIterationsFrom, type Settings, trustProxyHopsFrom } from './deps';
 import { runScheduledJobs } from './jobs';
 import { securityHeaders } from './middleware/security';
+import { nodeTransport } from './webhooks/node-transport';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
@@ -60,6 +61,7 @@ export async function startNode() {
     maxInFlight: env.MAX_IN_FLIGHT
       ? Math.max(1, Number(env.MAX_IN_FLIGHT) || defaultSettings.maxInFlight)
       : defaultSettings.maxInFlight,
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
   };
   const deps = {
     db,
@@ -68,15 +70,19 @@ export async function startNode() {
     settings,
     log,
     clientAddress: (c: Parameters<typeof getConnInfo>[0]) => getConnInfo(c).remote.address,
+    webhookTransport: nodeTransport({ allowPrivate: settings.webhookAllowPrivate }),
   };
   const app = createApp(deps);
   // The same jobs the Workers cron runs; every instance may run them, finalizing is idempotent.
-  const jobs = setInterval(() => {
+  const runJobs = () => {
     runScheduledJobs(deps).catch((error) =>
       log({ level: 'error', msg: 'scheduled jobs failed', error: String(error) }),
     );
-  }, 30_000);
+  };
+  const jobs = setInterval(runJobs, 30_000);
   jobs.unref();
+  // Once at start too: after a crash, what waited (webhooks, expired attempts) goes out now.
+  runJobs();
 
   // Static files carry the app's security headers (nosniff above all); on Workers, public/_headers
   // does the same. Every other request, and a static file that does not exist, is the app's: its

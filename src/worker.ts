@@ -21,6 +21,7 @@ export interface Env {
   PUBLIC_URL?: string;
   PASSWORD_ITERATIONS?: string;
   EMAIL_WEBHOOK_URL?: string;
+  WEBHOOK_ALLOW_PRIVATE?: string;
 }
 
 const log = (entry: LogEntry) => console.log(JSON.stringify(entry));
@@ -70,6 +71,7 @@ async function depsFor(env: Env): Promise<AppDeps | { problems: string[] }> {
       publicUrl: env.PUBLIC_URL,
       emailWebhookUrl: env.EMAIL_WEBHOOK_URL,
       passwordIterations,
+      webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
     },
     log,
     clientAddress: (c) => c.req.header('CF-Connecting-IP'),

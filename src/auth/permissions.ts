@@ -40,6 +40,8 @@ export const capabilities = {
   'signIn.unlock': admins,
   /** Create and revoke the organization's API keys (Settings). */
   'apiKey.manage': admins,
+  /** Webhook endpoints (Settings): add, edit, test, disable, rotate secrets, read the delivery log. */
+  'webhook.manage': admins,
   /** Choose which of one's own organizations this browser shows. */
   'organization.switch': everyone,
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,6 +4,7 @@ import type { QuestionType } from '../engine/question';
 import type { Db } from './client';
 import { newId } from './ids';
 import { assessments, attempts, invitations, organizations, questionVersions, users } from './schema';
+import { isoTime, queueInvitationEvent } from './webhook-events';
 
 export async function createAssessment(
   db: Db,
@@ -44,7 +45,15 @@ export async function createInvitation(
   now: number,
 ): Promise<string> {
   const id = newId();
-  await db.insert(invitations).values({ id, orgId, assessmentId, createdBy, createdAt: now, ...input });
+  await db.batch([
+    db.insert(invitations).values({ id, orgId, assessmentId, createdBy, createdAt: now, ...input }),
+    queueInvitationEvent(db, {
+      type: 'invitation.created',
+      at: now,
+      invitationId: id,
+      data: { expires_at: isoTime(input.expiresAt), source: null },
+    }),
+  ]);
   return id;
 }
 
@@ -67,10 +76,20 @@ export async function invitationForCandidate(db: Db, invitationId: string) {
 
 /** The first GET marks an invitation opened (for the pipeline); it never consumes it. */
 export async function markInvitationOpened(db: Db, invitationId: string, now: number) {
-  await db
-    .update(invitations)
-    .set({ status: 'opened', openedAt: now })
-    .where(and(eq(invitations.id, invitationId), eq(invitations.status, 'invited')));
+  await db.batch([
+    // Before the update, under its guard: one event for the first look, none for later ones.
+    queueInvitationEvent(db, {
+      type: 'invitation.opened',
+      at: now,
+      invitationId,
+      data: { opened_at: isoTime(now) },
+      when: sql`i.status = 'invited'`,
+    }),
+    db
+      .update(invitations)
+      .set({ status: 'opened', openedAt: now })
+      .where(and(eq(invitations.id, invitationId), eq(invitations.status, 'invited'))),
+  ]);
 }
 
 // ---------------------------------------------------------------- managing assessments

@@ -6,6 +6,7 @@ import { decideSave, type SaveDecision } from '../engine/save';
 import { scoreAnswer, scoreAttempt } from '../engine/scoring';
 import type { Db } from './client';
 import { newId } from './ids';
+import { completedScores } from './reports';
 import {
   type AttemptResult,
   attemptEvents,
@@ -16,6 +17,7 @@ import {
   questionVersions,
   responses,
 } from './schema';
+import { completedEventData, isoTime, queueInvitationEvent, queuePartnerCallback } from './webhook-events';
 
 export interface NewAttemptItem {
   questionId: string;
@@ -82,6 +84,13 @@ export async function startInvitedAttempt(
       ),
       db.update(invitations).set({ status: 'started' }).where(eq(invitations.id, input.invitationId)),
       db.insert(attemptEvents).values({ attemptId: id, type: 'started', at: input.startedAt, detail: input.detail }),
+      // A losing concurrent start rolls back whole, its event with it.
+      queueInvitationEvent(db, {
+        type: 'attempt.started',
+        at: input.startedAt,
+        invitationId: input.invitationId,
+        data: { attempt_id: id, started_at: isoTime(input.startedAt), deadline_at: isoTime(input.deadlineAt) },
+      }),
     ]);
     return { attemptId: id, created: true };
   } catch (error) {
@@ -254,14 +263,17 @@ export type PracticeScoring = (
  * from the acknowledged responses. Idempotent: an attempt already final is returned unchanged;
  * when two finishes race, the guarded update lets exactly one of them write. A practice attempt
  * passes `practice`, whose ability estimate, scale score and percentile land in the same update.
+ * An invited attempt's attempt.completed event (and Greenhouse's callback, when it sent the test)
+ * is written by the same batch; `origin` is where its report link points (none when unknown).
  */
 export async function finalizeAttempt(
   db: Db,
   attemptId: string,
   now: number,
   passMark: number | null,
-  practice?: PracticeScoring,
+  options: { practice?: PracticeScoring; origin?: string | null } = {},
 ): Promise<{ changed: boolean; state: AttemptState }> {
+  const { practice } = options;
   const attempt = await getAttempt(db, attemptId);
   if (!attempt) throw new Error(`no attempt ${attemptId}`);
   const decision = finalize(attempt, now);
@@ -301,7 +313,39 @@ export async function finalizeAttempt(
     })
     .where(and(eq(attempts.id, attemptId), eq(attempts.state, 'in_progress')))
     .returning({ id: attempts.id });
-  const [updated] = await db.batch([
+  const stillInProgress = sql`exists (select 1 from attempts where id = ${attemptId} and state = 'in_progress')`;
+  const completion = attempt.invitationId
+    ? [
+        // Before the update, under its guard: only the finish that writes also reports.
+        queueInvitationEvent(db, {
+          type: 'attempt.completed',
+          at: decision.submittedAt,
+          invitationId: attempt.invitationId,
+          data: completedEventData({
+            attemptId,
+            submittedAt: decision.submittedAt,
+            endedByTime: decision.state === 'expired',
+            result,
+            passMark,
+            itemCount: items.length,
+            // Other finished attempts: this one is still in progress, so it is not among them.
+            others:
+              attempt.orgId && attempt.assessmentId
+                ? ((await completedScores(db, attempt.orgId, [attempt.assessmentId])).get(attempt.assessmentId) ?? [])
+                : [],
+            origin: options.origin ?? null,
+          }),
+          when: stillInProgress,
+        }),
+        queuePartnerCallback(db, {
+          invitationId: attempt.invitationId,
+          at: decision.submittedAt,
+          when: stillInProgress,
+        }),
+      ]
+    : [];
+  const statements = [
+    ...completion,
     finalUpdate,
     ...items
       .filter((item) => saved.has(item.questionId))
@@ -322,8 +366,10 @@ export async function finalizeAttempt(
         at: decision.submittedAt,
       })
       .onConflictDoNothing(),
-  ]);
-  if ((updated as { id: string }[]).length === 0) {
+  ];
+  const results = await db.batch(statements as unknown as Parameters<Db['batch']>[0]);
+  const updated = results[completion.length] as { id: string }[];
+  if (updated.length === 0) {
     const after = await getAttempt(db, attemptId);
     return { changed: false, state: after?.state ?? attempt.state };
   }

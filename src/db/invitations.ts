@@ -3,6 +3,7 @@ import { pendingStatuses } from '../engine/invitation-state';
 import type { Db } from './client';
 import { newId } from './ids';
 import { assessments, invitations } from './schema';
+import { isoTime, queueInvitationEvent } from './webhook-events';
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
@@ -81,7 +82,15 @@ export async function createInvitations(
       ...person.partner,
     }),
   );
-  if (first) await db.batch([first, ...rest]);
+  const events = ids.map((id) =>
+    queueInvitationEvent(db, {
+      type: 'invitation.created',
+      at: input.now,
+      invitationId: id,
+      data: { expires_at: isoTime(input.expiresAt), source: sql`i.source` },
+    }),
+  );
+  if (first) await db.batch([first, ...rest, ...events]);
   return ids;
 }
 
@@ -97,18 +106,28 @@ const notStarted = inArray(invitations.status, [...pendingStatuses]);
 
 /** Withdraws an invitation nobody has started. Returns whether it changed. */
 export async function revokeInvitation(db: Db, orgId: string, id: string, now: number): Promise<boolean> {
-  const rows = await db
-    .update(invitations)
-    .set({ status: 'revoked', revokedAt: now })
-    .where(and(eq(invitations.id, id), eq(invitations.orgId, orgId), notStarted))
-    .returning({ id: invitations.id });
+  const [, rows] = await db.batch([
+    // Before the update, under the same guard: the event is written exactly when the revocation is.
+    queueInvitationEvent(db, {
+      type: 'invitation.revoked',
+      at: now,
+      invitationId: id,
+      data: { revoked_at: isoTime(now) },
+      when: sql`i.org_id = ${orgId} and i.status in ('invited', 'opened', 'expired')`,
+    }),
+    db
+      .update(invitations)
+      .set({ status: 'revoked', revokedAt: now })
+      .where(and(eq(invitations.id, id), eq(invitations.orgId, orgId), notStarted))
+      .returning({ id: invitations.id }),
+  ]);
   return rows.length > 0;
 }
 
 /**
  * A resend: the new expiry, and a new link version that retires every link sent before. Returns
- * the new version, or null when the candidate started meanwhile. A stored 'expired' (if anything
- * stores it) goes back to 'invited'.
+ * the new version, or null when the candidate started meanwhile. A stored 'expired' (the periodic
+ * jobs store it, see invitation-expiry.ts) goes back to what it was: 'opened' if the link was opened.
  */
 export async function renewInvitation(db: Db, orgId: string, id: string, expiresAt: number): Promise<number | null> {
   const [row] = await db
@@ -116,7 +135,7 @@ export async function renewInvitation(db: Db, orgId: string, id: string, expires
     .set({
       expiresAt,
       tokenVersion: sql`${invitations.tokenVersion} + 1`,
-      status: sql`case when ${invitations.status} = 'expired' then 'invited' else ${invitations.status} end`,
+      status: sql`case when ${invitations.status} <> 'expired' then ${invitations.status} when ${invitations.openedAt} is null then 'invited' else 'opened' end`,
     })
     .where(and(eq(invitations.id, id), eq(invitations.orgId, orgId), notStarted))
     .returning({ tokenVersion: invitations.tokenVersion });

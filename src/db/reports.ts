@@ -24,6 +24,7 @@ import {
   responses,
   users,
 } from './schema';
+import { isoTime, queueInvitationEvent } from './webhook-events';
 
 export interface LatestDecision {
   decision: Decision;
@@ -228,7 +229,8 @@ export async function addNote(
 
 /**
  * Appends a decision, and its reason as a note by the same person at the same moment, in one
- * batch: the history never shows a decision without the reason that was given with it.
+ * batch: the history never shows a decision without the reason that was given with it. The
+ * decision.recorded event goes in the same batch.
  */
 export async function addDecision(
   db: Db,
@@ -242,8 +244,20 @@ export async function addDecision(
     decidedBy: input.userId,
     decidedAt: input.now,
   });
+  const event = queueInvitationEvent(db, {
+    type: 'decision.recorded',
+    at: input.now,
+    invitationId: sql`(select invitation_id from attempts where id = ${input.attemptId} and org_id = ${input.orgId})`,
+    data: {
+      attempt_id: input.attemptId,
+      decision: input.decision,
+      reason: input.reason || null,
+      decided_by: sql`json((select json_object('name', name, 'email', email) from users where id = ${input.userId}))`,
+      decided_at: isoTime(input.now),
+    },
+  });
   if (!input.reason) {
-    await decision;
+    await db.batch([decision, event]);
     return;
   }
   await db.batch([
@@ -256,6 +270,7 @@ export async function addDecision(
       body: input.reason,
       createdAt: input.now,
     }),
+    event,
   ]);
 }
 

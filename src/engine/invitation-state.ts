@@ -1,9 +1,11 @@
 /**
  * The closed set of invitation statuses and the rules that read them. The stored status moves
  * invited -> opened (the first look at the link) -> started -> completed, or to revoked before a
- * start; each start and finish writes it in the same batch as the attempt. "expired" is computed,
- * not stored: an invitation nobody started is expired once its expiry passed, and becomes live
- * again when a manager extends it. An invitation expires after its expiry instant, not at it.
+ * start; each start and finish writes it in the same batch as the attempt. "expired" is computed:
+ * an invitation nobody started is expired once its expiry passed, and becomes live again when a
+ * manager extends it. The periodic jobs also store it, with the invitation.expired webhook event
+ * (src/db/invitation-expiry.ts); the rules read the same either way. An invitation expires after
+ * its expiry instant, not at it.
  */
 import type { AssessmentStatus } from './assessment';
 import type { AttemptState } from './attempt-state';

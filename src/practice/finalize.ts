@@ -26,12 +26,19 @@ export function practiceScoring(db: Db): PracticeScoring {
   };
 }
 
-/** Finalizes any attempt with the scoring its kind needs; see finalizeAttempt for the guarantees. */
+/**
+ * Finalizes any attempt with the scoring its kind needs; see finalizeAttempt for the guarantees.
+ * `origin`: where the report link of the attempt.completed event points.
+ */
 export function finalizeByKind(
   db: Db,
   attempt: { id: string; kind: 'assessment' | 'practice' },
   now: number,
   passMark: number | null,
+  origin?: string | null,
 ) {
-  return finalizeAttempt(db, attempt.id, now, passMark, attempt.kind === 'practice' ? practiceScoring(db) : undefined);
+  return finalizeAttempt(db, attempt.id, now, passMark, {
+    practice: attempt.kind === 'practice' ? practiceScoring(db) : undefined,
+    origin,
+  });
 }

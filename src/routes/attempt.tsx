@@ -50,6 +50,9 @@ const notFound =
 
 type Ctx = Context<AppEnv>;
 
+/** Where links in the events a finish writes point: the public origin, else this request's. */
+const linkOrigin = (c: Ctx) => c.get('deps').settings.publicUrl ?? new URL(c.req.url).origin;
+
 /**
  * The attempt this browser may see, finalized first once its time is up and the save grace is
  * over (the same rule as the report and the sweep). Anything else is a 404.
@@ -71,7 +74,7 @@ async function requireOwnAttempt(c: Ctx) {
     return assessmentRow;
   };
   if (isDueForFinalization(attempt, deps.clock(), deps.settings.saveGraceMs)) {
-    await finalizeByKind(deps.db, attempt, deps.clock(), (await assessment())?.passMark ?? null);
+    await finalizeByKind(deps.db, attempt, deps.clock(), (await assessment())?.passMark ?? null, linkOrigin(c));
     attempt = (await getAttempt(deps.db, id)) ?? attempt;
   }
   return { attempt, assessment, device };
@@ -210,7 +213,7 @@ attemptRoutes.post('/attempts/:id/answers', async (c) => {
   if (!acceptsSaves(attempt, now, deps.settings.saveGraceMs)) {
     if (attempt.state === 'in_progress' || attempt.submittedAt === attempt.deadlineAt) {
       await recordEvent(deps.db, attempt.id, 'late_save', now, { position, seq });
-      await finalizeByKind(deps.db, attempt, now, (await own.assessment())?.passMark ?? null);
+      await finalizeByKind(deps.db, attempt, now, (await own.assessment())?.passMark ?? null, linkOrigin(c));
     }
     return timeUp(c, attempt.id);
   }
@@ -303,7 +306,9 @@ attemptRoutes.post('/attempts/:id/finish', async (c) => {
   if (own.attempt.kind === 'practice' && own.attempt.state === 'in_progress') {
     return c.redirect(`/attempts/${own.attempt.id}`, 303);
   }
-  await finalizeAttempt(deps.db, own.attempt.id, deps.clock(), (await own.assessment())?.passMark ?? null);
+  await finalizeAttempt(deps.db, own.attempt.id, deps.clock(), (await own.assessment())?.passMark ?? null, {
+    origin: linkOrigin(c),
+  });
   return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
 });
 

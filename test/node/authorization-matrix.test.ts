@@ -37,6 +37,7 @@ import {
   webhooks,
 } from '../../src/db/schema';
 import { acceptTeamInvite, createTeamInvite } from '../../src/db/team';
+import { createWebhook } from '../../src/db/webhooks';
 import type { Role } from '../../src/engine/roles';
 import type { CapabilityCheck } from '../../src/middleware/auth';
 import { makeTestApp, type TestApp } from '../support/app';
@@ -178,6 +179,15 @@ async function seedOrgA() {
     now,
   });
   aApiKey = key.key;
+  const webhookId = await createWebhook(t.db, {
+    orgId,
+    url: 'https://hooks.example.com/skillcheck',
+    description: `Hook ${marker}`,
+    events: ['attempt.completed'],
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    createdBy: owner.userId,
+    now,
+  });
   return {
     orgId,
     ownerId: owner.userId,
@@ -193,6 +203,7 @@ async function seedOrgA() {
       note: note?.id ?? '',
       decision: decision?.id ?? '',
       apiKey: apiKeyId,
+      webhook: webhookId,
       org: orgId,
       question: (await attemptItemsWithContent(t.db, attemptId))[0]?.questionId ?? '',
     },
@@ -308,6 +319,7 @@ const kindBySegment: Record<string, Kind> = {
   notes: 'note',
   decisions: 'decision',
   'api-keys': 'apiKey',
+  webhooks: 'webhook',
   keys: 'apiKey',
   orgs: 'org',
   organizations: 'org',
@@ -325,6 +337,7 @@ function kindOf(segments: string[], index: number): Kind {
     ['member', 'user'],
     ['note', 'note'],
     ['decision', 'decision'],
+    ['webhook', 'webhook'],
     ['key', 'apiKey'],
     ['org', 'org'],
     ['question', 'question'],

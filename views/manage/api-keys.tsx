@@ -24,7 +24,9 @@ export function ApiKeysPage(p: {
     <>
       <div class="page-head">
         <h1>API keys</h1>
-        <a href="/api/openapi.json">API reference (OpenAPI)</a>
+        <span>
+          <a href="/app/settings/webhooks">Webhooks</a> · <a href="/api/openapi.json">API reference (OpenAPI)</a>
+        </span>
       </div>
       <p class="muted">
         Keys let your applicant tracking system read assessments and results and, with write access, send invitations. A

@@ -10,6 +10,7 @@ import { reportsRoutes } from './reports';
 import { settingsRoutes } from './settings';
 import { statisticsRoutes } from './statistics';
 import { teamRoutes } from './team';
+import { webhooksRoutes } from './webhooks';
 
 /**
  * The hiring manager workspace under /app. Every route here runs after requireMember, requires the
@@ -41,3 +42,4 @@ manageRoutes.route('/', statisticsRoutes);
 manageRoutes.route('/', reportsRoutes);
 manageRoutes.route('/', teamRoutes);
 manageRoutes.route('/', settingsRoutes);
+manageRoutes.route('/', webhooksRoutes);

@@ -56,7 +56,9 @@ async function reportView(c: Ctx): Promise<ReportView> {
   const attemptId = found.attempt.id;
   // Time ran out and nobody came back: finalize now, as the candidate's next access or the sweep would.
   if (isDueForFinalization(found.attempt, clock(), settings.saveGraceMs)) {
-    await finalizeAttempt(db, attemptId, clock(), found.assessment.passMark);
+    await finalizeAttempt(db, attemptId, clock(), found.assessment.passMark, {
+      origin: settings.publicUrl ?? new URL(c.req.url).origin,
+    });
     found = (await orgAttempt(db, member.orgId, attemptId)) ?? found;
   }
   const { assessment } = found;
