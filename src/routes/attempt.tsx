@@ -35,6 +35,7 @@ import { remainingSeconds, secondsUntilSavesClose } from '../engine/timing';
 import type { AppEnv } from '../env';
 import { field, intField, readForm } from '../http/form';
 import { PublicError } from '../http/public-error';
+import { publicOrigin } from '../http/public-origin';
 import { wantsFragment } from '../http/request-kind';
 import { errorResponse } from '../middleware/errors';
 import { ownerAccess } from '../practice/access';
@@ -49,9 +50,6 @@ const notFound =
   'There is no test at this address in this browser. Open the link from your invitation again to continue.';
 
 type Ctx = Context<AppEnv>;
-
-/** Where links in the events a finish writes point: the public origin, else this request's. */
-const linkOrigin = (c: Ctx) => c.get('deps').settings.publicUrl ?? new URL(c.req.url).origin;
 
 /**
  * The attempt this browser may see, finalized first once its time is up and the save grace is
@@ -74,7 +72,7 @@ async function requireOwnAttempt(c: Ctx) {
     return assessmentRow;
   };
   if (isDueForFinalization(attempt, deps.clock(), deps.settings.saveGraceMs)) {
-    await finalizeByKind(deps.db, attempt, deps.clock(), (await assessment())?.passMark ?? null, linkOrigin(c));
+    await finalizeByKind(deps.db, attempt, deps.clock(), (await assessment())?.passMark ?? null, publicOrigin(c));
     attempt = (await getAttempt(deps.db, id)) ?? attempt;
   }
   return { attempt, assessment, device };
@@ -213,7 +211,7 @@ attemptRoutes.post('/attempts/:id/answers', async (c) => {
   if (!acceptsSaves(attempt, now, deps.settings.saveGraceMs)) {
     if (attempt.state === 'in_progress' || attempt.submittedAt === attempt.deadlineAt) {
       await recordEvent(deps.db, attempt.id, 'late_save', now, { position, seq });
-      await finalizeByKind(deps.db, attempt, now, (await own.assessment())?.passMark ?? null, linkOrigin(c));
+      await finalizeByKind(deps.db, attempt, now, (await own.assessment())?.passMark ?? null, publicOrigin(c));
     }
     return timeUp(c, attempt.id);
   }
@@ -307,7 +305,7 @@ attemptRoutes.post('/attempts/:id/finish', async (c) => {
     return c.redirect(`/attempts/${own.attempt.id}`, 303);
   }
   await finalizeAttempt(deps.db, own.attempt.id, deps.clock(), (await own.assessment())?.passMark ?? null, {
-    origin: linkOrigin(c),
+    origin: publicOrigin(c),
   });
   return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
 });

@@ -21,6 +21,7 @@ import { isDecision } from '../../engine/decisions';
 import { scoreAnswer } from '../../engine/scoring';
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
+import { publicOrigin } from '../../http/public-origin';
 import { wantsFragment } from '../../http/request-kind';
 import { candidateRows } from '../../manage/candidates';
 import { timeline } from '../../manage/timeline';
@@ -57,7 +58,7 @@ async function reportView(c: Ctx): Promise<ReportView> {
   // Time ran out and nobody came back: finalize now, as the candidate's next access or the sweep would.
   if (isDueForFinalization(found.attempt, clock(), settings.saveGraceMs)) {
     await finalizeAttempt(db, attemptId, clock(), found.assessment.passMark, {
-      origin: settings.publicUrl ?? new URL(c.req.url).origin,
+      origin: publicOrigin(c),
     });
     found = (await orgAttempt(db, member.orgId, attemptId)) ?? found;
   }
