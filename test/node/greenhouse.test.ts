@@ -10,7 +10,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCredential } from '../../src/auth/partner-credential';
 import { invitationToken } from '../../src/candidate/invitation-token';
 import { createAssessment, setAssessmentStatus } from '../../src/db/assessments';
-import { invitations, memberships } from '../../src/db/schema';
+import { invitations, memberships, webhookOutbox } from '../../src/db/schema';
+import { deliverDueMessages } from '../../src/webhooks/deliver';
+import type { OutgoingRequest } from '../../src/webhooks/transport';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
@@ -112,7 +114,7 @@ describe('list_tests', () => {
   });
 });
 
-describe('send_test and test_status', () => {
+describe('send_test, test_status and the completion PATCH', () => {
   it('invites and emails the candidate, answers partner_interview_id, and reports the status until complete', async () => {
     const { key, assessmentId } = await organization('grace@example.com', 'Hogwarts Hiring');
     const sent = await greenhouse(key, 'send_test', { method: 'POST', body: sendTestBody(assessmentId) });
@@ -147,9 +149,34 @@ describe('send_test and test_status', () => {
     const attemptId = start.headers.get('location')?.split('/').pop() ?? '';
     const during: Json = await (await greenhouse(key, `test_status?partner_interview_id=${id}`)).json();
     expect(during.partner_status).toBe('in_progress');
+    expect(await t.db.select().from(webhookOutbox).where(eq(webhookOutbox.kind, 'greenhouse'))).toHaveLength(0);
 
     t.clock.advance(5 * 60_000);
     expect((await candidate.post(`/attempts/${attemptId}/finish`)).status).toBe(303);
+
+    // Completion: one PATCH to the url Greenhouse gave, queued in the batch that finished the attempt.
+    const patches = await t.db.select().from(webhookOutbox).where(eq(webhookOutbox.kind, 'greenhouse'));
+    expect(patches).toHaveLength(1);
+    expect(patches[0]).toMatchObject({ invitationId: id, targetUrl: row?.partnerCallbackUrl });
+    // The delivery run sends it as documented: PATCH, no parameters, the key as the Basic username.
+    const sentRequests: OutgoingRequest[] = [];
+    t.deps.webhookTransport = {
+      refusal: async () => null,
+      send: async (request) => {
+        sentRequests.push(request);
+        return { status: 200, excerpt: '' };
+      },
+    };
+    expect((await deliverDueMessages(t.deps)).delivered).toBe(1);
+    expect(sentRequests).toEqual([
+      {
+        url: 'https://app.greenhouse.io/integrations/testing_partners/take_home_tests/12345',
+        method: 'PATCH',
+        headers: expect.objectContaining({ authorization: basic(key) }),
+        body: '',
+      },
+    ]);
+    expect((await deliverDueMessages(t.deps)).delivered).toBe(0);
 
     const after: Json = await (await greenhouse(key, `test_status?partner_interview_id=${id}`)).json();
     expect(after.partner_status).toBe('complete');
