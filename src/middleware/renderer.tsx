@@ -20,6 +20,7 @@ export function workspaceViewer(member: Member): WorkspaceViewer {
     orgName: member.orgName,
     role: member.role,
     canManageApiKeys: member.permissions['apiKey.manage'],
+    canManageWebhooks: member.permissions['webhook.manage'],
     organizations: member.memberships.map((m) => ({ orgId: m.orgId, orgName: m.orgName, role: m.role })),
   };
 }

@@ -24,9 +24,7 @@ export function ApiKeysPage(p: {
     <>
       <div class="page-head">
         <h1>API keys</h1>
-        <span>
-          <a href="/app/settings/webhooks">Webhooks</a> · <a href="/api/openapi.json">API reference (OpenAPI)</a>
-        </span>
+        <a href="/api/openapi.json">API reference (OpenAPI)</a>
       </div>
       <p class="muted">
         Keys let your applicant tracking system read assessments and results and, with write access, send invitations. A

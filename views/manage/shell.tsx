@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Member } from '../../src/middleware/auth';
 import { Layout } from '../layout';
 
-export type Section = 'assessments' | 'team' | 'api' | 'settings';
+export type Section = 'assessments' | 'team' | 'api' | 'webhooks' | 'settings';
 
 /** The signed-in member as the workspace shows them: names and what they may open, no more. */
 export interface WorkspaceViewer {
@@ -12,6 +12,7 @@ export interface WorkspaceViewer {
   /** Their role in this organization, as stored ("owner"). */
   role: string;
   canManageApiKeys: boolean;
+  canManageWebhooks: boolean;
   /** Every organization they belong to, for the switcher. */
   organizations: { orgId: string; orgName: string; role: string }[];
 }
@@ -40,6 +41,7 @@ export function WorkspaceLayout(props: {
             {link('assessments', '/app', 'Assessments')}
             {link('team', '/app/team', 'Team')}
             {viewer.canManageApiKeys ? link('api', '/app/settings/api-keys', 'API keys') : null}
+            {viewer.canManageWebhooks ? link('webhooks', '/app/settings/webhooks', 'Webhooks') : null}
             {link('settings', '/account/password', 'Account')}
           </ul>
         </nav>
@@ -88,6 +90,7 @@ export function ManageLayout(props: {
     orgName: member.orgName,
     role: member.role,
     canManageApiKeys: member.permissions['apiKey.manage'],
+    canManageWebhooks: member.permissions['webhook.manage'],
     organizations: member.memberships,
   };
   return (

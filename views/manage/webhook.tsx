@@ -56,7 +56,7 @@ export function WebhookPage(p: { member: Member; view: WebhookView; nonce?: stri
   const base = `/app/settings/webhooks/${w.id}`;
   const overlapping = w.previousSecretExpiresAt !== null && w.previousSecretExpiresAt > now;
   return (
-    <ManageLayout member={p.member} title={`Webhook ${w.url}`} nonce={p.nonce} section="api">
+    <ManageLayout member={p.member} title={`Webhook ${w.url}`} nonce={p.nonce} section="webhooks">
       <p>
         <a href="/app/settings/webhooks">All webhooks</a>
       </p>

@@ -100,11 +100,8 @@ export function WebhooksPage(p: {
   nonce?: string;
 }) {
   return (
-    <ManageLayout member={p.member} title="Webhooks" nonce={p.nonce} section="api">
-      <div class="page-head">
-        <h1>Webhooks</h1>
-        <a href="/app/settings/api-keys">API keys</a>
-      </div>
+    <ManageLayout member={p.member} title="Webhooks" nonce={p.nonce} section="webhooks">
+      <h1>Webhooks</h1>
       <p class="muted">
         Skillcheck POSTs a JSON event to your endpoints when something happens to a candidate of {p.member.orgName}.
         Each request is signed as the Standard Webhooks specification describes (headers <code>webhook-id</code>,{' '}
