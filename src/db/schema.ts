@@ -295,6 +295,8 @@ export const invitations = sqliteTable(
   (t) => [
     index('invitations_assessment').on(t.assessmentId, t.status),
     index('invitations_org').on(t.orgId),
+    // The periodic jobs look for invitations nobody started whose expiry passed.
+    index('invitations_unstarted_expiry').on(t.expiresAt).where(sql`status in ('invited', 'opened')`),
     // A repeated send_test (a retry after a lost response) finds the invitation it already made.
     uniqueIndex('invitations_partner_callback')
       .on(t.orgId, t.partnerCallbackUrl)
@@ -536,6 +538,8 @@ export const webhookOutbox = sqliteTable(
     index('webhook_outbox_due').on(t.nextTryAt).where(sql`delivered_at is null and failed_at is null`),
     index('webhook_outbox_webhook').on(t.webhookId, t.createdAt),
     index('webhook_outbox_org').on(t.orgId, t.createdAt),
+    // Pruning old history reads messages by age.
+    index('webhook_outbox_created').on(t.createdAt),
   ],
 );
 

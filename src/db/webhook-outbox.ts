@@ -118,13 +118,18 @@ export async function recordTry(db: Db, record: TryRecord) {
   ]);
 }
 
-/** Deletes delivered and failed messages, and the log of their tries, from before `before`. */
+/** Deletes messages written before `before` that were delivered or given up, and the log of their tries. */
 export async function pruneWebhookHistory(db: Db, before: number, limit = 500): Promise<number> {
-  const done = or(
-    and(isNotNull(webhookOutbox.deliveredAt), lt(webhookOutbox.deliveredAt, before)),
-    and(isNotNull(webhookOutbox.failedAt), lt(webhookOutbox.failedAt, before)),
-  );
-  const old = await db.select({ id: webhookOutbox.id }).from(webhookOutbox).where(done).limit(limit);
+  const old = await db
+    .select({ id: webhookOutbox.id })
+    .from(webhookOutbox)
+    .where(
+      and(
+        lt(webhookOutbox.createdAt, before),
+        or(isNotNull(webhookOutbox.deliveredAt), isNotNull(webhookOutbox.failedAt)),
+      ),
+    )
+    .limit(limit);
   if (old.length === 0) return 0;
   const ids = old.map((o) => o.id);
   await db.batch([

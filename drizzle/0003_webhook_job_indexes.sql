@@ -1,0 +1,2 @@
+CREATE INDEX `invitations_unstarted_expiry` ON `invitations` (`expires_at`) WHERE status in ('invited', 'opened');--> statement-breakpoint
+CREATE INDEX `webhook_outbox_created` ON `webhook_outbox` (`created_at`);
