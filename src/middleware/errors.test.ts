@@ -38,7 +38,8 @@ describe('the error handler', () => {
     const json = await app.request('/api/missing');
     expect(json.status).toBe(404);
     expect(await json.json()).toMatchObject({
-      error: { status: 404, message: 'There is no assessment at this address in your organization.' },
+      status: 404,
+      detail: 'There is no assessment at this address in your organization.',
     });
     const part = await app.request('/app/missing', { headers: fragment });
     expect(part.status).toBe(404);
@@ -56,7 +57,8 @@ describe('the error handler', () => {
     const conflict = await app.request('/api/conflict');
     expect(conflict.status).toBe(409);
     expect(await conflict.json()).toMatchObject({
-      error: { status: 409, message: 'The request could not be completed.' },
+      status: 409,
+      detail: 'The request could not be completed.',
     });
     const internal = await app.request('/app/internal', { headers: fragment });
     expect(internal.status).toBe(500);
