@@ -9,6 +9,7 @@ import { invitationStatuses } from '../engine/invitation-state';
 import type { Answer, AnswerKey, QuestionOption, QuestionType } from '../engine/question';
 import { questionStatuses } from '../engine/question-status';
 import { roles } from '../engine/roles';
+import type { WebhookEventType } from '../engine/webhook-events';
 
 // Times are epoch milliseconds (integer): the engine computes with numbers, never Dates.
 const createdAt = () => integer('created_at', { mode: 'number' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -461,17 +462,6 @@ export const decisions = sqliteTable(
 );
 
 // ---------------------------------------------------------------- integration
-
-export const webhookEventTypes = [
-  'invitation.created',
-  'invitation.opened',
-  'attempt.started',
-  'attempt.completed',
-  'invitation.expired',
-  'invitation.revoked',
-  'decision.recorded',
-] as const;
-export type WebhookEventType = (typeof webhookEventTypes)[number];
 
 /** An organization's endpoint, signed per Standard Webhooks (https://www.standardwebhooks.com). */
 export const webhooks = sqliteTable(

@@ -11,8 +11,9 @@ import { SQL, sql } from 'drizzle-orm';
 // The pipeline's own margin of error and percentile, so an event and the report never disagree.
 import { percentStandardError } from '../engine/percent-error';
 import { percentileRank } from '../engine/scale';
+import type { WebhookEventType } from '../engine/webhook-events';
 import type { Db } from './client';
-import { type AttemptResult, type WebhookEventType, webhookOutbox } from './schema';
+import { type AttemptResult, webhookOutbox } from './schema';
 
 /** Times in events: ISO 8601 in UTC, as receivers parse them. */
 export function isoTime(at: number): string {

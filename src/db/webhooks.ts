@@ -1,8 +1,9 @@
 /** An organization's webhook endpoints and what the settings pages show of their deliveries. */
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { WebhookEventType } from '../engine/webhook-events';
 import type { Db } from './client';
 import { newId } from './ids';
-import { users, type WebhookEventType, webhookDeliveries, webhookOutbox, webhooks } from './schema';
+import { users, webhookDeliveries, webhookOutbox, webhooks } from './schema';
 
 export type WebhookRow = typeof webhooks.$inferSelect;
 

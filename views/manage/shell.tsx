@@ -1,5 +1,4 @@
 import type { Child } from 'hono/jsx';
-import type { Member } from '../../src/middleware/auth';
 import { Layout } from '../layout';
 
 export type Section = 'assessments' | 'team' | 'api' | 'webhooks' | 'settings';
@@ -69,33 +68,5 @@ export function WorkspaceLayout(props: {
       </div>
       {props.children}
     </Layout>
-  );
-}
-
-/**
- * The workspace layout for pages not yet rendered through c.render (src/middleware/renderer.tsx),
- * which hands them the member. Goes when the last of them has moved.
- */
-export function ManageLayout(props: {
-  member: Member;
-  title: string;
-  nonce?: string;
-  section?: Section;
-  children?: Child;
-}) {
-  const { member } = props;
-  const viewer: WorkspaceViewer = {
-    name: member.user.name,
-    orgId: member.orgId,
-    orgName: member.orgName,
-    role: member.role,
-    canManageApiKeys: member.permissions['apiKey.manage'],
-    canManageWebhooks: member.permissions['webhook.manage'],
-    organizations: member.memberships,
-  };
-  return (
-    <WorkspaceLayout viewer={viewer} title={props.title} nonce={props.nonce} section={props.section}>
-      {props.children}
-    </WorkspaceLayout>
   );
 }

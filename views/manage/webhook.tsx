@@ -1,9 +1,7 @@
-import type { WebhookEventType } from '../../src/db/schema';
-import type { Member } from '../../src/middleware/auth';
+import type { WebhookEventType } from '../../src/engine/webhook-events';
 import { FormError, type FormErrors } from '../components/form';
 import { TableWrap } from '../components/table-wrap';
 import { Time } from '../components/time';
-import { ManageLayout } from './shell';
 import { SecretOnce, WebhookFields, type WebhookFormValues, WebhookStatus } from './webhooks';
 
 export interface WebhookDetail {
@@ -51,12 +49,12 @@ export interface WebhookView {
   now: number;
 }
 
-export function WebhookPage(p: { member: Member; view: WebhookView; nonce?: string }) {
+export function WebhookPage(p: { view: WebhookView }) {
   const { webhook: w, now } = p.view;
   const base = `/app/settings/webhooks/${w.id}`;
   const overlapping = w.previousSecretExpiresAt !== null && w.previousSecretExpiresAt > now;
   return (
-    <ManageLayout member={p.member} title={`Webhook ${w.url}`} nonce={p.nonce} section="webhooks">
+    <>
       <p>
         <a href="/app/settings/webhooks">All webhooks</a>
       </p>
@@ -128,7 +126,7 @@ export function WebhookPage(p: { member: Member; view: WebhookView; nonce?: stri
           <button type="submit">Save</button>
         </form>
       </section>
-    </ManageLayout>
+    </>
   );
 }
 

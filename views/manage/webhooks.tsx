@@ -1,9 +1,7 @@
-import type { WebhookEventType } from '../../src/db/schema';
-import type { Member } from '../../src/middleware/auth';
+import type { WebhookEventType } from '../../src/engine/webhook-events';
 import { Field, FieldError, FormError, type FormErrors, TextArea } from '../components/form';
 import { TableWrap } from '../components/table-wrap';
 import { Time } from '../components/time';
-import { ManageLayout } from './shell';
 
 /** What each event means, in the order receivers see them happen. */
 export const eventLabels: Record<WebhookEventType, string> = {
@@ -92,19 +90,18 @@ export function SecretOnce(p: { secret: string; title: string }) {
 }
 
 export function WebhooksPage(p: {
-  member: Member;
+  orgName: string;
   webhooks: WebhookListRow[];
   values: WebhookFormValues;
   errors: FormErrors;
   created?: { id: string; secret: string };
-  nonce?: string;
 }) {
   return (
-    <ManageLayout member={p.member} title="Webhooks" nonce={p.nonce} section="webhooks">
+    <>
       <h1>Webhooks</h1>
       <p class="muted">
-        Skillcheck POSTs a JSON event to your endpoints when something happens to a candidate of {p.member.orgName}.
-        Each request is signed as the Standard Webhooks specification describes (headers <code>webhook-id</code>,{' '}
+        Skillcheck POSTs a JSON event to your endpoints when something happens to a candidate of {p.orgName}. Each
+        request is signed as the Standard Webhooks specification describes (headers <code>webhook-id</code>,{' '}
         <code>webhook-timestamp</code>, <code>webhook-signature</code>); a failed delivery is retried with growing
         pauses for at least 24 hours. Practice tests send no events.
       </p>
@@ -124,7 +121,7 @@ export function WebhooksPage(p: {
         ) : (
           <TableWrap labelledBy="webhooks-heading">
             <table>
-              <caption class="sr-only">Webhook endpoints of {p.member.orgName}</caption>
+              <caption class="sr-only">Webhook endpoints of {p.orgName}</caption>
               <thead>
                 <tr>
                   <th scope="col">Endpoint</th>
@@ -155,7 +152,7 @@ export function WebhooksPage(p: {
           </TableWrap>
         )}
       </section>
-    </ManageLayout>
+    </>
   );
 }
 

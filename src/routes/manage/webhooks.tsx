@@ -3,7 +3,6 @@ import type { FormErrors } from '../../../views/components/form';
 import { WebhookPage, type WebhookView } from '../../../views/manage/webhook';
 import { type WebhookFormValues, WebhooksPage } from '../../../views/manage/webhooks';
 import { newId } from '../../db/ids';
-import { type WebhookEventType, webhookEventTypes } from '../../db/schema';
 import { queueTestMessage } from '../../db/webhook-events';
 import {
   createWebhook,
@@ -18,6 +17,7 @@ import {
   updateWebhook,
   type WebhookRow,
 } from '../../db/webhooks';
+import { type WebhookEventType, webhookEventTypes } from '../../engine/webhook-events';
 import { type FormData, field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
 import { type ManageEnv, requireCapability } from '../../middleware/auth';
@@ -72,16 +72,16 @@ async function listPage(
   status: 200 | 201 | 422 = 200,
 ) {
   const member = c.get('member');
-  return c.html(
+  c.status(status);
+  return c.render(
     <WebhooksPage
-      member={member}
+      orgName={member.orgName}
       webhooks={await listWebhooks(c.get('deps').db, member.orgId)}
       values={extra.values ?? emptyValues}
       errors={extra.errors ?? {}}
       created={extra.created}
-      nonce={c.get('secureHeadersNonce')}
     />,
-    status,
+    { title: 'Webhooks', workspace: 'webhooks' },
   );
 }
 
@@ -120,7 +120,8 @@ async function detailPage(
     now: clock(),
   };
   if (extra.secret) c.header('Cache-Control', 'no-store');
-  return c.html(<WebhookPage member={member} view={view} nonce={c.get('secureHeadersNonce')} />, status);
+  c.status(status);
+  return c.render(<WebhookPage view={view} />, { title: `Webhook ${webhook.url}`, workspace: 'webhooks' });
 }
 
 const back = (c: Ctx, id: string, done: string) => c.redirect(`${base}/${id}?done=${done}`, 303);
