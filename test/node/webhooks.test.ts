@@ -152,6 +152,26 @@ describe('webhook events', () => {
     expect(page).toContain('Delivery log');
   });
 
+  it('links the report from PUBLIC_URL written with a trailing slash when the sweep ends an attempt', async () => {
+    const ida = await invite('Ida');
+    const candidate = new TestBrowser(t.app);
+    const started = await candidate.post(`/invite/${ida.token}`);
+    const attemptId = (started.headers.get('location') ?? '').split('/').pop() ?? '';
+    expect(attemptId).not.toBe('');
+    t.clock.advance(2 * 864e5); // long past the deadline and its grace: the sweep finalizes it
+    const configured = t.deps.settings.publicUrl;
+    t.deps.settings.publicUrl = 'https://tests.example.com/';
+    try {
+      await runScheduledJobs(t.deps);
+    } finally {
+      t.deps.settings.publicUrl = configured;
+    }
+    const completed = (await t.db.select().from(webhookOutbox).where(eq(webhookOutbox.event, 'attempt.completed')))
+      .map((row) => JSON.stringify(row.payload))
+      .find((payload) => payload.includes(attemptId));
+    expect(completed).toContain(`"report_url":"https://tests.example.com/app/attempts/${attemptId}"`);
+  });
+
   it('writes nothing for an endpoint not subscribed to the event, or disabled', async () => {
     const other = await startReceiver();
     const picky = await register(other.url, ['invitation.revoked']);
