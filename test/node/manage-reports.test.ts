@@ -17,6 +17,7 @@ import { rulesFor } from '../../src/question-types/rules';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank, secretMarker } from '../support/bank';
 import { TestBrowser } from '../support/client';
+import { csvObjects as csvOf } from '../support/csv';
 import { defaultAssessment } from '../support/fixtures';
 
 let t: TestApp;
@@ -193,49 +194,6 @@ function tableRows(body: string) {
 }
 
 const names = (body: string) => tableRows(body).map((r) => r.name);
-
-/** RFC 4180 parser: quoted fields with doubled quotes, commas and line breaks inside; CRLF records. */
-function parseCsv(body: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\r' && body[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  expect(field).toBe('');
-  expect(record).toEqual([]);
-  return records;
-}
-
-/** The download's records, after checking its bytes start with the UTF-8 byte order mark (Excel needs it). */
-async function csvOf(res: Response) {
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  return asObjects(parseCsv(new TextDecoder().decode(bytes)));
-}
-
-function asObjects(records: string[][]) {
-  const [header, ...rows] = records;
-  return rows.map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ''])));
-}
 
 describe('the pipeline table', () => {
   it('lists each candidate with status, score ± error, result, time, signals, percentile and decision', async () => {
