@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe';
-import { launchBrowser, watchConsole } from '../support/browser';
+import { answerWhatIsShown, launchBrowser, watchConsole } from '../support/browser';
 import { startSeededServer } from '../support/seed-server';
 
 let seeded: Awaited<ReturnType<typeof startSeededServer>>;
@@ -16,28 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await seeded?.stop();
 });
-
-/** Answers whatever question is on screen: the first option, a word, a number, an order. */
-async function answer(page: Page) {
-  if (await page.locator('input[name="choice"][value="true"]').count()) {
-    await page.getByLabel('False').check();
-  } else if (await page.locator('input[type="radio"][name="choice"]').count()) {
-    await page.locator('.options label').first().click();
-  } else if (await page.locator('input[type="checkbox"][name="choices"]').count()) {
-    await page.locator('.options label').first().click();
-  } else if (await page.locator('input[name="text"]').count()) {
-    await page.locator('input[name="text"]').fill('a guess');
-    await page.locator('input[name="text"]').blur();
-  } else if (await page.locator('input[name="number"]').count()) {
-    await page.locator('input[name="number"]').fill('42');
-    await page.locator('input[name="number"]').blur();
-  } else {
-    const selects = page.locator('.order-list select');
-    const n = await selects.count();
-    for (let i = 0; i < n; i++) await selects.nth(i).selectOption(String(i + 1));
-  }
-  await page.locator('#save-status .saved').waitFor({ timeout: 5000 });
-}
 
 describe('a hiring manager in Chromium', () => {
   it('signs up, builds an assessment, invites, reads the report, exports, and brings in a colleague', async () => {
@@ -87,7 +65,7 @@ describe('a hiring manager in Chromium', () => {
     await candidate.getByRole('button', { name: 'Start the assessment' }).click();
     await candidate.waitForURL(/\/attempts\/[\w-]{22}$/);
     for (let q = 0; q < 8; q++) {
-      await answer(candidate);
+      await answerWhatIsShown(candidate);
       await candidate.getByRole('button', { name: q === 7 ? 'Save and review' : 'Save and next' }).click();
       if (q < 7) await candidate.waitForURL(new RegExp(`\\?q=${q + 1}$`));
     }

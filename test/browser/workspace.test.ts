@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, seedDemo } from '../../src/cli/demo';
 import { seriousAxeViolations } from '../support/axe';
-import { launchBrowser, watchConsole } from '../support/browser';
+import { answerWhatIsShown, launchBrowser, watchConsole } from '../support/browser';
 import { chartText, fitsWidth } from '../support/readable';
 import { startSeededServer } from '../support/seed-server';
 
@@ -33,28 +33,6 @@ async function ownerPage(viewport: { width: number; height: number }): Promise<[
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${seeded.server.url}/app`);
   return [context, page, problems];
-}
-
-/** Answers whatever question is on screen, as a person would. */
-async function answer(page: Page) {
-  if (await page.locator('input[name="choice"][value="true"]').count()) {
-    await page.getByLabel('False').check();
-  } else if (await page.locator('input[type="radio"][name="choice"]').count()) {
-    await page.locator('.options label').first().click();
-  } else if (await page.locator('input[type="checkbox"][name="choices"]').count()) {
-    await page.locator('.options label').first().click();
-  } else if (await page.locator('input[name="text"]').count()) {
-    await page.locator('input[name="text"]').fill('a guess');
-    await page.locator('input[name="text"]').blur();
-  } else if (await page.locator('input[name="number"]').count()) {
-    await page.locator('input[name="number"]').fill('42');
-    await page.locator('input[name="number"]').blur();
-  } else {
-    const selects = page.locator('.order-list select');
-    const n = await selects.count();
-    for (let i = 0; i < n; i++) await selects.nth(i).selectOption(String(i + 1));
-  }
-  await page.locator('#save-status .saved').waitFor({ timeout: 5000 });
 }
 
 describe('the pipeline on a laptop and a phone', () => {
@@ -134,7 +112,7 @@ describe('charts on a 390 px phone', () => {
     await page.getByRole('button', { name: 'Start the assessment' }).click();
     await page.waitForURL(/\/attempts\/[\w-]{22}$/);
     for (let q = 0; q < 3; q++) {
-      await answer(page);
+      await answerWhatIsShown(page);
       await page.getByRole('button', { name: q === 2 ? 'Save and review' : 'Save and next' }).click();
       if (q < 2) await page.waitForURL(new RegExp(`\\?q=${q + 1}$`));
     }

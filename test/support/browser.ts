@@ -33,3 +33,28 @@ export function watchConsole(page: Page) {
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   return problems;
 }
+
+/**
+ * Answers whatever question is on screen, as a person would: False, the first option, a word, a
+ * number, an order; then waits until the page says the answer is saved.
+ */
+export async function answerWhatIsShown(page: Page) {
+  if (await page.locator('input[name="choice"][value="true"]').count()) {
+    await page.getByLabel('False').check();
+  } else if (await page.locator('input[type="radio"][name="choice"]').count()) {
+    await page.locator('.options label').first().click();
+  } else if (await page.locator('input[type="checkbox"][name="choices"]').count()) {
+    await page.locator('.options label').first().click();
+  } else if (await page.locator('input[name="text"]').count()) {
+    await page.locator('input[name="text"]').fill('a guess');
+    await page.locator('input[name="text"]').blur();
+  } else if (await page.locator('input[name="number"]').count()) {
+    await page.locator('input[name="number"]').fill('42');
+    await page.locator('input[name="number"]').blur();
+  } else {
+    const selects = page.locator('.order-list select');
+    const n = await selects.count();
+    for (let i = 0; i < n; i++) await selects.nth(i).selectOption(String(i + 1));
+  }
+  await page.locator('#save-status .saved').waitFor({ timeout: 5000 });
+}
