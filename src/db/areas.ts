@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { questions, questionVersions, skillAreas } from './schema';
 
@@ -9,7 +9,7 @@ export interface AreaSummary {
   questionCount: number;
 }
 
-/** Every skill area with its number of active questions, in catalog order. */
+/** Every public skill area with its number of active questions, in catalog order (private collections are not areas of the catalog). */
 export async function listAreas(db: Db): Promise<AreaSummary[]> {
   return db
     .select({
@@ -20,11 +20,16 @@ export async function listAreas(db: Db): Promise<AreaSummary[]> {
       questionCount: sql<number>`(select count(*) from questions q where q.area_id = skill_areas.id and q.status = 'active')`,
     })
     .from(skillAreas)
+    .where(isNull(skillAreas.orgId))
     .orderBy(asc(skillAreas.position), asc(skillAreas.title));
 }
 
+/** A public skill area; null for an unknown id or an organization's private collection. */
 export async function getArea(db: Db, id: string) {
-  const [area] = await db.select().from(skillAreas).where(eq(skillAreas.id, id));
+  const [area] = await db
+    .select()
+    .from(skillAreas)
+    .where(and(eq(skillAreas.id, id), isNull(skillAreas.orgId)));
   return area ?? null;
 }
 

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { CompiledBank } from '../bank/compile';
 import { priorFromDifficulty } from '../engine/irt';
 import type { Db } from './client';
@@ -48,7 +48,8 @@ export async function importBank(db: Db, bank: CompiledBank, now: number): Promi
         })
         .from(questions)
         .innerJoin(questionVersions, eq(questionVersions.questionId, questions.id))
-        .where(eq(questionVersions.version, questions.currentVersion))
+        // Only the public bank: organizations' private questions are never retired by a bank import.
+        .where(and(eq(questionVersions.version, questions.currentVersion), isNull(questions.orgId)))
     ).map((row) => [row.id, row]),
   );
 

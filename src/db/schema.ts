@@ -19,6 +19,8 @@ const createdAt = () => integer('created_at', { mode: 'number' }).notNull().defa
 export const organizations = sqliteTable('organizations', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** A private question goes active only after a second member approves it. */
+  requireQuestionApproval: integer('require_question_approval', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -157,21 +159,32 @@ export interface AreaTopic {
   docsUrl: string;
 }
 
-export const skillAreas = sqliteTable('skill_areas', {
-  id: text('id').primaryKey(),
-  title: text('title').notNull(),
-  summary: text('summary').notNull(),
-  descriptionHtml: text('description_html').notNull().default(''),
-  topics: text('topics', { mode: 'json' }).$type<AreaTopic[]>().notNull(),
-  position: integer('position').notNull().default(0),
-  updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
-});
+/**
+ * A public skill area (`org_id` null, from questions/) or an organization's private collection
+ * (`org_id` set): the same shape, so drawing, rendering, scoring and statistics serve both.
+ */
+export const skillAreas = sqliteTable(
+  'skill_areas',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').references(() => organizations.id),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    descriptionHtml: text('description_html').notNull().default(''),
+    topics: text('topics', { mode: 'json' }).$type<AreaTopic[]>().notNull(),
+    position: integer('position').notNull().default(0),
+    updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('skill_areas_org').on(t.orgId)],
+);
 
 /** One row per stable question id; its content lives in versions. */
 export const questions = sqliteTable(
   'questions',
   {
     id: text('id').primaryKey(),
+    /** Null for the public bank; the owning organization of a private question (its area's org). */
+    orgId: text('org_id').references(() => organizations.id),
     areaId: text('area_id')
       .notNull()
       .references(() => skillAreas.id),
@@ -185,7 +198,7 @@ export const questions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
   },
-  (t) => [index('questions_area_status').on(t.areaId, t.status)],
+  (t) => [index('questions_area_status').on(t.areaId, t.status), index('questions_org').on(t.orgId, t.status)],
 );
 
 /** Immutable: attempts point at the exact version they showed. */
@@ -207,9 +220,53 @@ export const questionVersions = sqliteTable(
     answerKey: text('answer_key', { mode: 'json' }).$type<AnswerKey>().notNull(),
     explanationHtml: text('explanation_html').notNull(),
     sourceFile: text('source_file').notNull(),
+    /** The question's Markdown as written (private questions are edited from it; null for the public bank). */
+    sourceText: text('source_text'),
+    /** Parameters of a variant question and the templates they fill; null for a fixed question. */
+    variant: text('variant', { mode: 'json' }).$type<Record<string, unknown>>(),
+    authorId: text('author_id').references(() => users.id),
+    changeNote: text('change_note'),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.questionId, t.version] })],
+);
+
+/**
+ * A private question's history and review thread, append-only: created, edited, submitted for
+ * review, approved, activated, retired, commented, copied, imported, regraded.
+ */
+export const questionEvents = sqliteTable(
+  'question_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    questionId: text('question_id')
+      .notNull()
+      .references(() => questions.id),
+    version: integer('version'),
+    actorId: text('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    body: text('body'),
+    at: integer('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('question_events_question').on(t.questionId, t.at), index('question_events_org').on(t.orgId, t.at)],
+);
+
+/** How often each question was drawn for an organization's candidates: the draw prefers the less exposed. */
+export const questionExposure = sqliteTable(
+  'question_exposure',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    questionId: text('question_id')
+      .notNull()
+      .references(() => questions.id),
+    drawn: integer('drawn').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.questionId] })],
 );
 
 /** The last bank imported, so start-up skips an unchanged bank. */
@@ -292,6 +349,8 @@ export const invitations = sqliteTable(
      * the completion PATCH to authenticate with it, and api_keys holds only hashes.
      */
     partnerCredential: text('partner_credential'),
+    /** A manager's own label for the candidate (source, location) for the adverse-impact view. */
+    groupLabel: text('group_label'),
   },
   (t) => [
     index('invitations_assessment').on(t.assessmentId, t.status),
@@ -363,6 +422,10 @@ export const attemptItems = sqliteTable(
     questionVersion: integer('question_version').notNull(),
     contentHash: text('content_hash').notNull(),
     optionOrder: text('option_order', { mode: 'json' }).$type<string[] | null>(),
+    /** A variant question's parameter values for this attempt, drawn from its seed. */
+    variant: text('variant', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** Set by a regrade: the item counts as full credit, or is dropped from the score. */
+    scoring: text('scoring', { enum: ['full_credit', 'dropped'] }),
   },
   (t) => [
     primaryKey({ columns: [t.attemptId, t.position] }),
@@ -384,6 +447,8 @@ export const responses = sqliteTable(
     savedAt: integer('saved_at', { mode: 'number' }).notNull(),
     timeSpentMs: integer('time_spent_ms').notNull().default(0),
     score: real('score'),
+    /** What a graded answer earned per test (code and SQL questions). */
+    grading: text('grading', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
 );
@@ -459,6 +524,82 @@ export const decisions = sqliteTable(
     decidedAt: integer('decided_at', { mode: 'number' }).notNull(),
   },
   (t) => [index('decisions_attempt').on(t.attemptId, t.decidedAt)],
+);
+
+// ---------------------------------------------------------------- question reports and regrades
+
+export const questionReportStatuses = ['open', 'resolved'] as const;
+
+/** A candidate's or practice taker's report of a problem with a question, kept with the version shown. */
+export const questionReports = sqliteTable(
+  'question_reports',
+  {
+    id: text('id').primaryKey(),
+    /** The organization whose attempt it came from; null for practice. */
+    orgId: text('org_id').references(() => organizations.id),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id),
+    questionId: text('question_id')
+      .notNull()
+      .references(() => questions.id),
+    questionVersion: integer('question_version').notNull(),
+    reason: text('reason').notNull(),
+    body: text('body').notNull().default(''),
+    status: text('status', { enum: questionReportStatuses }).notNull().default('open'),
+    resolvedBy: text('resolved_by').references(() => users.id),
+    resolvedAt: integer('resolved_at', { mode: 'number' }),
+    resolution: text('resolution'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('question_reports_org').on(t.orgId, t.status, t.createdAt),
+    index('question_reports_question').on(t.questionId),
+    // One report per attempt and question: a second press updates it.
+    uniqueIndex('question_reports_attempt_question').on(t.attemptId, t.questionId),
+  ],
+);
+
+export const regradeKinds = ['full_credit', 'accept_answer', 'drop'] as const;
+
+/** A regrade applied to an organization's attempts of one question; its changes list whose scores moved. */
+export const regrades = sqliteTable(
+  'regrades',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    questionId: text('question_id')
+      .notNull()
+      .references(() => questions.id),
+    kind: text('kind', { enum: regradeKinds }).notNull(),
+    /** For accept_answer: the additional answer counted as correct. */
+    acceptedAnswer: text('accepted_answer', { mode: 'json' }).$type<Answer>(),
+    note: text('note').notNull().default(''),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => users.id),
+    at: integer('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('regrades_org').on(t.orgId, t.at)],
+);
+
+export const regradeChanges = sqliteTable(
+  'regrade_changes',
+  {
+    regradeId: text('regrade_id')
+      .notNull()
+      .references(() => regrades.id),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id),
+    beforePercent: real('before_percent'),
+    afterPercent: real('after_percent'),
+    beforePassed: integer('before_passed', { mode: 'boolean' }),
+    afterPassed: integer('after_passed', { mode: 'boolean' }),
+  },
+  (t) => [primaryKey({ columns: [t.regradeId, t.attemptId] }), index('regrade_changes_attempt').on(t.attemptId)],
 );
 
 // ---------------------------------------------------------------- integration
