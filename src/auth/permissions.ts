@@ -42,6 +42,18 @@ export const capabilities = {
   'apiKey.manage': admins,
   /** Webhook endpoints (Settings): add, edit, test, disable, rotate secrets, read the delivery log. */
   'webhook.manage': admins,
+  /** Browse the public bank and the organization's private bank, with answer keys, history, statistics and reports. */
+  'bank.view': everyone,
+  /** Comment on a private question (the review thread). */
+  'bank.comment': everyone,
+  /** Collections and questions: write, edit (new versions), submit for review, retire, import, export, copy from the public bank. */
+  'bank.edit': admins,
+  /** Activate a question in review (the second approval, when the organization asks for one). */
+  'bank.approve': admins,
+  /** Resolve question reports and regrade attempts (dry run, then apply). */
+  'regrade.apply': admins,
+  /** Give candidates a group label of the team's own, for the adverse-impact view. */
+  'candidate.label': admins,
   /** Choose which of one's own organizations this browser shows. */
   'organization.switch': everyone,
 } as const satisfies Record<string, readonly Role[]>;
