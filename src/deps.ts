@@ -71,3 +71,26 @@ export function trustProxyHopsFrom(text: string | undefined): number {
     throw new Error('TRUST_PROXY must be the number of proxies in front of the app, from 0 to 10');
   return n;
 }
+
+/**
+ * PUBLIC_URL: the http(s) origin people reach the service at, kept as an origin (no trailing
+ * slash) so every link built from it (pages, emails, webhooks) joins with one slash and the
+ * CSRF check compares it with browsers' Origin header as it is. The app serves from the root, so
+ * a path would break both: it is refused in words.
+ */
+export function publicUrlFrom(text: string | undefined): string | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new Error('PUBLIC_URL must be a full address such as https://tests.example.com');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error('PUBLIC_URL must start with https:// (or http:// on a local network)');
+  if (!/^\/*$/.test(url.pathname) || url.search || url.hash)
+    throw new Error(
+      'PUBLIC_URL must be an origin without a path, such as https://tests.example.com (the app serves from the root)',
+    );
+  return url.origin;
+}

@@ -14,7 +14,14 @@ import { formatSigningKeys, generateSigningKey, parseSigningKeys, type SigningKe
 import { migrateDatabase, openDatabase, shownUrl } from './cli/database';
 import { importBankFromDir } from './cli/import-bank-dir';
 import { countUsers } from './db/accounts';
-import { defaultSettings, type LogEntry, passwordIterationsFrom, type Settings, trustProxyHopsFrom } from './deps';
+import {
+  defaultSettings,
+  type LogEntry,
+  passwordIterationsFrom,
+  publicUrlFrom,
+  type Settings,
+  trustProxyHopsFrom,
+} from './deps';
 import { runScheduledJobs } from './jobs';
 import { securityHeaders } from './middleware/security';
 import { nodeTransport } from './webhooks/node-transport';
@@ -52,7 +59,7 @@ export async function startNode() {
   const host = env.HOST ?? '127.0.0.1';
   const settings: Settings = {
     ...defaultSettings,
-    publicUrl: env.PUBLIC_URL,
+    publicUrl: publicUrlFrom(env.PUBLIC_URL),
     // Plain http on localhost cannot carry Secure cookies in every browser; anywhere else it must.
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES !== '0' : Boolean(env.PUBLIC_URL?.startsWith('https:')),
     emailWebhookUrl: env.EMAIL_WEBHOOK_URL,

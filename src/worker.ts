@@ -9,7 +9,7 @@ import { parseSigningKeys } from './auth/keys';
 import type { Db } from './db/client';
 import { libsqlConfig, libsqlDb } from './db/client';
 import * as schema from './db/schema';
-import { type AppDeps, defaultSettings, type LogEntry, passwordIterationsFrom } from './deps';
+import { type AppDeps, defaultSettings, type LogEntry, passwordIterationsFrom, publicUrlFrom } from './deps';
 import { unconfiguredApp } from './http/unconfigured';
 import { runScheduledJobs } from './jobs';
 
@@ -59,16 +59,17 @@ async function depsFor(env: Env): Promise<AppDeps | { problems: string[] }> {
   const keys = env.SIGNING_KEYS ? read(() => parseSigningKeys(env.SIGNING_KEYS ?? '')) : undefined;
   if (!env.SIGNING_KEYS) problems.push(signingKeysMissing);
   const passwordIterations = read(() => passwordIterationsFrom(env.PASSWORD_ITERATIONS));
+  const publicUrl = read(() => publicUrlFrom(env.PUBLIC_URL));
   const db = await openDb(env);
   if (typeof db === 'string') problems.push(db);
-  if (!keys || passwordIterations === undefined || typeof db === 'string') return { problems };
+  if (problems.length > 0 || !keys || passwordIterations === undefined || typeof db === 'string') return { problems };
   return {
     db,
     clock: Date.now,
     keys,
     settings: {
       ...defaultSettings,
-      publicUrl: env.PUBLIC_URL,
+      publicUrl,
       emailWebhookUrl: env.EMAIL_WEBHOOK_URL,
       passwordIterations,
       webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',

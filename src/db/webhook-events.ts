@@ -171,6 +171,6 @@ export function completedEventData(input: {
       points: s.points,
       max: s.max,
     })),
-    report_url: input.origin ? `${input.origin.replace(/\/+$/, '')}/app/attempts/${input.attemptId}` : null,
+    report_url: input.origin ? `${input.origin}/app/attempts/${input.attemptId}` : null,
   };
 }

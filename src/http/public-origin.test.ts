@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { type AppDeps, defaultSettings } from '../deps';
+import { type AppDeps, defaultSettings, publicUrlFrom } from '../deps';
 import type { AppEnv } from '../env';
 import { publicOrigin } from './public-origin';
 
 /** The origin a request to `url` builds links on, under the given PUBLIC_URL. */
 async function originFor(url: string, publicUrl?: string) {
   const app = new Hono<AppEnv>();
-  const deps = { settings: { ...defaultSettings, publicUrl } } as unknown as AppDeps;
+  // As both entry files read the setting.
+  const deps = { settings: { ...defaultSettings, publicUrl: publicUrlFrom(publicUrl) } } as unknown as AppDeps;
   app.use(async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -30,5 +31,12 @@ describe('publicOrigin', () => {
     expect(await originFor('http://10.0.0.2:3000/app', 'https://tests.example.com//')).toBe(
       'https://tests.example.com',
     );
+  });
+
+  it('refuses a PUBLIC_URL that is not an http(s) origin, saying what it must be', () => {
+    expect(() => publicUrlFrom('tests.example.com')).toThrow(/full address/);
+    expect(() => publicUrlFrom('ftp://tests.example.com')).toThrow(/https:\/\//);
+    expect(() => publicUrlFrom('https://example.com/skillcheck')).toThrow(/without a path/);
+    expect(publicUrlFrom('  ')).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { invitationToken } from '../../src/candidate/invitation-token';
 import { createAssessment } from '../../src/db/assessments';
 import { createInvitations, revokeInvitation } from '../../src/db/invitations';
 import { memberships, users, webhookDeliveries, webhookOutbox, webhooks } from '../../src/db/schema';
+import { publicUrlFrom } from '../../src/deps';
 import { runScheduledJobs } from '../../src/jobs';
 import { deliverDueMessages } from '../../src/webhooks/deliver';
 import { nodeTransport } from '../../src/webhooks/node-transport';
@@ -160,7 +161,8 @@ describe('webhook events', () => {
     expect(attemptId).not.toBe('');
     t.clock.advance(2 * 864e5); // long past the deadline and its grace: the sweep finalizes it
     const configured = t.deps.settings.publicUrl;
-    t.deps.settings.publicUrl = 'https://tests.example.com/';
+    // As the entry files read it.
+    t.deps.settings.publicUrl = publicUrlFrom('https://tests.example.com/');
     try {
       await runScheduledJobs(t.deps);
     } finally {

@@ -6,7 +6,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { createApp } from '../../src/app';
 import { generateSigningKey } from '../../src/auth/keys';
 import { type Db, libsqlConfig, libsqlDb } from '../../src/db/client';
-import { type AppDeps, defaultSettings, type LogEntry, type Settings } from '../../src/deps';
+import { type AppDeps, defaultSettings, type LogEntry, publicUrlFrom, type Settings } from '../../src/deps';
 
 /** A settable clock: tests move time instead of waiting for it. */
 export class TestClock {
@@ -43,7 +43,14 @@ export async function makeTestApp(settings: Partial<Settings> = {}) {
     db: database.db,
     clock: clock.read,
     keys: { signing: generateSigningKey(clock.now), all: [] },
-    settings: { ...defaultSettings, secureCookies: false, passwordIterations: 1000, ...settings },
+    settings: {
+      ...defaultSettings,
+      secureCookies: false,
+      passwordIterations: 1000,
+      ...settings,
+      // Read as the entry files read PUBLIC_URL.
+      publicUrl: publicUrlFrom(settings.publicUrl),
+    },
     log: (entry) => logs.push(entry),
   };
   deps.keys.all = [deps.keys.signing];
