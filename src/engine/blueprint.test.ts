@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apportion, bandOf, validateBlueprint } from './blueprint';
+import { apportion, bandOf, questionTotal, validateBlueprint } from './blueprint';
 
 describe('difficulty bands', () => {
   it('maps 1-2 to easy, 3 to medium, 4-5 to hard', () => {
@@ -78,5 +78,44 @@ describe('validateBlueprint', () => {
     expect(validateBlueprint({ sections: [{ area: 'constructor', count: 1 }] }, pool)).toEqual([
       'Section 1 (constructor): the area has no active questions.',
     ]);
+  });
+
+  it('checks pinned questions against the questions the organization may use', () => {
+    const pinnedSources = { 'db-q1': 'databases', 'ours-q1': 'ours', 'ours-q2': 'ours' };
+    expect(
+      validateBlueprint(
+        { sections: [{ area: 'databases', count: 2 }], pinned: ['db-q1', 'ours-q1'] },
+        pool,
+        pinnedSources,
+      ),
+    ).toEqual([]);
+    expect(
+      validateBlueprint(
+        {
+          sections: [
+            { area: 'databases', count: 1 },
+            { area: 'ours', count: 1 },
+          ],
+          pinned: ['other-org-q', 'db-q1', 'db-q1', 'ours-q1', 'ours-q2'],
+        },
+        { ...pool, ours: 5 },
+        pinnedSources,
+      ),
+    ).toEqual([
+      'Pinned question other-org-q is not an active question of the public bank or of your organization.',
+      'Pinned question db-q1 is listed twice.',
+      'Section 1 (databases): 2 pinned questions come from this area but it asks for only 1; raise the count.',
+      'Section 2 (ours): 2 pinned questions come from this area but it asks for only 1; raise the count.',
+    ]);
+  });
+
+  it('counts pinned questions outside every section on top of the sections', () => {
+    expect(
+      questionTotal(
+        { sections: [{ area: 'databases', count: 5 }], pinned: ['db-q1', 'sec-q1'] },
+        { 'db-q1': 'databases', 'sec-q1': 'security' },
+      ),
+    ).toBe(6);
+    expect(questionTotal({ sections: [{ area: 'databases', count: 5 }] })).toBe(5);
   });
 });

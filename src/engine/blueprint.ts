@@ -1,7 +1,10 @@
 /**
- * A blueprint says what an assessment draws: per skill area, how many questions and in which
- * difficulty mix. It is stored with the assessment (see src/db/schema.ts, same shape) and
- * turned into a concrete question list by draw.ts.
+ * A blueprint says what an assessment draws: per source, how many questions and in which
+ * difficulty mix, plus pinned questions every candidate gets. A source is a public skill area or
+ * one of the organization's private collections (both are skill_areas rows, so a section names
+ * either by id; which ones an organization may use is the database layer's check). It is stored
+ * with the assessment (see src/db/schema.ts, same shape; blueprints saved before pinning have no
+ * `pinned` and read as none) and turned into a concrete question list by draw.ts.
  */
 
 /** Relative weights of the three difficulty bands; only their ratio matters. */
@@ -12,13 +15,31 @@ export interface DifficultyMix {
 }
 
 export interface BlueprintSection {
+  /** A public area's id or a private collection's id. */
   area: string;
+  /** Questions from this source, pinned ones of the source included. */
   count: number;
   mix?: DifficultyMix;
 }
 
 export interface Blueprint {
   sections: BlueprintSection[];
+  /**
+   * Question ids asked in every attempt ("always ask these"), from either bank. A pinned question
+   * of a section's source takes one of that section's seats; one from a source no section names
+   * is asked on top of the sections.
+   */
+  pinned?: string[];
+}
+
+/** Where each pinned question can be drawn from: its source, for the active questions the organization may use. */
+export type PinnedSources = Readonly<Record<string, string>>;
+
+/** How many questions an attempt of this blueprint asks: the sections' counts and the pinned questions outside them. */
+export function questionTotal(blueprint: Blueprint, pinnedSources: PinnedSources = {}): number {
+  const areas = new Set(blueprint.sections.map((s) => s.area.trim()));
+  const outside = (blueprint.pinned ?? []).filter((id) => !areas.has(pinnedSources[id] ?? ''));
+  return blueprint.sections.reduce((sum, s) => sum + s.count, 0) + outside.length;
 }
 
 export const bands = ['easy', 'medium', 'hard'] as const;
@@ -58,14 +79,32 @@ export function apportion(count: number, mix: DifficultyMix = defaultMix): Recor
 }
 
 /**
- * Human-readable problems with a blueprint against the number of active questions per area;
- * an empty list means drawQuestions can honour it. A short difficulty band is not a problem:
- * the draw borrows from neighbouring bands.
+ * Human-readable problems with a blueprint against the number of active questions per area and
+ * the source of each pinned question that may be asked (`pinnedSources`; a pinned id missing from
+ * it is not an active question the organization may use); an empty list means drawQuestions can
+ * honour it. A short difficulty band is not a problem: the draw borrows from neighbouring bands.
  */
-export function validateBlueprint(blueprint: Blueprint, poolCounts: Readonly<Record<string, number>>): string[] {
+export function validateBlueprint(
+  blueprint: Blueprint,
+  poolCounts: Readonly<Record<string, number>>,
+  pinnedSources: PinnedSources = {},
+): string[] {
   const problems: string[] = [];
-  if (!blueprint || !Array.isArray(blueprint.sections) || blueprint.sections.length === 0) {
+  const pinned = Array.isArray(blueprint?.pinned) ? blueprint.pinned : [];
+  if (!blueprint || !Array.isArray(blueprint.sections) || (blueprint.sections.length === 0 && pinned.length === 0)) {
     return ['The blueprint has no sections: add at least one skill area.'];
+  }
+  const seenPinned = new Set<string>();
+  const pinnedPerArea = new Map<string, number>();
+  for (const id of pinned) {
+    if (seenPinned.has(id)) problems.push(`Pinned question ${id} is listed twice.`);
+    seenPinned.add(id);
+    const source = Object.hasOwn(pinnedSources, id) ? pinnedSources[id] : undefined;
+    if (source === undefined) {
+      problems.push(`Pinned question ${id} is not an active question of the public bank or of your organization.`);
+    } else {
+      pinnedPerArea.set(source, (pinnedPerArea.get(source) ?? 0) + 1);
+    }
   }
   const seen = new Set<string>();
   blueprint.sections.forEach((section, i) => {
@@ -86,6 +125,12 @@ export function validateBlueprint(blueprint: Blueprint, poolCounts: Readonly<Rec
       problems.push(`${label}: the area has no active questions.`);
     } else if (Number.isInteger(section.count) && section.count > available) {
       problems.push(`${label}: asks for ${section.count} questions but the area has only ${available}.`);
+    }
+    const pinnedHere = pinnedPerArea.get(area) ?? 0;
+    if (Number.isInteger(section.count) && pinnedHere > section.count) {
+      problems.push(
+        `${label}: ${pinnedHere} pinned questions come from this area but it asks for only ${section.count}; raise the count.`,
+      );
     }
     if (section.mix !== undefined) {
       const weights = bands.map((band) => section.mix?.[band]);

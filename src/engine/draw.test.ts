@@ -118,6 +118,92 @@ describe('drawQuestions', () => {
   });
 });
 
+describe('pinned questions', () => {
+  const withPrivate = [...pool, ...makePool('our-collection', ['internal-api'], 1)];
+  const pinnedBlueprint: Blueprint = {
+    sections: [
+      { area: 'databases', count: 6 },
+      { area: 'our-collection', count: 3 },
+    ],
+    pinned: ['redis-d5-2', 'internal-api-d1-0', 'tls-d3-1'],
+  };
+  const areaOf = (id: string) => withPrivate.find((item) => item.id === id)?.area;
+
+  it('asks every pinned question in every attempt, inside the count of its section', () => {
+    for (const seed of ['p1', 'p2', 'p3', 'p4']) {
+      const ids = drawQuestions(withPrivate, pinnedBlueprint, seed).map((d) => d.questionId);
+      expect(ids).toEqual(expect.arrayContaining(['redis-d5-2', 'internal-api-d1-0', 'tls-d3-1']));
+      expect(new Set(ids).size).toBe(ids.length);
+      // databases 6 (one pinned), our-collection 3 (one pinned), and security's pinned one on top.
+      expect(ids).toHaveLength(10);
+      expect(ids.filter((id) => areaOf(id) === 'databases')).toHaveLength(6);
+      expect(ids.filter((id) => areaOf(id) === 'our-collection')).toHaveLength(3);
+      expect(ids.filter((id) => areaOf(id) === 'security')).toEqual(['tls-d3-1']);
+    }
+  });
+
+  it('keeps the section’s difficulty mix around a pinned question', () => {
+    // 4 at 1:2:1 is 1 easy, 2 medium, 1 hard; two pinned hard ones take medium’s seat, not easy’s.
+    const drawn = drawQuestions(
+      pool,
+      { sections: [{ area: 'databases', count: 4 }], pinned: ['sql-d5-0', 'redis-d4-1'] },
+      'mix',
+    );
+    const bands = drawn.map((d) => bandOf((byId.get(d.questionId) as DrawItem).difficulty));
+    expect(bands.filter((b) => b === 'hard')).toHaveLength(2);
+    expect(bands.filter((b) => b === 'medium')).toHaveLength(1);
+    expect(bands.filter((b) => b === 'easy')).toHaveLength(1);
+  });
+
+  it('refuses a pinned question the pool does not hold, naming it', () => {
+    expect(() =>
+      drawQuestions(pool, { sections: [{ area: 'databases', count: 2 }], pinned: ['someone-elses-question'] }, 's'),
+    ).toThrow(/Pinned question someone-elses-question is not an active question/);
+  });
+
+  it('draws a blueprint of pinned questions only, in order when not shuffling', () => {
+    const drawn = drawQuestions(pool, { sections: [], pinned: ['xss-d1-0', 'sql-d2-1'] }, 'only', {
+      shuffleQuestions: false,
+    });
+    expect(drawn.map((d) => d.questionId)).toEqual(['xss-d1-0', 'sql-d2-1']);
+  });
+});
+
+describe('exposure', () => {
+  const security = pool.filter((item) => item.area === 'security');
+
+  it('prefers the less exposed question among questions of the same band and topic', () => {
+    // Every question but one per band and topic has been drawn often: a 12-question draw (3 easy,
+    // 6 medium, 3 hard over 4 topics) takes only fresh ones while fresh ones remain.
+    const fresh = new Set(security.filter((item) => item.id.endsWith('-0')).map((item) => item.id));
+    const exposed = security.map((item) => ({ ...item, exposure: fresh.has(item.id) ? 0 : 40 }));
+    for (const seed of ['e1', 'e2', 'e3']) {
+      const drawn = drawQuestions(
+        exposed,
+        { sections: [{ area: 'security', count: 4, mix: { easy: 0, medium: 1, hard: 0 } }] },
+        seed,
+      );
+      for (const d of drawn) expect(fresh.has(d.questionId)).toBe(true);
+    }
+  });
+
+  it('breaks ties between equally exposed questions by the seed', () => {
+    const even = security.map((item) => ({ ...item, exposure: 7 }));
+    const draws = new Set(
+      Array.from({ length: 20 }, (_, i) =>
+        drawQuestions(even, { sections: [{ area: 'security', count: 3 }] }, `tie-${i}`)
+          .map((d) => d.questionId)
+          .sort()
+          .join(),
+      ),
+    );
+    expect(draws.size).toBeGreaterThan(10);
+    expect(drawQuestions(even, { sections: [{ area: 'security', count: 3 }] }, 'tie-1')).toEqual(
+      drawQuestions([...even].reverse(), { sections: [{ area: 'security', count: 3 }] }, 'tie-1'),
+    );
+  });
+});
+
 describe('planBands', () => {
   it('moves a short band’s deficit to the nearest band with spare questions', () => {
     expect(planBands(8, undefined, { easy: 5, medium: 10, hard: 1 })).toEqual({ easy: 2, medium: 5, hard: 1 });
@@ -126,6 +212,19 @@ describe('planBands', () => {
 
   it('splits a short medium band between easy and hard', () => {
     expect(planBands(8, undefined, { easy: 10, medium: 1, hard: 10 })).toEqual({ easy: 4, medium: 1, hard: 3 });
+  });
+
+  it('gives a band at least its pinned questions, taking the surplus from the nearest band', () => {
+    expect(planBands(4, undefined, { easy: 9, medium: 9, hard: 9 }, { easy: 0, medium: 0, hard: 3 })).toEqual({
+      easy: 1,
+      medium: 0,
+      hard: 3,
+    });
+    expect(planBands(4, undefined, { easy: 9, medium: 9, hard: 9 }, { easy: 1, medium: 0, hard: 0 })).toEqual({
+      easy: 1,
+      medium: 2,
+      hard: 1,
+    });
   });
 
   it('honours the mix exactly when every band has enough', () => {

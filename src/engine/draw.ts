@@ -21,6 +21,8 @@ import { createRng, type Rng, shuffle } from './random';
 /** A drawable question with its option ids in file order (for `ordering`, file order is the correct order). */
 export interface DrawItem extends ItemForDraw {
   optionIds: string[];
+  /** How often this organization's draws took the question already; missing means never. */
+  exposure?: number;
 }
 
 /** One position of the attempt; `optionOrder` is the option ids in display order, null for types without options. */
@@ -45,14 +47,28 @@ export function countByArea(pool: readonly ItemForDraw[]): Record<string, number
 /**
  * How many questions to take per band: the blueprint's apportionment where the pool allows it,
  * a short band's deficit moved to the nearest band with spare questions. Sums to `count` whenever
- * the bands together hold that many.
+ * the bands together hold that many. `pinned` questions (part of `count` and of `available`) are
+ * always taken, so a band never gets fewer than its pinned ones; their surplus over the band's
+ * share comes out of the other bands, nearest first.
  */
 export function planBands(
   count: number,
   mix: BlueprintSection['mix'],
   available: Readonly<Record<Band, number>>,
+  pinned: Readonly<Record<Band, number>> = { easy: 0, medium: 0, hard: 0 },
 ): Record<Band, number> {
   const target = apportion(count, mix ?? defaultMix);
+  bands.forEach((band, bandIndex) => {
+    let surplus = pinned[band] - target[band];
+    if (surplus <= 0) return;
+    target[band] = pinned[band];
+    while (surplus > 0) {
+      const giver = nearestBand(bandIndex, (b) => target[b] - pinned[b]);
+      if (giver === undefined) break;
+      target[giver] -= 1;
+      surplus -= 1;
+    }
+  });
   const take: Record<Band, number> = {
     easy: Math.min(target.easy, available.easy),
     medium: Math.min(target.medium, available.medium),
@@ -61,17 +77,9 @@ export function planBands(
   bands.forEach((short, shortIndex) => {
     let deficit = target[short] - take[short];
     while (deficit > 0) {
-      // Nearest band first (easy borrows from medium before hard); between two equally near
-      // bands, the one with more spare questions, so medium's deficit is split evenly.
-      const donor = bands
-        .map((band, index) => ({ band, index, spare: available[band] - take[band] }))
-        .filter((d) => d.spare > 0)
-        .sort(
-          (x, y) =>
-            Math.abs(x.index - shortIndex) - Math.abs(y.index - shortIndex) || y.spare - x.spare || x.index - y.index,
-        )[0];
+      const donor = nearestBand(shortIndex, (b) => available[b] - take[b]);
       if (donor === undefined) break;
-      take[donor.band] += 1;
+      take[donor] += 1;
       deficit -= 1;
     }
   });
@@ -79,9 +87,23 @@ export function planBands(
 }
 
 /**
+ * The band nearest to `from` with something to spare (easy looks at medium before hard); between
+ * two equally near bands, the one with more to spare, so medium's need is split evenly.
+ */
+function nearestBand(from: number, spareOf: (band: Band) => number): Band | undefined {
+  return bands
+    .map((band, index) => ({ band, index, spare: spareOf(band) }))
+    .filter((d) => d.spare > 0)
+    .sort((x, y) => Math.abs(x.index - from) - Math.abs(y.index - from) || y.spare - x.spare || x.index - y.index)[0]
+    ?.band;
+}
+
+/**
  * Draws the questions of an attempt. Invariants: the same pool, blueprint and seed give the same
- * list; each section gets exactly `count` distinct questions of its area; throws when the
- * blueprint cannot be honoured (validate it first to show the problems to the author).
+ * list; every pinned question is in it; each section gets exactly `count` distinct questions of
+ * its area, its pinned ones included; among questions of the same band and topic, the less
+ * exposed come first (`exposure`, ties broken by the seed); throws when the blueprint cannot be
+ * honoured (validate it first to show the problems to the author).
  */
 export function drawQuestions(
   pool: readonly DrawItem[],
@@ -97,46 +119,86 @@ export function drawQuestions(
     if (!unique.has(item.id)) unique.set(item.id, item);
   }
   const items = [...unique.values()];
-  const problems = validateBlueprint(blueprint, countByArea(items));
+  const pinnedIds = blueprint.pinned ?? [];
+  const problems = validateBlueprint(blueprint, countByArea(items), pinnedSourcesOf(items, pinnedIds));
   if (problems.length > 0) throw new Error(`Cannot draw from this blueprint: ${problems.join(' ')}`);
 
+  const pinned = pinnedIds.map((id) => unique.get(id)).filter((item): item is DrawItem => item !== undefined);
+  const pinnedSet = new Set(pinnedIds);
   const selectRng = createRng(`${seed}:select`);
   const chosen: DrawItem[] = [];
+  const sectionAreas = new Set<string>();
   for (const section of blueprint.sections) {
+    const area = section.area.trim();
+    sectionAreas.add(area);
+    const pinnedHere = pinned.filter((item) => item.area === area);
     chosen.push(
+      ...pinnedHere,
       ...drawSection(
-        items.filter((item) => item.area === section.area.trim()),
+        items.filter((item) => item.area === area && !pinnedSet.has(item.id)),
+        pinnedHere,
         section,
         selectRng,
       ),
     );
   }
+  chosen.push(...pinned.filter((item) => !sectionAreas.has(item.area)));
   const ordered = shuffleQuestions ? shuffle(chosen, createRng(`${seed}:order`)) : chosen;
   return ordered.map((item) => ({ questionId: item.id, optionOrder: optionOrderFor(item, seed, shuffleOptions) }));
 }
 
-function drawSection(areaItems: readonly DrawItem[], section: BlueprintSection, rng: Rng): DrawItem[] {
+/** The source of each pinned question the pool holds: what validateBlueprint checks pins against. */
+export function pinnedSourcesOf(pool: readonly ItemForDraw[], pinnedIds: readonly string[]): Record<string, string> {
+  const wanted = new Set(pinnedIds);
+  const sources: Record<string, string> = {};
+  for (const item of pool) if (wanted.has(item.id)) sources[item.id] = item.area;
+  return sources;
+}
+
+/** Questions per band, the shape planBands takes. */
+export function countByBand(items: readonly Pick<ItemForDraw, 'difficulty'>[]): Record<Band, number> {
+  const counts: Record<Band, number> = { easy: 0, medium: 0, hard: 0 };
+  for (const item of items) counts[bandOf(item.difficulty)] += 1;
+  return counts;
+}
+
+function drawSection(
+  areaItems: readonly DrawItem[],
+  pinned: readonly DrawItem[],
+  section: BlueprintSection,
+  rng: Rng,
+): DrawItem[] {
   const byBand: Record<Band, DrawItem[]> = { easy: [], medium: [], hard: [] };
   for (const item of areaItems) byBand[bandOf(item.difficulty)].push(item);
-  const plan = planBands(section.count, section.mix, {
-    easy: byBand.easy.length,
-    medium: byBand.medium.length,
-    hard: byBand.hard.length,
-  });
+  const pinnedBands = countByBand(pinned);
+  const plan = planBands(
+    section.count,
+    section.mix,
+    {
+      easy: byBand.easy.length + pinnedBands.easy,
+      medium: byBand.medium.length + pinnedBands.medium,
+      hard: byBand.hard.length + pinnedBands.hard,
+    },
+    pinnedBands,
+  );
 
   // A seeded topic ranking breaks ties, so no topic is always first.
   const topics = shuffle([...new Set(areaItems.map((item) => item.topic))].sort(compareIds), rng);
   const rank = new Map(topics.map((topic, index) => [topic, index]));
+  // Pinned questions count for their topics, so the draw evens topics out around them.
   const drawnPerTopic = new Map<string, number>();
+  for (const item of pinned) drawnPerTopic.set(item.topic, (drawnPerTopic.get(item.topic) ?? 0) + 1);
   const out: DrawItem[] = [];
 
   for (const band of bands) {
     const queues = new Map<string, DrawItem[]>();
     for (const topic of topics) {
       const inTopic = byBand[band].filter((item) => item.topic === topic);
-      if (inTopic.length > 0) queues.set(topic, shuffle(inTopic, rng));
+      // Shuffled by the seed, then the least exposed first (a stable sort keeps the seed's
+      // order among equals), so an organization's candidates see the bank evenly.
+      if (inTopic.length > 0) queues.set(topic, leastExposedFirst(shuffle(inTopic, rng)));
     }
-    for (let k = 0; k < plan[band]; k++) {
+    for (let k = 0; k < plan[band] - pinnedBands[band]; k++) {
       // Round-robin over topics: the topic drawn least so far in this section goes next,
       // which also evens topics out across bands.
       let best: string | undefined;
@@ -158,6 +220,10 @@ function drawSection(areaItems: readonly DrawItem[], section: BlueprintSection, 
     }
   }
   return out;
+}
+
+function leastExposedFirst(items: DrawItem[]): DrawItem[] {
+  return items.sort((x, y) => (x.exposure ?? 0) - (y.exposure ?? 0));
 }
 
 /**
