@@ -2,7 +2,6 @@
  * The default way to run Skillcheck: Node with an embedded libSQL file. Everything that touches
  * the runtime (environment, files, timers, signals) lives here; the app itself is runtime-free.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -10,9 +9,9 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app';
-import { formatSigningKeys, generateSigningKey, parseSigningKeys, type SigningKeys } from './auth/keys';
 import { migrateDatabase, openDatabase, shownUrl } from './cli/database';
 import { importBankFromDir } from './cli/import-bank-dir';
+import { loadSigningKeys } from './cli/signing-keys';
 import { countUsers } from './db/accounts';
 import {
   defaultSettings,
@@ -35,18 +34,6 @@ const log = (entry: LogEntry) => {
   if (entry.level === 'error') console.error(line);
   else console.log(line);
 };
-
-/** Signing keys: SIGNING_KEYS when set (several instances must share them), else a local key file. */
-function loadSigningKeys(dataDir: string): SigningKeys {
-  if (env.SIGNING_KEYS) return parseSigningKeys(env.SIGNING_KEYS);
-  mkdirSync(dataDir, { recursive: true });
-  const file = resolve(dataDir, 'signing-keys');
-  if (!existsSync(file)) {
-    writeFileSync(file, `${formatSigningKeys([generateSigningKey(Date.now())])}\n`, { mode: 0o600 });
-    chmodSync(file, 0o600);
-  }
-  return parseSigningKeys(readFileSync(file, 'utf8').trim());
-}
 
 export async function startNode() {
   const { url: databaseUrl, db, client, dir } = await openDatabase(root, env);
@@ -73,7 +60,7 @@ export async function startNode() {
   const deps = {
     db,
     clock: Date.now,
-    keys: loadSigningKeys(dataDir),
+    keys: loadSigningKeys(dataDir, env),
     settings,
     log,
     clientAddress: (c: Parameters<typeof getConnInfo>[0]) => getConnInfo(c).remote.address,

@@ -15,7 +15,10 @@ async function fingerprint(passwordHash: string): Promise<string> {
   return toBase64url(new Uint8Array(digest)).slice(0, 22);
 }
 
-export async function passwordResetToken(deps: AppDeps, user: { id: string; passwordHash: string }) {
+export async function passwordResetToken(
+  deps: Pick<AppDeps, 'keys' | 'clock'>,
+  user: { id: string; passwordHash: string },
+) {
   const claims = { sub: user.id, fp: await fingerprint(user.passwordHash) };
   return signToken(deps.keys, 'password-reset', claims, deps.clock(), resetTtlSeconds);
 }

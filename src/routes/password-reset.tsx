@@ -142,7 +142,7 @@ passwordResetRoutes.post('/password/reset/:token', async (c) => {
   await revokeOtherSessions(deps.db, user.id, sessionId, deps.clock());
   await clearAccountThrottle(deps.db, user.email);
   await rememberDevice(c, user.id, null);
-  deps.log({ level: 'info', msg: 'password reset by email link', user: user.id });
+  deps.log({ level: 'info', msg: 'password reset by link', user: user.id });
   const home = (await membershipsOf(deps.db, user.id)).length > 0 ? '/app' : '/me';
   return c.redirect(home, 303);
 });
