@@ -8,6 +8,8 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
 import { createApp } from './app';
 import { migrateDatabase, openDatabase, shownUrl } from './cli/database';
 import { importBankFromDir } from './cli/import-bank-dir';
@@ -82,7 +84,20 @@ export async function startNode() {
   // does the same. Every other request, and a static file that does not exist, is the app's: its
   // not-found page included, which a sub-app mounted with route() would not get.
   const server = new Hono();
-  server.use('/static/*', securityHeaders(), serveStatic({ root: resolve(root, 'public') }));
+  // Static files keep their names across releases, so browsers revalidate each time (a 304 costs
+  // a round trip and no body) rather than keeping a stale script; compressed, as Workers Assets
+  // serves them. The ETag is weak because the gzip and plain bodies share it.
+  server.use(
+    '/static/*',
+    securityHeaders(),
+    compress(),
+    etag({ weak: true }),
+    async (c, next) => {
+      await next();
+      if (c.res.status === 200 || c.res.status === 304) c.header('Cache-Control', 'no-cache');
+    },
+    serveStatic({ root: resolve(root, 'public') }),
+  );
   server.all('*', (c) => app.fetch(c.req.raw, c.env));
 
   const url = settings.publicUrl ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;

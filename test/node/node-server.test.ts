@@ -52,6 +52,23 @@ describe('the Node server', () => {
     for (const [name, value] of onWorkers) expect(res.headers.get(name), name).toBe(value);
   });
 
+  it('serves static files compressed, to be revalidated, and answers a revalidation with 304 and no body', async () => {
+    const first = await fetch(`${server.url}/static/app.css`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const tag = first.headers.get('etag') ?? '';
+    expect(tag).toMatch(/^W\/"[0-9a-f]+"$/);
+    expect((await first.text()).length).toBeGreaterThan(100);
+    const again = await fetch(`${server.url}/static/app.css`, { headers: { 'If-None-Match': tag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('x-content-type-options')).toBe('nosniff');
+    const other = await fetch(`${server.url}/static/attempt.js`, { headers: { 'If-None-Match': tag } });
+    expect(other.status).toBe(200);
+    await other.body?.cancel();
+  });
+
   it('answers an unknown address, and a missing static file, with the styled 404 page', async () => {
     for (const path of ['/no-such-page', '/static/no-such-file.css']) {
       const res = await fetch(`${server.url}${path}`);
