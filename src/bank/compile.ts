@@ -2,6 +2,7 @@
  * The compiled bank: what the database importer stores. Markdown is rendered to sanitized HTML
  * here, once; answer keys use the option ids `a`, `b`, `c`... in file order.
  */
+import type { VariantSpec } from '../engine/variant';
 import type { AnswerKey, QuestionOption, QuestionType } from '../question-types/rules';
 import { sourceFor } from '../question-types/source';
 import { normalizeNewlines, sha256Hex } from './hash';
@@ -9,6 +10,7 @@ import type { BankFile } from './parse';
 import { renderInline, renderMarkdown } from './render';
 import type { Difficulty, Problem, SourceArea, SourceQuestion } from './types';
 import { checkBank } from './validate';
+import { compileVariant } from './variant-compile';
 
 export interface CompiledArea {
   id: string;
@@ -35,6 +37,10 @@ export interface CompiledQuestion {
   /** sha256 hex of the question block's normalized source: changes exactly when its text does. */
   contentHash: string;
   source: { file: string; line: number };
+  /** A variant question's parameters, templates and keys; the fields above hold its example instance. */
+  variant?: VariantSpec;
+  /** The question block's Markdown as hashed: what a copy into a private bank starts from. */
+  markdown: string;
 }
 
 export interface CompiledBank {
@@ -87,6 +93,17 @@ export function optionId(index: number): string {
 }
 
 export async function compileQuestion(q: SourceQuestion): Promise<CompiledQuestion> {
+  const fixed = await compileFixedQuestion(q);
+  if (!q.variant) return fixed;
+  const optionIds = fixed.options.map((o) => o.id);
+  const { spec, example } = compileVariant(q.variant, { ...fixed, answerKey: fixed.key }, (answer) =>
+    sourceFor(q.type).key(answer, optionIds),
+  );
+  const { answerKey, ...content } = example;
+  return { ...fixed, ...content, key: answerKey, variant: spec };
+}
+
+async function compileFixedQuestion(q: SourceQuestion): Promise<CompiledQuestion> {
   const { options, key } = compileAnswer(q);
   return {
     id: q.id,
@@ -103,6 +120,7 @@ export async function compileQuestion(q: SourceQuestion): Promise<CompiledQuesti
     explanationHtml: renderMarkdown(q.explanationMd),
     contentHash: await sha256Hex(q.source),
     source: { file: q.file, line: q.line },
+    markdown: q.source,
   };
 }
 

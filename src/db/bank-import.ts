@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { CompiledBank } from '../bank/compile';
+import type { CompiledBank, CompiledQuestion } from '../bank/compile';
 import { priorFromDifficulty } from '../engine/irt';
 import type { Db } from './client';
 import { bankImports, questions, questionVersions, skillAreas } from './schema';
@@ -112,17 +112,7 @@ export async function importBank(db: Db, bank: CompiledBank, now: number): Promi
       db.insert(questionVersions).values({
         questionId: q.id,
         version,
-        contentHash: q.contentHash,
-        type: q.type,
-        difficulty: q.difficulty,
-        tags: q.tags,
-        timeWeight: q.timeWeight,
-        ref: q.ref,
-        promptHtml: q.promptHtml,
-        options: q.options,
-        answerKey: q.key,
-        explanationHtml: q.explanationHtml,
-        sourceFile: q.source.file,
+        ...versionContent(q),
         createdAt: now,
       }),
     );
@@ -138,4 +128,22 @@ export async function importBank(db: Db, bank: CompiledBank, now: number): Promi
   writes.push(db.insert(bankImports).values({ hash: bank.hash, importedAt: now, summary: counts }));
   await db.batch(writes as [(typeof writes)[number], ...typeof writes]);
   return summary;
+}
+
+/** A compiled question as a question_versions row's content: the public bank's and private banks' versions alike. */
+export function versionContent(q: CompiledQuestion) {
+  return {
+    contentHash: q.contentHash,
+    type: q.type,
+    difficulty: q.difficulty,
+    tags: q.tags,
+    timeWeight: q.timeWeight,
+    ref: q.ref,
+    promptHtml: q.promptHtml,
+    options: q.options,
+    answerKey: q.key,
+    explanationHtml: q.explanationHtml,
+    sourceFile: q.source.file,
+    sourceText: q.markdown,
+  };
 }
