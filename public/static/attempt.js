@@ -108,6 +108,13 @@ function start(attemptId) {
 
   const questionUrl = (p) => `/attempts/${attemptId}?q=${p}`;
 
+  // A report sent from the panel under the question (htmx swapped its inside): the copy kept in
+  // memory for that question shows it too, so coming back to the question still says so.
+  document.addEventListener('htmx:after:swap', (e) => {
+    if (!e.target.classList?.contains('question-report')) return;
+    questions.get(String(position))?.content.querySelector('.question-report')?.replaceWith(e.target.cloneNode(true));
+  });
+
   // Swaps the question on screen for question p, from memory; false when it is not there.
   function showQuestion(p, how) {
     const template = questions.get(String(p));
@@ -116,6 +123,12 @@ function start(attemptId) {
     const fresh = template.content.cloneNode(true);
     form.querySelector('.question-body').replaceWith(fresh.querySelector('.question-body'));
     form.querySelector('.question-nav').replaceWith(fresh.querySelector('.question-nav'));
+    // The "report a problem" panel belongs to the question too; htmx learns of the new form.
+    const report = fresh.querySelector('.question-report');
+    if (report) {
+      document.querySelector('.question-report')?.replaceWith(report);
+      window.htmx?.process(report);
+    }
     position = String(p);
     serverSeq = Number(template.dataset.seq);
     form.dataset.position = position;

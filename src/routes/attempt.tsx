@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { FinishPage } from '../../views/candidate/finish';
+import { ReportPanelContent } from '../../views/candidate/question-report';
 import { ResultPage, type ResultView } from '../../views/candidate/result';
 import {
   attemptScript,
@@ -29,8 +30,10 @@ import {
   responsesOf,
   saveResponse,
 } from '../db/attempts';
+import { attemptQuestionAt, reportsOfAttempt, saveQuestionReport } from '../db/question-reports';
 import { isPageSignal } from '../engine/attempt-events';
 import { acceptsSaves, isDueForFinalization } from '../engine/attempt-state';
+import { checkReport } from '../engine/question-report';
 import { remainingSeconds, secondsUntilSavesClose } from '../engine/timing';
 import type { AppEnv } from '../env';
 import { field, intField, readForm } from '../http/form';
@@ -98,16 +101,22 @@ async function renderQuestion(
   c: Ctx,
   own: Awaited<ReturnType<typeof requireOwnAttempt>>,
   position: number,
-  extra: { notice?: string; error?: string; status?: 400 | 422 } = {},
+  extra: {
+    notice?: string;
+    error?: string;
+    status?: 400 | 422;
+    reportDraft?: { reason?: string; body?: string; error: string };
+  } = {},
 ) {
   const deps = c.get('deps');
   const { attempt } = own;
   const assessment = await own.assessment();
   // Only the question on screen is read with its content; the navigator needs ids and responses.
-  const [[item], ids, saved] = await Promise.all([
+  const [[item], ids, saved, reports] = await Promise.all([
     attemptItemsWithContent(deps.db, attempt.id, position),
     attemptItemIds(deps.db, attempt.id),
     responsesOf(deps.db, attempt.id),
+    reportsOfAttempt(deps.db, attempt.id),
   ]);
   if (!item) throw new PublicError(404, `This test has no question ${position + 1}.`);
   const response = saved.get(item.questionId);
@@ -128,7 +137,15 @@ async function renderQuestion(
       attempt.kind === 'practice'
         ? Math.round((attempt.deadlineAt - attempt.startedAt) / 1000 / secondsPerQuestion)
         : undefined,
-    ...extra,
+    notice: extra.notice,
+    error: extra.error,
+    report: {
+      attemptId: attempt.id,
+      position,
+      sent: reports.get(item.questionId) ?? null,
+      draft: extra.reportDraft,
+      error: extra.reportDraft?.error,
+    },
   };
   c.header('Cache-Control', 'no-store');
   c.status(extra.status ?? 200);
@@ -167,9 +184,10 @@ attemptRoutes.get('/attempts/:id/questions', async (c) => {
     return errorResponse(c, 410, 'This test has ended. Reload the page to see your result.');
   }
   const db = c.get('deps').db;
-  const [items, saved] = await Promise.all([
+  const [items, saved, reports] = await Promise.all([
     attemptItemsWithContent(db, own.attempt.id),
     responsesOf(db, own.attempt.id),
+    reportsOfAttempt(db, own.attempt.id),
   ]);
   const templates = items.map((item) => {
     const response = saved.get(item.questionId);
@@ -179,6 +197,7 @@ attemptRoutes.get('/attempts/:id/questions', async (c) => {
       seq: response?.seq ?? 0,
       answered: isAnswered(response?.answer),
       flagged: response?.flagged ?? false,
+      report: { attemptId: own.attempt.id, position: item.position, sent: reports.get(item.questionId) ?? null },
     };
   });
   c.header('Cache-Control', 'no-store');
@@ -262,6 +281,58 @@ attemptRoutes.post('/attempts/:id/answers', async (c) => {
   const total = (await attemptItemIds(deps.db, attempt.id)).length;
   if (next >= total) return c.redirect(`/attempts/${attempt.id}/finish`, 303);
   return c.redirect(`/attempts/${attempt.id}?q=${next}${next === position ? '&saved=1' : ''}`, 303);
+});
+
+const ended = 'This test has ended, so reports are no longer taken. Thank you for looking closely.';
+
+/**
+ * A candidate's (or practice taker's) report of a problem with a question, during the test: the
+ * same access as saving an answer, and only while the attempt runs. htmx swaps the panel; a plain
+ * post comes back to the same question (answers are saved by their own form, never touched here).
+ */
+attemptRoutes.post('/attempts/:id/reports', async (c) => {
+  const own = await requireOwnAttempt(c);
+  const deps = c.get('deps');
+  const { attempt } = own;
+  const form = await readForm(c);
+  const position = intField(form, 'q', 10_000);
+  const item = position === null ? null : await attemptQuestionAt(deps.db, attempt.id, position);
+  if (position === null || !item) {
+    return errorResponse(c, 400, 'This question is not part of your test. Reload the page and report it from there.');
+  }
+  if (attempt.state !== 'in_progress') return errorResponse(c, 410, ended);
+  const reason = field(form, 'reason');
+  const body = field(form, 'body');
+  const checked = checkReport(reason, body);
+  const back = attempt.kind === 'practice' ? `/attempts/${attempt.id}` : `/attempts/${attempt.id}?q=${position}`;
+  if (!checked.ok) {
+    if (wantsFragment(c)) {
+      c.status(422);
+      return c.html(
+        <ReportPanelContent
+          view={{ attemptId: attempt.id, position, draft: { reason, body }, error: checked.error, sent: null }}
+        />,
+      );
+    }
+    return renderQuestion(c, own, position, { status: 422, reportDraft: { reason, body, error: checked.error } });
+  }
+  const kept = await saveQuestionReport(deps.db, {
+    attemptId: attempt.id,
+    orgId: attempt.orgId,
+    questionId: item.questionId,
+    questionVersion: item.version,
+    reason: checked.reason,
+    body: checked.body,
+    now: deps.clock(),
+  });
+  if (!kept) return errorResponse(c, 410, ended);
+  if (!wantsFragment(c)) return c.redirect(`${back}#report-title-${position}`, 303);
+  c.header('Cache-Control', 'no-store');
+  return c.html(
+    <ReportPanelContent
+      view={{ attemptId: attempt.id, position, sent: { reason: checked.reason, body: checked.body } }}
+    />,
+  );
 });
 
 /** Integrity signals from the page: evidence for a reviewer, recorded with the server's clock. */

@@ -2,6 +2,7 @@ import { FormError } from '../components/form';
 import { formatDuration } from '../components/format';
 import type { PageProps } from '../page';
 import { AnswerFields, type QuestionView } from './question';
+import { ReportPanel, type ReportPanelView } from './question-report';
 
 export interface NavItem {
   position: number;
@@ -29,6 +30,8 @@ export interface TestPageView {
   error?: string;
   /** A manager's preview: same page, but nothing posts, no attempt.js, links stay in the preview. */
   preview?: PreviewLinks;
+  /** The "report a problem" panel under the question; none in a preview. */
+  report?: ReportPanelView;
 }
 
 export interface PreviewLinks {
@@ -138,23 +141,26 @@ export function TestPage({ view }: { view: TestPageView }) {
         <Timer remainingSeconds={view.remainingSeconds} closesInSeconds={view.closesInSeconds} />
       </div>
       <div class={view.adaptive ? '' : 'test-layout'}>
-        <form
-          id="answer-form"
-          class="question panel"
-          method={view.preview ? 'get' : 'post'}
-          action={view.preview ? view.preview.href(view.position) : `/attempts/${view.attemptId}/answers`}
-          data-attempt={view.attemptId}
-          data-position={String(view.position)}
-          data-seq={String(view.seq)}
-          data-adaptive={view.adaptive ? '1' : '0'}
-          novalidate
-        >
-          <input type="hidden" name="q" value={String(view.position)} />
-          <input type="hidden" name="seq" value={String(view.seq + 1)} />
-          <QuestionBody view={view} />
-          <div id="save-status" class="save-status" role="status" aria-live="polite" />
-          <QuestionNav view={view} />
-        </form>
+        <div class="test-main">
+          <form
+            id="answer-form"
+            class="question panel"
+            method={view.preview ? 'get' : 'post'}
+            action={view.preview ? view.preview.href(view.position) : `/attempts/${view.attemptId}/answers`}
+            data-attempt={view.attemptId}
+            data-position={String(view.position)}
+            data-seq={String(view.seq)}
+            data-adaptive={view.adaptive ? '1' : '0'}
+            novalidate
+          >
+            <input type="hidden" name="q" value={String(view.position)} />
+            <input type="hidden" name="seq" value={String(view.seq + 1)} />
+            <QuestionBody view={view} />
+            <div id="save-status" class="save-status" role="status" aria-live="polite" />
+            <QuestionNav view={view} />
+          </form>
+          {view.report ? <ReportPanel view={view.report} /> : null}
+        </div>
         {view.adaptive ? null : <Navigator view={view} />}
       </div>
     </>
@@ -231,6 +237,7 @@ export interface TemplateItem {
   seq: number;
   answered: boolean;
   flagged: boolean;
+  report: ReportPanelView;
 }
 
 /**
@@ -250,6 +257,7 @@ export function QuestionTemplates({ total, items }: { total: number; items: Temp
         >
           <QuestionBody view={{ ...item, total, adaptive: false }} />
           <QuestionNav view={{ ...item, total, adaptive: false }} />
+          <ReportPanel view={item.report} />
         </template>
       ))}
     </>
