@@ -2,6 +2,7 @@
  * The shapes the bank passes between its steps: raw files as parsed (every piece with its line),
  * then questions as checked (typed values, still Markdown), before compile renders them to HTML.
  */
+import type { DerivedSpec, ParameterSpec, VariantValues } from '../engine/variant';
 import type { QuestionType } from '../question-types/rules';
 import type { SourceAnswer } from '../question-types/source';
 
@@ -105,6 +106,25 @@ export interface SourceQuestion {
   source: string;
   file: string;
   line: number;
+  /**
+   * A variant question's parameters and templates (Markdown with placeholders); the fields above
+   * then hold its example instance. Absent for a fixed question.
+   */
+  variant?: SourceVariant;
+}
+
+/** What a variant question adds to its example instance (see src/bank/variant-check.ts). */
+export interface SourceVariant {
+  parameters: ParameterSpec[];
+  derived: DerivedSpec[];
+  promptMd: string;
+  /** Each option's (or ordering item's) inline Markdown, in file order. */
+  optionsMd: string[];
+  explanationMd: string;
+  /** Every instance's answer, by instance index (src/engine/variant.ts, valuesAt). */
+  answers: SourceAnswer[];
+  /** The example instance's values. */
+  example: VariantValues;
 }
 
 export interface SourceArea {

@@ -18,13 +18,14 @@ import type {
   SourceLine,
   SourceQuestion,
 } from './types';
+import { checkVariantQuestion } from './variant-check';
 import { textWarnings } from './warnings';
 
 export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const headerKeys = ['type', 'difficulty', 'tags', 'time', 'ref'];
 /** The section holding each type's answer; `### Explanation` belongs to every type. */
 const answerSection = (type: QuestionType) => sourceFor(type).section;
-const sectionNames = [...new Set(questionTypes.map(answerSection)), 'Explanation'];
+const sectionNames = [...new Set(questionTypes.map(answerSection)), 'Explanation', 'Parameters'];
 
 export interface QuestionCheck {
   question: SourceQuestion | null;
@@ -32,7 +33,16 @@ export interface QuestionCheck {
   warnings: Problem[];
 }
 
+/**
+ * Checks a question block. A block with a `### Parameters` section is a variant question: each of
+ * its instances is checked as a fixed question (src/bank/variant-check.ts).
+ */
 export function checkQuestion(raw: RawQuestion, file: { path: string; area: string; topic: string }): QuestionCheck {
+  if (raw.sections.some((s) => s.name === 'Parameters')) return checkVariantQuestion(raw, file, checkFixedQuestion);
+  return checkFixedQuestion(raw, file);
+}
+
+function checkFixedQuestion(raw: RawQuestion, file: { path: string; area: string; topic: string }): QuestionCheck {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const error = (line: number, message: string) => errors.push({ file: file.path, line, message });
