@@ -1,14 +1,18 @@
-import { getArea } from '../db/areas';
 import type { AssessmentRow } from '../db/assessments';
+import { sourceTitles } from '../db/blueprint-sources';
 import type { Db } from '../db/client';
 import type { CandidateRecord } from '../db/reports';
 import { type AttemptResultSummary, attemptResultSummary } from '../manage/attempt-result';
 import type { CandidateRow } from '../manage/candidates';
 
-/** The titles of the assessment's skill areas, for results that name them. */
+/** The titles of the assessment's sources (public areas, the organization's collections), for results that name them. */
 export async function areaTitlesOf(db: Db, assessment: AssessmentRow): Promise<Map<string, string>> {
-  const areas = await Promise.all(assessment.blueprint.sections.map((s) => getArea(db, s.area)));
-  return new Map(areas.flatMap((a) => (a ? [[a.id, a.title] as [string, string]] : [])));
+  const titles = await sourceTitles(
+    db,
+    assessment.orgId,
+    assessment.blueprint.sections.map((s) => s.area),
+  );
+  return new Map(Object.entries(titles));
 }
 
 /** Each finished candidate's result by invitation id, ranked among the assessment's candidates. */

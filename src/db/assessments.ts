@@ -256,3 +256,16 @@ export async function questionContent(db: Db, questionId: string, version: numbe
     .where(and(eq(questionVersions.questionId, questionId), eq(questionVersions.version, version)));
   return row ? { ...row, type: row.type as QuestionType } : null;
 }
+
+/** The key and explanation of one question version, for a manager's preview with the key shown. */
+export async function questionKeyOf(db: Db, questionId: string, version: number) {
+  const [row] = await db
+    .select({
+      options: questionVersions.options,
+      answerKey: questionVersions.answerKey,
+      explanationHtml: questionVersions.explanationHtml,
+    })
+    .from(questionVersions)
+    .where(and(eq(questionVersions.questionId, questionId), eq(questionVersions.version, version)));
+  return row ?? null;
+}

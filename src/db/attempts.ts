@@ -5,6 +5,7 @@ import type { Answer, AnswerKey, QuestionOption, QuestionType } from '../engine/
 import { decideSave, type SaveDecision } from '../engine/save';
 import { scoreAnswer, scoreAttempt } from '../engine/scoring';
 import type { Db } from './client';
+import { countExposure } from './exposure';
 import { newId } from './ids';
 import { completedScores } from './reports';
 import {
@@ -83,6 +84,11 @@ export async function startInvitedAttempt(
         }),
       ),
       db.update(invitations).set({ status: 'started' }).where(eq(invitations.id, input.invitationId)),
+      ...countExposure(
+        db,
+        input.orgId,
+        input.items.map((item) => item.questionId),
+      ),
       db.insert(attemptEvents).values({ attemptId: id, type: 'started', at: input.startedAt, detail: input.detail }),
       // A losing concurrent start rolls back whole, its event with it.
       queueInvitationEvent(db, {

@@ -1,8 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import type { Blueprint } from '../engine/blueprint';
 import type { DrawItem } from '../engine/draw';
 import type { QuestionType } from '../engine/question';
 import type { Db } from './client';
-import { questions, questionVersions } from './schema';
+import { questionExposure, questions, questionVersions } from './schema';
 
 export interface PoolItem extends DrawItem {
   version: number;
@@ -11,9 +12,43 @@ export interface PoolItem extends DrawItem {
   irtB: number;
 }
 
-/** Active questions of these areas at their current version: what a draw or an adaptive test chooses from. */
+/** Active public questions of these areas at their current version: what a practice test chooses from. */
 export async function activePool(db: Db, areaIds: string[]): Promise<PoolItem[]> {
   if (areaIds.length === 0) return [];
+  return activeQuestions(db, null, inArray(questions.areaId, areaIds));
+}
+
+/**
+ * What an assessment of this organization draws from: the active questions of the blueprint's
+ * sources and its pinned questions, from the public bank and the organization's own bank only
+ * (another organization's collection or question is simply not there, so validation names it),
+ * each with how often the organization's draws took it already.
+ */
+export async function blueprintPool(db: Db, orgId: string, blueprint: Blueprint): Promise<PoolItem[]> {
+  const wanted = blueprintQuestions(blueprint);
+  return wanted ? activeQuestions(db, orgId, wanted) : [];
+}
+
+/** The questions a blueprint names: those of its sources and its pinned ones (null when it names none). */
+export function blueprintQuestions(blueprint: Blueprint): SQL | null {
+  const areaIds = blueprint.sections.map((s) => s.area);
+  const pinned = blueprint.pinned ?? [];
+  if (areaIds.length === 0 && pinned.length === 0) return null;
+  return or(
+    areaIds.length > 0 ? inArray(questions.areaId, areaIds) : undefined,
+    pinned.length > 0 ? inArray(questions.id, pinned) : undefined,
+  ) as SQL;
+}
+
+/** The questions a draw may use: active, current version, public or the organization's own; `wanted` narrows them. */
+export function drawableBy(orgId: string | null): SQL {
+  return and(
+    eq(questions.status, 'active'),
+    orgId === null ? isNull(questions.orgId) : or(isNull(questions.orgId), eq(questions.orgId, orgId)),
+  ) as SQL;
+}
+
+async function activeQuestions(db: Db, orgId: string | null, wanted: SQL): Promise<PoolItem[]> {
   const rows = await db
     .select({
       id: questions.id,
@@ -26,18 +61,24 @@ export async function activePool(db: Db, areaIds: string[]): Promise<PoolItem[]>
       difficulty: questionVersions.difficulty,
       contentHash: questionVersions.contentHash,
       options: questionVersions.options,
+      exposure: questionExposure.drawn,
     })
     .from(questions)
     .innerJoin(
       questionVersions,
       and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.currentVersion)),
     )
-    .where(and(inArray(questions.areaId, areaIds), eq(questions.status, 'active')));
-  return rows.map(({ options, ...row }) => ({
+    .leftJoin(
+      questionExposure,
+      and(eq(questionExposure.questionId, questions.id), eq(questionExposure.orgId, orgId ?? '')),
+    )
+    .where(and(wanted, drawableBy(orgId)));
+  return rows.map(({ options, exposure, ...row }) => ({
     ...row,
     type: row.type as QuestionType,
     difficulty: row.difficulty as DrawItem['difficulty'],
     optionIds: options.map((o) => o.id),
+    exposure: exposure ?? 0,
   }));
 }
 

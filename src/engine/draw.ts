@@ -156,7 +156,7 @@ export function pinnedSourcesOf(pool: readonly ItemForDraw[], pinnedIds: readonl
 }
 
 /** Questions per band, the shape planBands takes. */
-export function countByBand(items: readonly Pick<ItemForDraw, 'difficulty'>[]): Record<Band, number> {
+export function countByBand(items: readonly { difficulty: number }[]): Record<Band, number> {
   const counts: Record<Band, number> = { easy: 0, medium: 0, hard: 0 };
   for (const item of items) counts[bandOf(item.difficulty)] += 1;
   return counts;

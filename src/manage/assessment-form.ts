@@ -11,19 +11,29 @@ import {
   type BlueprintSection,
   bands,
   defaultMix,
+  type PinnedSources,
+  questionTotal,
   validateBlueprint,
 } from '../engine/blueprint';
-import { planBands } from '../engine/draw';
+import { countByBand, planBands } from '../engine/draw';
+import type { ItemForDraw } from '../engine/question';
 import { type FormData, type FormErrors, field } from '../http/form';
 
 export const limits = { title: 200, description: 2000, minutes: 600, questions: 200, weight: 100 };
 
-/** A skill area the form offers, with its active questions per difficulty band: what a draw can take from. */
+/**
+ * A source the form offers (a public skill area, or one of the organization's collections when
+ * `private`), with its active questions per difficulty band: what a draw can take from.
+ */
 export interface AreaChoice {
   id: string;
   title: string;
   byBand: Record<Band, number>;
+  private?: boolean;
 }
+
+/** A question that may be pinned: active, and public or the organization's own. */
+export type PinnableQuestion = Pick<ItemForDraw, 'id' | 'area' | 'difficulty'>;
 
 export interface BlueprintRowValues {
   area: string;
@@ -38,6 +48,8 @@ export interface AssessmentFormValues {
   description: string;
   /** One row per offered area, in the order of the areas. */
   rows: BlueprintRowValues[];
+  /** Pinned question ids as typed: one per line (commas and spaces also separate). */
+  pinned: string;
   timeLimitMinutes: string;
   passMark: string;
   shuffleQuestions: boolean;
@@ -82,6 +94,7 @@ export function blankValues(areas: readonly AreaChoice[]): AssessmentFormValues 
     title: '',
     description: '',
     rows: areas.map((a) => rowOf(a.id)),
+    pinned: '',
     timeLimitMinutes: '30',
     passMark: '60',
     shuffleQuestions: true,
@@ -99,6 +112,7 @@ export function valuesOf(settings: AssessmentSettings, areas: readonly AreaChoic
     title: settings.title,
     description: settings.description,
     rows: areas.map((a) => rowOf(a.id, section(a.id))),
+    pinned: (settings.blueprint.pinned ?? []).join('\n'),
     timeLimitMinutes: String(Math.round(settings.timeLimitSeconds / 60)),
     passMark: String(settings.passMark),
     shuffleQuestions: settings.shuffleQuestions,
@@ -110,14 +124,27 @@ export function valuesOf(settings: AssessmentSettings, areas: readonly AreaChoic
 }
 
 /** Plans for an existing blueprint, so the edit page shows each candidate's split from the start. */
-export function plansOf(blueprint: Blueprint, areas: readonly AreaChoice[]): BandPlans {
+export function plansOf(
+  blueprint: Blueprint,
+  areas: readonly AreaChoice[],
+  pinnable: readonly PinnableQuestion[] = [],
+): BandPlans {
   const plans: BandPlans = {};
+  const pinned = pinnable.filter((q) => blueprint.pinned?.includes(q.id));
   for (const s of blueprint.sections) {
     const area = areas.find((a) => a.id === s.area);
-    if (area) plans[s.area] = planBands(s.count, s.mix, area.byBand);
+    if (area)
+      plans[s.area] = planBands(s.count, s.mix, area.byBand, countByBand(pinned.filter((q) => q.area === s.area)));
   }
   return plans;
 }
+
+/** The pinned question ids of a posted form, in the order written, without repeats. */
+export function pinnedIdsOf(form: FormData): string[] {
+  return [...new Set((field(form, 'pinned') ?? '').split(/[\s,]+/).filter((id) => id !== ''))];
+}
+
+const sourceField = /^count_(.+)$/;
 
 export interface ReadAssessmentForm {
   values: AssessmentFormValues;
@@ -128,14 +155,16 @@ export interface ReadAssessmentForm {
 }
 
 /**
- * Reads and checks the posted form against the areas offered, at `now`. `previous` is the version
- * being edited: a closing time already past is refused unless it is the one already saved.
+ * Reads and checks the posted form against the sources offered and the pinnable questions among
+ * those it names (see pinnedIdsOf), at `now`. `previous` is the version being edited: a closing
+ * time already past is refused unless it is the one already saved.
  */
 export function readAssessmentForm(
   form: FormData,
   areas: readonly AreaChoice[],
   now: number,
   previous?: Pick<AssessmentSettings, 'closesAt'>,
+  pinnable: readonly PinnableQuestion[] = [],
 ): ReadAssessmentForm {
   const text = (key: string) => (field(form, key) ?? '').trim();
   const showAfter = text('showAfter') as ShowAfter;
@@ -149,6 +178,7 @@ export function readAssessmentForm(
       medium: text(`medium_${a.id}`),
       hard: text(`hard_${a.id}`),
     })),
+    pinned: text('pinned').replace(/\r\n/g, '\n'),
     timeLimitMinutes: text('timeLimitMinutes'),
     passMark: text('passMark'),
     shuffleQuestions: field(form, 'shuffleQuestions') === '1',
@@ -165,16 +195,38 @@ export function readAssessmentForm(
   if (values.description.length > limits.description)
     errors.description = `Shorten the description to ${limits.description} characters (it has ${values.description.length}).`;
 
+  // A source the form did not offer (another organization's collection, a mistyped id) is named,
+  // never silently dropped.
+  const offered = new Set(areas.map((a) => a.id));
+  const unknown = Object.keys(form)
+    .map((key) => sourceField.exec(key)?.[1])
+    .filter((id): id is string => id !== undefined && !offered.has(id) && text(`count_${id}`) !== '0');
+  if (unknown.length > 0)
+    errors.sources = `${unknown.join(', ')}: not a public skill area or one of your organization's collections.`;
+
+  const pinnedIds = pinnedIdsOf(form);
+  const pinnedSources: Record<string, string> = {};
+  for (const q of pinnable) if (pinnedIds.includes(q.id)) pinnedSources[q.id] = q.area;
+  const notPinnable = pinnedIds.filter((id) => !Object.hasOwn(pinnedSources, id));
+  if (notPinnable.length > 0)
+    errors.pinned = `${notPinnable.join(', ')}: not an active question of the public bank or of your organization.`;
+  const pinnedHere = (areaId: string) =>
+    countByBand(pinnable.filter((q) => q.area === areaId && pinnedIds.includes(q.id)));
+
   const sections: Blueprint['sections'] = [];
   for (const area of areas) {
     const row = values.rows.find((r) => r.area === area.id);
     if (!row) continue;
     const available = area.byBand.easy + area.byBand.medium + area.byBand.hard;
-    const count = wholeNumber(row.count, 10_000);
-    if (count === null) {
+    const typed = wholeNumber(row.count, 10_000);
+    if (typed === null) {
       errors[`count_${area.id}`] = `${area.title}: enter a whole number of questions (0 leaves the area out).`;
       continue;
     }
+    // An area left out whose questions are pinned becomes a section of just those, so every
+    // question an attempt asks belongs to a section (its count, its results per area).
+    const pinnedBands = pinnedHere(area.id);
+    const count = typed === 0 ? pinnedBands.easy + pinnedBands.medium + pinnedBands.hard : typed;
     if (count === 0) continue;
     if (count > available) {
       errors[`count_${area.id}`] =
@@ -195,18 +247,22 @@ export function readAssessmentForm(
     }
     const mix = { easy, medium, hard };
     sections.push({ area: area.id, count, mix });
-    plans[area.id] = planBands(count, mix, area.byBand);
+    plans[area.id] = planBands(count, mix, area.byBand, pinnedBands);
   }
-  const total = sections.reduce((sum, s) => sum + s.count, 0);
-  const rowErrors = Object.keys(errors).some((k) => k.startsWith('count_') || k.startsWith('mix_'));
+  const blueprint: Blueprint = pinnedIds.length > 0 ? { sections, pinned: pinnedIds } : { sections };
+  const total = questionTotal(blueprint, pinnedSources as PinnedSources);
+  const rowErrors = Object.keys(errors).some(
+    (k) => k.startsWith('count_') || k.startsWith('mix_') || k === 'sources' || k === 'pinned',
+  );
   if (!rowErrors && total === 0)
-    errors.blueprint = 'Choose at least one question: set a number of questions for one or more skill areas.';
+    errors.blueprint =
+      'Choose at least one question: set a number of questions for one or more skill areas, or pin questions.';
   else if (total > limits.questions)
     errors.blueprint = `An assessment has at most ${limits.questions} questions; this one asks for ${total}.`;
   if (!rowErrors && total > 0) {
     // The engine's own check, against the same counts the draw will see.
     const counts = Object.fromEntries(areas.map((a) => [a.id, a.byBand.easy + a.byBand.medium + a.byBand.hard]));
-    const problems = validateBlueprint({ sections }, counts);
+    const problems = validateBlueprint(blueprint, counts, pinnedSources);
     if (problems.length > 0) errors.blueprint = problems.join(' ');
   }
 
@@ -234,7 +290,7 @@ export function readAssessmentForm(
     ? {
         title: values.title,
         description: values.description,
-        blueprint: { sections },
+        blueprint,
         timeLimitSeconds: (minutes ?? 0) * 60,
         passMark: passMark ?? 0,
         shuffleQuestions: values.shuffleQuestions,

@@ -3,11 +3,11 @@ import { InvitePage, type InviteView, inviteTitle } from '../../views/candidate/
 import { clientAddressOf, deviceIdOf, grantAttemptAccess } from '../candidate/access';
 import { noteArrival } from '../candidate/arrival';
 import { invitationFromToken } from '../candidate/invitation-token';
-import { getArea } from '../db/areas';
 import { invitationForCandidate, isSuperseded, markInvitationOpened } from '../db/assessments';
 import { attemptForInvitation, startInvitedAttempt } from '../db/attempts';
+import { sourceTitles } from '../db/blueprint-sources';
 import { newId } from '../db/ids';
-import { activePool, attemptItemsFromDraw } from '../db/pool';
+import { attemptItemsFromDraw, blueprintPool } from '../db/pool';
 import { drawQuestions } from '../engine/draw';
 import { type InviteState, inviteStateAt } from '../engine/invitation-state';
 import { deadlineFor } from '../engine/timing';
@@ -49,9 +49,9 @@ inviteRoutes.get('/invite/:token', async (c) => {
   const now = deps.clock();
   const state = stateOf(row, attempt?.state === 'in_progress', await isSuperseded(deps.db, row.assessment), now);
   if (state === 'ready') await markInvitationOpened(deps.db, row.invitation.id, now);
-  const areaTitles = await Promise.all(
-    row.assessment.blueprint.sections.map(async (s) => (await getArea(deps.db, s.area))?.title ?? s.area),
-  );
+  const areaIds = row.assessment.blueprint.sections.map((s) => s.area);
+  const titles = await sourceTitles(deps.db, row.invitation.orgId, areaIds);
+  const areaTitles = areaIds.map((id) => titles[id] ?? id);
   const view: InviteView = {
     state,
     token: c.req.param('token'),
@@ -91,10 +91,7 @@ inviteRoutes.post('/invite/:token', async (c) => {
   if (state !== 'ready') return c.redirect(`/invite/${c.req.param('token')}`, 303);
 
   const { assessment, invitation } = row;
-  const pool = await activePool(
-    deps.db,
-    assessment.blueprint.sections.map((s) => s.area),
-  );
+  const pool = await blueprintPool(deps.db, invitation.orgId, assessment.blueprint);
   const seed = newId();
   let drawn: ReturnType<typeof drawQuestions>;
   try {

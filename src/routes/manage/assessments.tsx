@@ -5,8 +5,10 @@ import {
   type AssessmentFormView,
   assessmentFormTitle,
 } from '../../../views/manage/assessment-form';
+import { PreviewKey, type PreviewKeyView, PreviewTools } from '../../../views/manage/assessment-preview/key-panel';
+import { can } from '../../auth/permissions';
+import { keyHtml } from '../../candidate/describe';
 import { questionViewOf } from '../../candidate/question-view';
-import { listAreas } from '../../db/areas';
 import {
   type AssessmentRow,
   attemptCount,
@@ -16,16 +18,25 @@ import {
   isSuperseded,
   lineageVersions,
   questionContent,
+  questionKeyOf,
   setAssessmentStatus,
   updateAssessment,
 } from '../../db/assessments';
-import { activePool } from '../../db/pool';
+import { blueprintSources } from '../../db/blueprint-sources';
+import { blueprintPool } from '../../db/pool';
 import { planEdit } from '../../engine/assessment';
 import { type Band, type Blueprint, bandOf } from '../../engine/blueprint';
 import { drawQuestions } from '../../engine/draw';
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
-import { type AreaChoice, blankValues, plansOf, readAssessmentForm, valuesOf } from '../../manage/assessment-form';
+import {
+  type AreaChoice,
+  blankValues,
+  pinnedIdsOf,
+  plansOf,
+  readAssessmentForm,
+  valuesOf,
+} from '../../manage/assessment-form';
 import { changeRefusal } from '../../manage/refusals';
 import { requireAssessment } from '../../manage/require-assessment';
 import { type ManageEnv, requireCapability } from '../../middleware/auth';
@@ -39,22 +50,26 @@ const mayEdit = requireCapability('assessment.edit', changeRefusal);
 
 // ---------------------------------------------------------------- the form
 
-/** The bank's areas with their active questions per difficulty band, plus any area a blueprint still names. */
+/**
+ * What a blueprint of this organization can draw from (the public areas, then its own collections)
+ * with their active questions per difficulty band, plus any source a blueprint still names.
+ */
 async function areaChoices(c: Ctx, blueprint?: Blueprint): Promise<AreaChoice[]> {
-  const db = c.get('deps').db;
-  const areas = await listAreas(db);
-  const extra = (blueprint?.sections ?? []).map((s) => s.area).filter((id) => !areas.some((a) => a.id === id));
-  const all = [...areas.map((a) => ({ id: a.id, title: a.title })), ...extra.map((id) => ({ id, title: id }))];
-  const pool = await activePool(
-    db,
-    all.map((a) => a.id),
-  );
-  return all.map((area) => {
-    const byBand: Record<Band, number> = { easy: 0, medium: 0, hard: 0 };
-    for (const item of pool) if (item.area === area.id) byBand[bandOf(item.difficulty)] += 1;
-    return { ...area, byBand };
-  });
+  const sources = await blueprintSources(c.get('deps').db, c.get('member').orgId);
+  const extra = (blueprint?.sections ?? []).map((s) => s.area).filter((id) => !sources.some((a) => a.id === id));
+  return [
+    ...sources.map((source) => {
+      const byBand: Record<Band, number> = { easy: 0, medium: 0, hard: 0 };
+      for (const [difficulty, n] of Object.entries(source.byDifficulty)) byBand[bandOf(Number(difficulty))] += n;
+      return { id: source.id, title: source.title, private: source.private, byBand };
+    }),
+    ...extra.map((id) => ({ id, title: id, byBand: { easy: 0, medium: 0, hard: 0 } })),
+  ];
 }
+
+/** The questions among `ids` this organization may pin (active, public or its own), with their source. */
+const pinnable = (c: Ctx, ids: string[]) =>
+  blueprintPool(c.get('deps').db, c.get('member').orgId, { sections: [], pinned: ids });
 
 function renderForm(c: Ctx, view: AssessmentFormView, status: 200 | 422 = 200) {
   c.status(status);
@@ -84,7 +99,13 @@ assessmentsRoutes.post('/app/assessments', mayEdit, async (c) => {
   const member = c.get('member');
   const areas = await areaChoices(c);
   const form = await readForm(c);
-  const { settings, ...read } = readAssessmentForm(form, areas, deps.clock());
+  const { settings, ...read } = readAssessmentForm(
+    form,
+    areas,
+    deps.clock(),
+    undefined,
+    await pinnable(c, pinnedIdsOf(form)),
+  );
   if (!settings) return renderForm(c, { areas, ...read }, 422);
   if (field(form, 'intent') === 'check') return renderForm(c, { areas, ...read, checked: true });
   const id = await createAssessment(deps.db, member.orgId, member.user.id, settings, deps.clock());
@@ -108,7 +129,7 @@ assessmentsRoutes.get('/app/assessments/:id/edit', mayEdit, async (c) => {
     areas,
     values: valuesOf(row, areas),
     errors: {},
-    plans: plansOf(row.blueprint, areas),
+    plans: plansOf(row.blueprint, areas, await pinnable(c, row.blueprint.pinned ?? [])),
   });
 });
 
@@ -127,7 +148,7 @@ assessmentsRoutes.post('/app/assessments/:id', mayEdit, async (c) => {
   const areas = await areaChoices(c, row.blueprint);
   const form = await readForm(c);
   const now = deps.clock();
-  const { settings, ...read } = readAssessmentForm(form, areas, now, row);
+  const { settings, ...read } = readAssessmentForm(form, areas, now, row, await pinnable(c, pinnedIdsOf(form)));
   const started = await attemptCount(deps.db, row.id);
   const editing = { id: row.id, title: row.title, version: row.version, attempts: started };
   if (!settings) return renderForm(c, { editing, areas, ...read }, 422);
@@ -180,6 +201,8 @@ assessmentsRoutes.post('/app/assessments/:id/unarchive', mayEdit, async (c) => {
 /**
  * Exactly what a candidate sees, from a fixed draw (seed `preview:<id>`), with nothing written:
  * no attempt, no response, no event. The page loads no attempt.js, so nothing tries to save.
+ * `key=1` adds the answer key under the question: assessment.view is held by the same roles as
+ * bank.view, which shows keys in the bank anyway; checked again here so the two cannot drift.
  */
 assessmentsRoutes.get('/app/assessments/:id/preview', requireCapability('assessment.view'), async (c) => {
   const deps = c.get('deps');
@@ -188,10 +211,8 @@ assessmentsRoutes.get('/app/assessments/:id/preview', requireCapability('assessm
   const position = q === undefined || q === '' ? 0 : /^\d{1,4}$/.test(q) ? Number(q) : -1;
   if (position < 0)
     return errorResponse(c, 400, 'That is not a question number. Use the navigator to move between questions.');
-  const pool = await activePool(
-    deps.db,
-    row.blueprint.sections.map((s) => s.area),
-  );
+  const showKey = c.req.query('key') === '1' && can(c.get('member'), 'bank.view');
+  const pool = await blueprintPool(deps.db, row.orgId, row.blueprint);
   let drawn: ReturnType<typeof drawQuestions>;
   try {
     drawn = drawQuestions(pool, row.blueprint, `preview:${row.id}`, {
@@ -211,6 +232,7 @@ assessmentsRoutes.get('/app/assessments/:id/preview', requireCapability('assessm
   if (!picked || !content)
     throw new PublicError(404, `This assessment has ${drawn.length} questions; there is no question ${position + 1}.`);
   const base = `/app/assessments/${row.id}/preview`;
+  const href = (n: number, key = showKey) => `${base}?q=${n}${key ? '&key=1' : ''}`;
   const view: TestPageView = {
     attemptId: 'preview',
     title: row.title,
@@ -222,8 +244,22 @@ assessmentsRoutes.get('/app/assessments/:id/preview', requireCapability('assessm
     navigator: drawn.map((_, i) => ({ position: i, answered: false, flagged: false })),
     remainingSeconds: row.timeLimitSeconds,
     adaptive: false,
-    preview: { href: (n) => `${base}?q=${n}`, exitHref: `/app/assessments/${row.id}` },
+    preview: { href, exitHref: `/app/assessments/${row.id}` },
+  };
+  const key = showKey && item ? await questionKeyOf(deps.db, item.id, item.version) : null;
+  const tools: PreviewKeyView = {
+    shown: showKey,
+    toggleHref: href(position, !showKey),
+    poolHref: `/app/assessments/${row.id}/pool`,
+    key: key ? { correctHtml: keyHtml(key.options, key.answerKey), explanationHtml: key.explanationHtml } : undefined,
   };
   c.header('Cache-Control', 'no-store');
-  return c.render(<TestPage view={view} />, testPageProps(view));
+  return c.render(
+    <>
+      <PreviewTools view={tools} />
+      <TestPage view={view} />
+      <PreviewKey view={tools} />
+    </>,
+    testPageProps(view),
+  );
 });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
 import { chooseOrg, type ManageEnv, rememberOrg, requireCapability, requireMember } from '../../middleware/auth';
+import { assessmentPoolRoutes } from './assessment-pool';
 import { assessmentsRoutes } from './assessments';
 import { dashboardRoutes } from './dashboard';
 import { invitationsRoutes } from './invitations';
@@ -36,6 +37,7 @@ manageRoutes.post('/app/switch-org', requireCapability('organization.switch'), a
 
 manageRoutes.route('/', dashboardRoutes);
 manageRoutes.route('/', assessmentsRoutes);
+manageRoutes.route('/', assessmentPoolRoutes);
 manageRoutes.route('/', invitationsRoutes);
 manageRoutes.route('/', pipelineRoutes);
 manageRoutes.route('/', statisticsRoutes);

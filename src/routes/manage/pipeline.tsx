@@ -1,8 +1,8 @@
 import { type Context, Hono } from 'hono';
 import { AssessmentOverview, CandidateTable, type TableView } from '../../../views/manage/pipeline';
 import { can } from '../../auth/permissions';
-import { listAreas } from '../../db/areas';
 import { lineageVersions } from '../../db/assessments';
+import { sourceTitles } from '../../db/blueprint-sources';
 import { answerRecords, candidateRecords } from '../../db/reports';
 import { PublicError } from '../../http/public-error';
 import { wantsFragment } from '../../http/request-kind';
@@ -34,8 +34,11 @@ async function loadPipeline(c: Ctx) {
   const { db, clock } = c.get('deps');
   const member = c.get('member');
   const assessment = await requireAssessment(c, notFound);
-  const areaList = await listAreas(db);
-  const titles = Object.fromEntries(areaList.map((a) => [a.id, a.title]));
+  const titles = await sourceTitles(
+    db,
+    member.orgId,
+    assessment.blueprint.sections.map((s) => s.area),
+  );
   const areas = assessment.blueprint.sections.map((s) => ({ id: s.area, title: titles[s.area] ?? s.area }));
   const parsed = parsePipelineQuery(
     c.req.query(),

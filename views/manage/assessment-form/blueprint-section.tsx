@@ -1,5 +1,5 @@
 import type { Band } from '../../../src/engine/blueprint';
-import { describedBy, FieldError } from '../../components/form';
+import { describedBy, FieldError, TextArea } from '../../components/form';
 import { plural } from '../../components/format';
 import { TableWrap } from '../../components/table-wrap';
 import type { AssessmentFormView } from './types';
@@ -43,7 +43,7 @@ function CellInput(props: {
   );
 }
 
-/** How many questions each candidate gets per skill area, and their difficulty mix. */
+/** How many questions each candidate gets per source (public area or own collection), their difficulty mix, and pinned questions. */
 export function BlueprintSection({ view }: { view: AssessmentFormView }) {
   const rows = new Map(view.values.rows.map((r) => [r.area, r]));
   const total = view.values.rows.reduce((sum, r) => sum + (/^\d+$/.test(r.count) ? Number(r.count) : 0), 0);
@@ -51,13 +51,14 @@ export function BlueprintSection({ view }: { view: AssessmentFormView }) {
     <fieldset class="blueprint">
       <legend>Questions</legend>
       <p class="hint" id="blueprint-hint">
-        For each skill area, choose how many questions every candidate gets; 0 leaves the area out. Each candidate gets
-        their own random draw from the area's active questions, spread over its topics. The difficulty mix is a ratio
-        between easy (difficulty 1–2), medium (3) and hard (4–5) questions: 1 : 2 : 1 means a quarter easy, half medium
-        and a quarter hard; 1 : 0 : 0 means easy only. When a band runs short, the draw takes the nearest band instead,
-        so the count is always met.
+        For each public skill area and each of your organization's collections, choose how many questions every
+        candidate gets; 0 leaves it out. Each candidate gets their own random draw from its active questions, spread
+        over its topics, the least drawn first. The difficulty mix is a ratio between easy (difficulty 1–2), medium (3)
+        and hard (4–5) questions: 1 : 2 : 1 means a quarter easy, half medium and a quarter hard; 1 : 0 : 0 means easy
+        only. When a band runs short, the draw takes the nearest band instead, so the count is always met.
       </p>
       <FieldError id="f-blueprint" error={view.errors.blueprint} />
+      <FieldError id="f-sources" error={view.errors.sources} />
       <TableWrap label="Questions per skill area">
         <table class="blueprint-table">
           <caption class="sr-only">Questions per skill area and their difficulty mix</caption>
@@ -84,6 +85,7 @@ export function BlueprintSection({ view }: { view: AssessmentFormView }) {
                   <tr>
                     <th scope="row">
                       {area.title}
+                      {area.private ? <span class="badge muted-badge">your collection</span> : null}
                       <span class="hint" id={availableId}>
                         {plural(available, 'active question')}: {area.byBand.easy} easy · {area.byBand.medium} medium ·{' '}
                         {area.byBand.hard} hard
@@ -161,6 +163,15 @@ export function BlueprintSection({ view }: { view: AssessmentFormView }) {
           </tfoot>
         </table>
       </TableWrap>
+      <TextArea
+        name="pinned"
+        label="Always ask these questions (optional)"
+        hint="Question ids, one per line, from the public bank or your own; every candidate gets them. A pinned question takes one of its area's or collection's seats; an area left at 0 asks just its pinned questions. The bank and the assessment's question pool show the ids."
+        rows={3}
+        spellcheck={false}
+        value={view.values.pinned}
+        error={view.errors.pinned}
+      />
     </fieldset>
   );
 }
