@@ -113,6 +113,7 @@ export async function attemptItemsWithContent(db: Db, attemptId: string, positio
       position: attemptItems.position,
       questionId: attemptItems.questionId,
       optionOrder: attemptItems.optionOrder,
+      scoring: attemptItems.scoring,
       area: questions.areaId,
       topic: questions.topic,
       irtA: questions.irtA,
@@ -295,6 +296,7 @@ export async function finalizeAttempt(
       key: item.answerKey,
       answer: saved.get(item.questionId)?.answer ?? null,
       timeWeight: item.timeWeight,
+      scoring: item.scoring,
     })),
     passMark,
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AnswerKey } from './question';
-import { type ScoredItem, scoreAnswer, scoreAttempt } from './scoring';
+import type { Answer, AnswerKey } from './question';
+import { isAcceptedAnswer, itemCredit, type ScoredItem, scoreAnswer, scoreAttempt } from './scoring';
 
 describe('scoreAnswer, per questions/README.md', () => {
   it('single: 1 for the correct option, else 0', () => {
@@ -131,5 +131,66 @@ describe('scoreAttempt', () => {
   it('reports passed as null without a pass mark, and 0 % for an empty attempt', () => {
     expect(scoreAttempt([item('q', 'a', 't', true)], null).passed).toBeNull();
     expect(scoreAttempt([], 50)).toMatchObject({ points: 0, max: 0, percent: 0, passed: false });
+  });
+});
+
+describe('scoring after a regrade', () => {
+  const single = (questionId: string, choice: string, extra: Partial<ScoredItem> = {}): ScoredItem => ({
+    questionId,
+    area: 'a',
+    topic: questionId === 'q1' ? 't1' : 't2',
+    key: { type: 'single', correct: 'a' },
+    answer: { type: 'single', choice },
+    ...extra,
+  });
+
+  it('gives full credit to an item regraded so, whatever was answered', () => {
+    expect(itemCredit(single('q1', 'c', { scoring: 'full_credit' }))).toBe(1);
+    expect(itemCredit({ key: { type: 'text', accepted: ['x'] }, answer: null, scoring: 'full_credit' })).toBe(1);
+    // 1 of 4 right; q2 regraded to full credit: 2 of 4.
+    const items = [
+      single('q1', 'a'),
+      single('q2', 'b', { scoring: 'full_credit' }),
+      single('q3', 'b'),
+      single('q4', 'b'),
+    ];
+    expect(scoreAttempt(items, 50)).toMatchObject({ points: 2, max: 4, percent: 50, passed: true });
+  });
+
+  it('leaves a dropped item out of points and maximum, overall and in its area and topic', () => {
+    expect(itemCredit(single('q1', 'a', { scoring: 'dropped' }))).toBeNull();
+    // 2 of 3 right, the wrong one dropped: 2 of 2; its topic t1 no longer appears.
+    const result = scoreAttempt(
+      [single('q1', 'b', { scoring: 'dropped' }), single('q2', 'a'), single('q3', 'a', { timeWeight: 2 })],
+      70,
+    );
+    expect(result).toMatchObject({ points: 3, max: 3, percent: 100, passed: true });
+    expect(result.byTopic).toEqual({ t2: { points: 3, max: 3, percent: 100 } });
+  });
+
+  it('gives full credit to an answer a regrade accepted, by the type rule of sameness', () => {
+    const accepted = [{ type: 'single', choice: 'c' } as const];
+    expect(itemCredit(single('q1', 'c', { accepted }))).toBe(1);
+    expect(itemCredit(single('q1', 'b', { accepted }))).toBe(0);
+    const multipleKey: AnswerKey = { type: 'multiple', correct: ['a', 'b'] };
+    const setBC: Answer[] = [{ type: 'multiple', choices: ['b', 'c'] }];
+    expect(itemCredit({ key: multipleKey, answer: { type: 'multiple', choices: ['c', 'b'] }, accepted: setBC })).toBe(
+      1,
+    );
+    // Partial credit by the key stays when the answer is not the accepted one.
+    expect(itemCredit({ key: multipleKey, answer: { type: 'multiple', choices: ['b'] }, accepted: setBC })).toBe(0.5);
+    const textKey: AnswerKey = { type: 'text', accepted: ['colour'] };
+    const color = [{ type: 'text', text: 'Color' } as const];
+    expect(itemCredit({ key: textKey, answer: { type: 'text', text: '  color ' }, accepted: color })).toBe(1);
+    expect(itemCredit({ key: textKey, answer: null, accepted: color })).toBe(0);
+    const numberKey = { type: 'numeric', value: 42, tolerance: 0 } as const;
+    expect(
+      itemCredit({
+        key: numberKey,
+        answer: { type: 'numeric', value: 41 },
+        accepted: [{ type: 'numeric', value: 41 }],
+      }),
+    ).toBe(1);
+    expect(isAcceptedAnswer({ type: 'single', choice: 'c' }, { type: 'multiple', choices: ['c'] })).toBe(false);
   });
 });

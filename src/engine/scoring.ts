@@ -3,12 +3,39 @@
  * questions/README.md. Credit is always in [0, 1]; a missing or mismatched answer earns 0.
  */
 import { rulesFor } from '../question-types/rules';
+import { normalizeText } from '../question-types/text/rules';
 import type { Answer, AnswerKey } from './question';
 
 /** Credit in [0, 1] for one answer, by its type's rule; null or an answer of another type than the key earns 0. */
 export function scoreAnswer(key: AnswerKey, answer: Answer | null): number {
   if (answer === null || answer.type !== key.type) return 0;
   return rulesFor(key.type).score(key, answer);
+}
+
+/** What a regrade decided for one item of an attempt: full credit for everyone, or left out of the score. */
+export type ItemScoring = 'full_credit' | 'dropped';
+
+/**
+ * Whether an answer is one a regrade accepted besides the key: the same answer by its type's rule
+ * (the same option set, order, number), and for text the same after the key's normalization.
+ */
+export function isAcceptedAnswer(accepted: Answer, answer: Answer | null): boolean {
+  if (answer === null || answer.type !== accepted.type) return false;
+  if (accepted.type === 'text' && answer.type === 'text')
+    return normalizeText(accepted.text) === normalizeText(answer.text);
+  return rulesFor(accepted.type).sameAnswer(accepted, answer);
+}
+
+/**
+ * Credit in [0, 1] for one item as it counts now: the key's credit, full credit for an answer a
+ * regrade accepted or for an item regraded to full credit; null for an item dropped from the score.
+ */
+export function itemCredit(item: Pick<ScoredItem, 'key' | 'answer' | 'scoring' | 'accepted'>): number | null {
+  if (item.scoring === 'dropped') return null;
+  if (item.scoring === 'full_credit') return 1;
+  const credit = scoreAnswer(item.key, item.answer);
+  if (credit < 1 && item.accepted?.some((accepted) => isAcceptedAnswer(accepted, item.answer))) return 1;
+  return credit;
 }
 
 export interface ScoredItem {
@@ -19,6 +46,10 @@ export interface ScoredItem {
   answer: Answer | null;
   /** The question's time weight (0.5 to 3, default 1): a longer question carries more points. */
   timeWeight?: number;
+  /** Set by a regrade (attempt_items.scoring): full credit, or dropped from points and maximum alike. */
+  scoring?: ItemScoring | null;
+  /** Answers a regrade accepted besides the key, each worth full credit. */
+  accepted?: readonly Answer[];
 }
 
 export interface ScoreTotals {
@@ -36,7 +67,7 @@ export interface AttemptScore extends ScoreTotals {
 
 /**
  * Totals of an attempt, overall and per area and topic. Each item is worth its time weight and
- * earns weight × credit. Percent is rounded down to one decimal, and `passed` compares that same
+ * earns weight × credit (itemCredit: regrades included; a dropped item counts nowhere). Percent is rounded down to one decimal, and `passed` compares that same
  * displayed number with the pass mark, so a 69.96 % never shows as 70.0 % next to "not passed".
  */
 export function scoreAttempt(items: readonly ScoredItem[], passMark: number | null): AttemptScore {
@@ -44,8 +75,10 @@ export function scoreAttempt(items: readonly ScoredItem[], passMark: number | nu
   const byArea = new Map<string, { points: number; max: number }>();
   const byTopic = new Map<string, { points: number; max: number }>();
   for (const item of items) {
+    const credit = itemCredit(item);
+    if (credit === null) continue;
     const weight = item.timeWeight !== undefined && item.timeWeight > 0 ? item.timeWeight : 1;
-    const points = weight * scoreAnswer(item.key, item.answer);
+    const points = weight * credit;
     for (const bucket of [total, bucketOf(byArea, item.area), bucketOf(byTopic, item.topic)]) {
       bucket.points += points;
       bucket.max += weight;
