@@ -41,14 +41,17 @@ assessmentPoolRoutes.get('/app/assessments/:id/pool', requireCapability('assessm
     assessment: { id: row.id, title: row.title },
     sections: row.blueprint.sections.map((section) => {
       const source = sources.find((s) => s.id === section.area);
-      const questions = questionsOf(section.area);
+      const all = questionsOf(section.area);
+      // A section filled by its pinned questions draws nothing else.
+      const pinnedHere = all.filter((q) => q.pinned);
+      const questions = pinnedHere.length >= section.count ? pinnedHere : all;
       const byBand = countByBand(questions);
       return {
         id: section.area,
         title: source?.title ?? section.area,
         private: source?.private ?? false,
         count: section.count,
-        plan: planBands(section.count, section.mix, byBand, countByBand(questions.filter((q) => q.pinned))),
+        plan: planBands(section.count, section.mix, byBand, countByBand(pinnedHere)),
         byBand,
         questions,
       };
