@@ -6,14 +6,16 @@ import { build } from 'esbuild';
 import './assets.mjs';
 
 await build({
-  entryPoints: ['src/node.ts'],
-  outfile: 'dist/node.js',
+  // The grading thread (src/grading/node/pool.ts) is loaded from beside dist/node.js.
+  entryPoints: { node: 'src/node.ts', 'grading-thread': 'src/grading/node/thread.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node22',
   sourcemap: true,
-  external: ['@libsql/*', 'libsql', '@hono/node-server'],
+  // The grading engines load their WebAssembly from node_modules at run time.
+  external: ['@libsql/*', 'libsql', '@hono/node-server', '@jitl/*', 'quickjs-emscripten-core', 'sql.js'],
   jsx: 'automatic',
   jsxImportSource: 'hono/jsx',
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { gradeWith } from './grade';
+import { testEngines } from './test-engines';
+import type { CodeTask, SqlTask } from './types';
+
+const now = () => performance.now();
+const limits = { timeMs: 1000, memoryBytes: 16 << 20 };
+
+function codeTask(source: string, overrides: Partial<CodeTask> = {}): CodeTask {
+  return {
+    kind: 'code',
+    source,
+    functionName: 'add',
+    tests: [
+      { name: 'small', args: [1, 2], expected: 3 },
+      { name: 'floats', args: [0.1, 0.2], expected: 0.3 },
+    ],
+    limits,
+    ...overrides,
+  };
+}
+
+const schema = 'create table people (id integer primary key, name text not null, age integer);';
+function sqlTask(query: string, overrides: Partial<SqlTask> = {}): SqlTask {
+  return {
+    kind: 'sql',
+    schema,
+    query,
+    reference: 'select name from people where age >= 18 order by name',
+    orderMatters: false,
+    tests: [
+      { name: 'two adults', seed: "insert into people values (1, 'Ana', 30), (2, 'Bo', 12), (3, 'Cy', 18);" },
+      { name: 'nobody', seed: '' },
+    ],
+    limits,
+    ...overrides,
+  };
+}
+
+describe('code grading', () => {
+  it('passes a right function, declared or as a const arrow, with per-test results', async () => {
+    const engines = await testEngines();
+    for (const source of ['function add(a, b) { return a + b; }', 'const add = (a, b) => a + b;']) {
+      const grading = await gradeWith(engines, codeTask(source), now);
+      expect(grading).toMatchObject({ passed: 2, total: 2, error: null });
+      expect(grading.results[1]).toMatchObject({ name: 'floats', passed: true, expected: '0.3', error: null });
+    }
+  });
+
+  it('compares objects by value, keys in any order, and says what came back when it differs', async () => {
+    const engines = await testEngines();
+    const task = codeTask('function add(a, b) { return { sum: a + b, of: [a, b] }; }', {
+      tests: [
+        { name: 'shape', args: [1, 2], expected: { of: [1, 2], sum: 3 } },
+        { name: 'wrong', args: [1, 2], expected: { sum: 4, of: [1, 2] } },
+      ],
+    });
+    const grading = await gradeWith(engines, task, now);
+    expect(grading.results.map((r) => r.passed)).toEqual([true, false]);
+    expect(grading.results[1]?.got).toBe('{"sum":3,"of":[1,2]}');
+  });
+
+  it('reports a syntax error, a missing function and a thrown error in words, and keeps console output', async () => {
+    const engines = await testEngines();
+    const broken = await gradeWith(engines, codeTask('function add(a, b) { return a +'), now);
+    expect(broken.results[0]?.error).toMatch(/^SyntaxError/);
+    const missing = await gradeWith(engines, codeTask('function plus(a, b) { return a + b; }'), now);
+    expect(missing.results[0]?.error).toBe('no function named add is defined');
+    const throws = await gradeWith(
+      engines,
+      codeTask('function add() { console.log("here", 1); throw new TypeError("nope"); }'),
+      now,
+    );
+    expect(throws.results[0]).toMatchObject({ passed: false, error: 'TypeError: nope', output: 'here 1\n' });
+  });
+
+  it('counts undefined as a wrong result, never as a match', async () => {
+    const engines = await testEngines();
+    const grading = await gradeWith(
+      engines,
+      codeTask('function add() {}', { tests: [{ name: 'null', args: [], expected: null }] }),
+      now,
+    );
+    expect(grading.results[0]).toMatchObject({ passed: false, got: 'undefined' });
+  });
+});
+
+describe('SQL grading', () => {
+  it('compares result sets with the reference query on a fresh database per test', async () => {
+    const engines = await testEngines();
+    const right = await gradeWith(engines, sqlTask('SELECT p.name AS who FROM people p WHERE p.age > 17'), now);
+    expect(right).toMatchObject({ passed: 2, total: 2, error: null });
+    expect(right.results[0]?.expected).toBe('name\nAna\nCy');
+    const wrong = await gradeWith(engines, sqlTask('select name from people where age > 18'), now);
+    expect(wrong.results.map((r) => r.passed)).toEqual([false, true]);
+  });
+
+  it('checks order only when the question says it matters', async () => {
+    const engines = await testEngines();
+    const descending = 'select name from people where age >= 18 order by name desc';
+    expect((await gradeWith(engines, sqlTask(descending), now)).passed).toBe(2);
+    expect((await gradeWith(engines, sqlTask(descending, { orderMatters: true }), now)).passed).toBe(1);
+  });
+
+  it('treats 1 and 1.0 alike but a different column count as wrong, with a message', async () => {
+    const engines = await testEngines();
+    const task = sqlTask('select count(*) * 1.0 from people', { reference: 'select count(*) from people' });
+    expect((await gradeWith(engines, task, now)).passed).toBe(2);
+    const extra = await gradeWith(engines, sqlTask('select name, age from people where age >= 18'), now);
+    expect(extra.results[0]?.error).toBe('the query returns 2 column(s); 1 expected');
+  });
+});
