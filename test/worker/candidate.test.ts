@@ -3,7 +3,7 @@ import type { App } from '../../src/app';
 import { invitationToken } from '../../src/candidate/invitation-token';
 import { createOrgWithOwner } from '../../src/db/accounts';
 import { createAssessment, createInvitation } from '../../src/db/assessments';
-import { attempts, responses } from '../../src/db/schema';
+import { attemptItems, attempts, questionExposure, responses } from '../../src/db/schema';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
 import { defaultAssessment } from '../support/fixtures';
@@ -45,6 +45,12 @@ describe('the candidate flow on Workers with D1', () => {
     expect(a.headers.get('location')).toBe(b.headers.get('location'));
     const attemptId = a.headers.get('location')?.split('/').pop() ?? '';
     expect(await worker.db.select().from(attempts)).toHaveLength(1);
+    // Exposure is counted in the start's batch: the losing start rolled back whole, so each drawn
+    // question counts once.
+    const drawn = (await worker.db.select().from(attemptItems)).map((i) => i.questionId).sort();
+    const exposure = await worker.db.select().from(questionExposure);
+    expect(exposure.map((e) => e.questionId).sort()).toEqual(drawn);
+    expect(exposure.every((e) => e.drawn === 1)).toBe(true);
 
     let q = -1;
     for (let i = 0; i < 12 && q < 0; i++) {
