@@ -4,6 +4,7 @@ import { type AttemptState, finalize } from '../engine/attempt-state';
 import type { Answer, AnswerKey, QuestionOption, QuestionType } from '../engine/question';
 import { decideSave, type SaveDecision } from '../engine/save';
 import { scoreAnswer, scoreAttempt } from '../engine/scoring';
+import { contentOf } from '../engine/variant';
 import type { Db } from './client';
 import { countExposure } from './exposure';
 import { newId } from './ids';
@@ -18,6 +19,7 @@ import {
   questionVersions,
   responses,
 } from './schema';
+import { variantValuesFor } from './variants';
 import { completedEventData, isoTime, queueInvitationEvent, queuePartnerCallback } from './webhook-events';
 
 export interface NewAttemptItem {
@@ -60,6 +62,7 @@ export async function startInvitedAttempt(
   },
 ): Promise<{ attemptId: string; created: boolean }> {
   const id = newId();
+  const variants = await variantValuesFor(db, input.seed, input.items);
   try {
     await db.batch([
       db.insert(attempts).values({
@@ -81,6 +84,7 @@ export async function startInvitedAttempt(
           questionVersion: item.version,
           contentHash: item.contentHash,
           optionOrder: item.optionOrder,
+          variant: variants[position] ?? null,
         }),
       ),
       db.update(invitations).set({ status: 'started' }).where(eq(invitations.id, input.invitationId)),
@@ -126,6 +130,8 @@ export async function attemptItemsWithContent(db: Db, attemptId: string, positio
       options: questionVersions.options,
       answerKey: questionVersions.answerKey,
       explanationHtml: questionVersions.explanationHtml,
+      variant: attemptItems.variant,
+      variantSpec: questionVersions.variant,
     })
     .from(attemptItems)
     .innerJoin(questions, eq(questions.id, attemptItems.questionId))
@@ -142,7 +148,11 @@ export async function attemptItemsWithContent(db: Db, attemptId: string, positio
         : and(eq(attemptItems.attemptId, attemptId), eq(attemptItems.position, position)),
     )
     .orderBy(asc(attemptItems.position));
-  return rows.map((row) => ({ ...row, type: row.type as QuestionType }));
+  // A variant question shows, and is scored against, this attempt's instance.
+  return rows.map(({ variantSpec, ...row }) => ({
+    ...contentOf(row, variantSpec, row.variant),
+    type: row.type as QuestionType,
+  }));
 }
 
 export type AttemptItemContent = Awaited<ReturnType<typeof attemptItemsWithContent>>[number];

@@ -145,5 +145,7 @@ export function versionContent(q: CompiledQuestion) {
     explanationHtml: q.explanationHtml,
     sourceFile: q.source.file,
     sourceText: q.markdown,
+    // A variant question's spec (src/engine/variant.ts); each attempt fills it with its own values.
+    variant: q.variant ? ({ ...q.variant } as Record<string, unknown>) : null,
   };
 }

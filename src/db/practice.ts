@@ -12,6 +12,7 @@ import type { NewAttemptItem } from './attempts';
 import type { Db } from './client';
 import { newId } from './ids';
 import { attemptEvents, attemptItems, attempts, itemStats, questions, resultShares, skillAreas } from './schema';
+import { variantValuesFor } from './variants';
 
 export interface Person {
   userId: string | null;
@@ -83,6 +84,7 @@ export async function startPracticeAttempt(
 ): Promise<{ attemptId: string; created: boolean }> {
   const id = newId();
   const { areaId, person, startedAt: now, firstItem: item } = input;
+  const [variant = null] = await variantValuesFor(db, input.seed, [item]);
   const created = sql`exists (select 1 from attempts where id = ${id})`;
   await db.batch([
     insertWhere(
@@ -115,6 +117,7 @@ export async function startPracticeAttempt(
         questionVersion: item.version,
         contentHash: item.contentHash,
         optionOrder: item.optionOrder,
+        variant,
       },
       created,
     ),
@@ -136,12 +139,13 @@ export async function startPracticeAttempt(
  */
 export async function appendPracticeItem(
   db: Db,
-  input: { attemptId: string; position: number; item: NewAttemptItem },
+  input: { attemptId: string; seed: string; position: number; item: NewAttemptItem },
 ): Promise<boolean> {
   const { attemptId, position, item } = input;
+  const [variant = null] = await variantValuesFor(db, input.seed, [item]);
   const written = await db.all<{ position: number }>(sql`
-    insert into attempt_items (attempt_id, position, question_id, question_version, content_hash, option_order)
-    select ${attemptId}, ${position}, ${item.questionId}, ${item.version}, ${item.contentHash}, ${jsonOrNull(item.optionOrder)}
+    insert into attempt_items (attempt_id, position, question_id, question_version, content_hash, option_order, variant)
+    select ${attemptId}, ${position}, ${item.questionId}, ${item.version}, ${item.contentHash}, ${jsonOrNull(item.optionOrder)}, ${jsonOrNull(variant)}
     where exists (select 1 from attempts where id = ${attemptId} and state = 'in_progress')
       and not exists (select 1 from attempt_items where attempt_id = ${attemptId} and position >= ${position})
     on conflict do nothing
@@ -149,7 +153,7 @@ export async function appendPracticeItem(
   return written.length > 0;
 }
 
-function jsonOrNull(value: string[] | null): string | null {
+function jsonOrNull(value: object | null): string | null {
   return value === null ? null : JSON.stringify(value);
 }
 

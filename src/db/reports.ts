@@ -8,6 +8,7 @@ import type { AttemptState } from '../engine/attempt-state';
 import type { Decision } from '../engine/decisions';
 import type { InvitationStatus } from '../engine/invitation-state';
 import type { Answer, AnswerKey, QuestionOption } from '../engine/question';
+import { contentOf } from '../engine/variant';
 import type { Db } from './client';
 import { newId } from './ids';
 import {
@@ -314,6 +315,8 @@ export async function answerRecords(db: Db, orgId: string, assessmentId: string)
       credit: responses.score,
       timeSpentMs: responses.timeSpentMs,
       flagged: responses.flagged,
+      variant: attemptItems.variant,
+      variantSpec: questionVersions.variant,
     })
     .from(attempts)
     .innerJoin(invitations, eq(invitations.id, attempts.invitationId))
@@ -329,5 +332,6 @@ export async function answerRecords(db: Db, orgId: string, assessmentId: string)
     .leftJoin(responses, and(eq(responses.attemptId, attempts.id), eq(responses.questionId, attemptItems.questionId)))
     .where(and(eq(attempts.orgId, orgId), eq(attempts.assessmentId, assessmentId), ne(attempts.state, 'in_progress')))
     .orderBy(asc(invitations.createdAt), asc(attempts.id), asc(attemptItems.position));
-  return rows;
+  // A variant question's options and key are the candidate's instance.
+  return rows.map(({ variant, variantSpec, ...row }) => contentOf(row, variantSpec, variant));
 }

@@ -148,14 +148,26 @@ export function variantInstance(spec: VariantSpec, values: VariantValues, exampl
 /**
  * A stored item's content: its instance when the version is a variant question and the item
  * has values, else the version's own content (items drawn before the question had parameters).
+ * Only the fields `row` has are replaced (a report that reads no prompt gets none).
  */
-export function contentOf<Row extends QuestionContent>(
+export function contentOf<Row extends Pick<QuestionContent, 'options' | 'answerKey'> & Partial<QuestionContent>>(
   row: Row,
   spec: Record<string, unknown> | null,
   values: Record<string, unknown> | null,
 ): Row {
   if (!spec || !values) return row;
-  return { ...row, ...variantInstance(spec as unknown as VariantSpec, values as VariantValues, row) };
+  const instance = variantInstance(spec as unknown as VariantSpec, values as VariantValues, {
+    promptHtml: '',
+    explanationHtml: '',
+    ...row,
+  });
+  return {
+    ...row,
+    options: instance.options,
+    answerKey: instance.answerKey,
+    ...('promptHtml' in row ? { promptHtml: instance.promptHtml } : {}),
+    ...('explanationHtml' in row ? { explanationHtml: instance.explanationHtml } : {}),
+  };
 }
 
 /** "n = 5, op = +": an instance's values as a reader sees them. */

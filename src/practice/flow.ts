@@ -152,7 +152,7 @@ export async function advancePractice(db: Db, attemptId: string, now: number): P
     await finalizeByKind(db, attempt, now, null);
     return 'finished';
   }
-  await appendPracticeItem(db, { attemptId, position: items.length, item: newItem(selection) });
+  await appendPracticeItem(db, { attemptId, seed: attempt.seed, position: items.length, item: newItem(selection) });
   return 'continue';
 }
 

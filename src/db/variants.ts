@@ -1,0 +1,44 @@
+/**
+ * The values of variant questions on attempt items: drawn when an item is written (from the
+ * attempt's seed and the question id, so the same attempt always has the same instance), and
+ * read back with the version's spec wherever an item's content is shown or scored.
+ */
+import { and, inArray, isNotNull } from 'drizzle-orm';
+import { drawVariantValues, type ParameterSpec, type VariantValues } from '../engine/variant';
+import type { Db } from './client';
+import { questionVersions } from './schema';
+
+/**
+ * Each new item's parameter values, in the order of `items`: drawn for a variant question's
+ * version, null for a fixed one. One query for all items.
+ */
+export async function variantValuesFor(
+  db: Db,
+  seed: string,
+  items: readonly { questionId: string; version: number }[],
+): Promise<(VariantValues | null)[]> {
+  if (items.length === 0) return [];
+  const rows = await db
+    .select({
+      questionId: questionVersions.questionId,
+      version: questionVersions.version,
+      spec: questionVersions.variant,
+    })
+    .from(questionVersions)
+    .where(
+      and(
+        inArray(
+          questionVersions.questionId,
+          items.map((i) => i.questionId),
+        ),
+        isNotNull(questionVersions.variant),
+      ),
+    );
+  const parameters = new Map(
+    rows.map((r) => [`${r.questionId}@${r.version}`, (r.spec as { parameters: ParameterSpec[] }).parameters]),
+  );
+  return items.map((item) => {
+    const spec = parameters.get(`${item.questionId}@${item.version}`);
+    return spec ? drawVariantValues(spec, seed, item.questionId) : null;
+  });
+}
