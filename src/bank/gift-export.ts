@@ -8,8 +8,10 @@
  * each question carry its id, tags, difficulty, time weight and reference (gift-meta), so an
  * export imported again keeps them. Each type writes its own answer lines
  * (src/question-types/<type>/source.ts); one that GIFT has no type for is written as another
- * (ordering as matching, each item to its position), said in the file and in the messages.
+ * (ordering as matching, each item to its position), said in the file and in the messages. A
+ * variant question is written as its example instance, also said in both places.
  */
+import { describeValues } from '../engine/variant';
 import { sourceFor } from '../question-types/source';
 import { escapeGift } from './gift-escape';
 import { metadataComments } from './gift-meta';
@@ -32,6 +34,12 @@ export function exportGift(questions: readonly SourceQuestion[]): {
     const { gift } = sourceFor(q.type);
     // Comment lines stay in the question's block (no blank line), where Moodle reads [id:] and [tag:].
     out.push(`// ${q.id} (${q.file}:${q.line})`, ...metadataComments(q).map((c) => `// ${c}`));
+    if (q.variant) {
+      // GIFT has no parameters: the file carries one instance, the example the version stores.
+      const note = `variant question written as its example instance (${describeValues(q.variant.example)}): GIFT has no parameters, so Moodle gets a fixed question; the parameters stay in ${q.file}`;
+      out.push(`// ${note}`);
+      messages.push({ file: q.file, line: q.line, kind: 'changed', question: q.id, message: note });
+    }
     if (gift.writtenAs !== null) {
       out.push(`// ${gift.writtenAs}`);
       messages.push({ file: q.file, line: q.line, kind: 'changed', question: q.id, message: gift.writtenAs });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, placeholderTexts, valuesAt, variantInstance, variantNames } from '../engine/variant';
+import { blindSheet } from './blind';
 import { compileBank } from './compile';
+import { exportGift } from './gift';
 import type { BankFile } from './parse';
+import { checkBank } from './validate';
 
 const area: BankFile = {
   path: 'questions/demo/area.md',
@@ -149,5 +152,20 @@ describe('variant questions in the bank', () => {
     const bad = sumLoop.replace('{{total}}\n\n### Explanation', '{{total / (n - 4)}}\n\n### Explanation');
     const { errors } = await compileBank(topic(bad));
     expect(errors.map((e) => e.message)).toEqual(['for n = 4, op = +: division by zero (column 7)']);
+  });
+
+  it('exports one instance to GIFT, saying so, and shows one instance on the blind sheet', () => {
+    const { questions, errors } = checkBank(topic(sumLoop));
+    expect(errors).toEqual([]);
+    const { text, messages } = exportGift(questions);
+    const example = questions[0]?.variant?.example ?? {};
+    expect(messages.map((m) => m.message)).toEqual([
+      `variant question written as its example instance (n = ${example.n}, op = ${example.op}): GIFT has no parameters, so Moodle gets a fixed question; the parameters stay in questions/demo/loops.md`,
+    ]);
+    expect(text).toContain(`for n \\= ${example.n}?`);
+    expect(text).not.toContain('{{');
+    const sheet = blindSheet(questions);
+    expect(sheet).toContain(`range(1, ${example.n} + 1)`);
+    expect(sheet).not.toContain('{{');
   });
 });

@@ -7,6 +7,7 @@ import { compileBank } from '../bank/compile';
 import { loadBankFiles } from '../bank/load';
 import { bankReport } from '../bank/report';
 import { formatProblem } from '../bank/validate';
+import { instanceCount } from '../engine/variant';
 
 const dir = process.argv[2] ?? 'questions';
 const files = await loadBankFiles(dir);
@@ -24,5 +25,10 @@ console.log(
     `${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}` +
     (errors.length > 0 ? ' (questions with errors are not counted above)' : ''),
 );
+const variants = bank.questions.filter((q) => q.variant);
+if (variants.length > 0) {
+  const instances = variants.reduce((n, q) => n + instanceCount(q.variant?.parameters ?? []), 0);
+  console.log(`${plural(variants.length, 'variant question')}: all ${instances} instances checked`);
+}
 console.log(`bank hash ${bank.hash}`);
 process.exitCode = errors.length > 0 ? 1 : 0;
