@@ -257,3 +257,12 @@ export async function questionHistory(db: Db, orgId: string, questionId: string)
     .where(and(eq(questionEvents.orgId, orgId), eq(questionEvents.questionId, questionId)))
     .orderBy(asc(questionEvents.at), asc(questionEvents.id));
 }
+
+/** The public areas with their topics, in catalog order: the public bank's filters. */
+export async function publicAreasWithTopics(db: Db) {
+  return db
+    .select({ id: skillAreas.id, title: skillAreas.title, topics: skillAreas.topics })
+    .from(skillAreas)
+    .where(isNull(skillAreas.orgId))
+    .orderBy(asc(skillAreas.position), asc(skillAreas.title));
+}

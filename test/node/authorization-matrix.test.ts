@@ -18,6 +18,8 @@ import { invitationToken } from '../../src/candidate/invitation-token';
 import { createOrgWithOwner, createUser } from '../../src/db/accounts';
 import { createApiKey } from '../../src/db/api-keys';
 import { createAssessment, createInvitation } from '../../src/db/assessments';
+import { createCollection } from '../../src/db/collections';
+import { saveQuestionDraft } from '../../src/db/private-bank';
 import { attemptItemsWithContent, recordEvent, saveResponse } from '../../src/db/attempts';
 import { addDecision, addNote } from '../../src/db/reports';
 import {
@@ -31,7 +33,10 @@ import {
   memberships,
   notes,
   organizations,
+  questionEvents,
+  questions,
   responses,
+  skillAreas,
   teamInvites,
   users,
   webhooks,
@@ -188,6 +193,23 @@ async function seedOrgA() {
     createdBy: owner.userId,
     now,
   });
+  // A private collection and question: its pages must not open for anyone outside A.
+  const collection = await createCollection(
+    t.db,
+    orgId,
+    { title: `Collection ${marker}`, summary: '', topics: [{ id: 'basics', title: `Topic ${marker}`, docsUrl: '' }] },
+    now,
+  );
+  if (!collection.ok) throw new Error(collection.errors.join());
+  const privateQuestion = await saveQuestionDraft(t.db, {
+    orgId,
+    collectionId: collection.id,
+    topic: 'basics',
+    actorId: owner.userId,
+    markdown: `## private-one\ntype: single\ndifficulty: 2\n\nPrompt ${marker}?\n\n### Options\n- [x] yes ${marker}\n- [ ] no\n\n### Explanation\nKey ${marker}.\n`,
+    now,
+  });
+  if (!privateQuestion.ok) throw new Error(JSON.stringify(privateQuestion.errors));
   return {
     orgId,
     ownerId: owner.userId,
@@ -206,6 +228,10 @@ async function seedOrgA() {
       webhook: webhookId,
       org: orgId,
       question: (await attemptItemsWithContent(t.db, attemptId))[0]?.questionId ?? '',
+      collection: collection.id,
+      bankQuestion: privateQuestion.questionId,
+      // The public bank is every organization's: its pages open for B too, and show nothing of A.
+      publicQuestion: 'alpha-s1',
     },
   };
 }
@@ -340,6 +366,9 @@ function kindOf(segments: string[], index: number): Kind {
     ['webhook', 'webhook'],
     ['key', 'apiKey'],
     ['org', 'org'],
+    ['collection', 'collection'],
+    ['bankquestion', 'bankQuestion'],
+    ['publicquestion', 'publicQuestion'],
     ['question', 'question'],
   ];
   const named = byName.find(([part]) => name.includes(part));
@@ -423,7 +452,20 @@ async function snapshotA() {
   const memberIds = (
     await t.db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.orgId, a.orgId))
   ).map((r) => r.id);
-  const byOrg = { memberships, teamInvites, apiKeys, assessments, invitations, attempts, notes, decisions, webhooks };
+  const byOrg = {
+    memberships,
+    teamInvites,
+    apiKeys,
+    assessments,
+    invitations,
+    attempts,
+    notes,
+    decisions,
+    webhooks,
+    skillAreas,
+    questions,
+    questionEvents,
+  };
   const snap: Record<string, unknown> = {
     organization: await t.db.select().from(organizations).where(eq(organizations.id, a.orgId)),
     users: await t.db
@@ -535,7 +577,9 @@ describe('authorization matrix', () => {
         const text = await res.text();
         const where = `${route.method} ${route.path}${'HX-Request' in headers ? ' (htmx)' : ''}: ${res.status}`;
         if (leaks(text) || leaks(res.headers.get('location') ?? '')) failures.push(`${where} shows A's data`);
-        if (route.params.length > 0 && ![403, 404].includes(res.status)) failures.push(`${where}, expected 403 or 404`);
+        const shared = route.params.every((p) => p === 'publicQuestionId');
+        if (route.params.length > 0 && !shared && ![403, 404].includes(res.status))
+          failures.push(`${where}, expected 403 or 404`);
         if (res.status >= 500) failures.push(where);
       }
     }

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { Layout } from '../layout';
 
-export type Section = 'assessments' | 'team' | 'api' | 'webhooks' | 'settings';
+export type Section = 'assessments' | 'bank' | 'team' | 'api' | 'webhooks' | 'settings';
 
 /** The signed-in member as the workspace shows them: names and what they may open, no more. */
 export interface WorkspaceViewer {
@@ -38,6 +38,7 @@ export function WorkspaceLayout(props: {
         <nav aria-label="Workspace">
           <ul class="tabs">
             {link('assessments', '/app', 'Assessments')}
+            {link('bank', '/app/bank', 'Question bank')}
             {link('team', '/app/team', 'Team')}
             {viewer.canManageApiKeys ? link('api', '/app/settings/api-keys', 'API keys') : null}
             {viewer.canManageWebhooks ? link('webhooks', '/app/settings/webhooks', 'Webhooks') : null}

@@ -1,0 +1,163 @@
+/**
+ * The question bank: both banks browsed with filters, one question with its key, history and
+ * review thread, and a public question copied into the organization's bank. Private questions are
+ * read only through the organization's id (another organization's ids find nothing: 404); public
+ * ones only among org_id-null rows. Authoring is in bank-author.tsx, the workflow's posts in
+ * bank-workflow.tsx, collections in bank-collections.tsx.
+ */
+import { type Context, Hono } from 'hono';
+import { BankBrowsePage } from '../../../views/manage/bank/browse';
+import { BankQuestionPage, type BankQuestionView, type QuestionActions } from '../../../views/manage/bank/question';
+import { can } from '../../auth/permissions';
+import {
+  type BankFilters,
+  type BankQuestion,
+  bankPageSize,
+  bankTags,
+  getBankQuestion,
+  listPrivateQuestions,
+  listPublicQuestions,
+  privateQuestionVersions,
+  publicAreasWithTopics,
+  questionHistory,
+} from '../../db/bank-browse';
+import { questionApprovalRequired } from '../../db/bank-settings';
+import { listCollections } from '../../db/collections';
+import { saveQuestionDraft } from '../../db/private-bank';
+import { type QuestionStatus, questionStatuses } from '../../engine/question-status';
+import { field, readForm } from '../../http/form';
+import { PublicError } from '../../http/public-error';
+import { placeChoices, placeFrom } from '../../manage/bank-places';
+import { factsOf } from '../../manage/bank-question';
+import { previewOf } from '../../manage/question-author';
+import { type ManageEnv, requireCapability } from '../../middleware/auth';
+import { isQuestionType, questionTypes } from '../../question-types/rules';
+
+export const bankRoutes = new Hono<ManageEnv>();
+
+const view = requireCapability('bank.view');
+const edit = requireCapability('bank.edit');
+
+const isStatus = (s: string): s is QuestionStatus => (questionStatuses as readonly string[]).includes(s);
+
+/** The list's filters from the query string; anything unreadable is ignored, not an error. */
+function filtersOf(c: Context, bank: 'ours' | 'public'): BankFilters {
+  const q = (name: string) => (c.req.query(name) ?? '').trim().slice(0, 100);
+  const type = q('type');
+  const difficulty = q('difficulty');
+  const status = q('status');
+  const usage = q('usage');
+  const page = /^\d{1,4}$/.test(q('page')) ? Number(q('page')) : 0;
+  return {
+    collectionId: q('collection') || undefined,
+    topic: q('topic') || undefined,
+    type: isQuestionType(type) ? type : undefined,
+    difficulty: /^[1-5]$/.test(difficulty) ? Number(difficulty) : undefined,
+    tag: q('tag') || undefined,
+    status: bank === 'ours' && isStatus(status) ? status : undefined,
+    text: q('text') || undefined,
+    usage: usage === 'used' || usage === 'unused' ? usage : undefined,
+    limit: bankPageSize,
+    offset: page * bankPageSize,
+  };
+}
+
+bankRoutes.get('/app/bank', view, async (c) => {
+  const { db } = c.get('deps');
+  const member = c.get('member');
+  const bank = c.req.query('bank') === 'public' ? 'public' : 'ours';
+  const filters = filtersOf(c, bank);
+  const [list, sources, tags] = await Promise.all([
+    bank === 'ours' ? listPrivateQuestions(db, member.orgId, filters) : listPublicQuestions(db, member.orgId, filters),
+    bank === 'ours' ? listCollections(db, member.orgId) : publicAreasWithTopics(db),
+    bankTags(db, bank === 'ours' ? { orgId: member.orgId } : 'public'),
+  ]);
+  const page = Math.floor((filters.offset ?? 0) / bankPageSize);
+  const pageHref = (n: number) => {
+    const params = new URLSearchParams(c.req.query());
+    params.set('page', String(n));
+    return `/app/bank?${params}`;
+  };
+  c.header('Cache-Control', 'no-store');
+  return c.render(
+    <BankBrowsePage
+      view={{
+        bank,
+        filters,
+        rows: list.rows,
+        total: list.total,
+        sources,
+        types: questionTypes,
+        tags,
+        canEdit: can(member, 'bank.edit'),
+        previousHref: page > 0 ? pageHref(page - 1) : null,
+        nextHref: (page + 1) * bankPageSize < list.total ? pageHref(page + 1) : null,
+      }}
+    />,
+    { title: 'Question bank', workspace: 'bank' },
+  );
+});
+
+bankRoutes.get('/app/bank/public/:publicQuestionId', view, async (c) => {
+  const { db } = c.get('deps');
+  const member = c.get('member');
+  const id = c.req.param('publicQuestionId');
+  const q = await getBankQuestion(db, 'public', id, member.orgId);
+  if (!q) throw new PublicError(404, 'There is no such question in the public bank.');
+  const copyPlaces = can(member, 'bank.edit') ? placeChoices(await listCollections(db, member.orgId)) : null;
+  c.header('Cache-Control', 'no-store');
+  return c.render(
+    <BankQuestionPage
+      view={{
+        bank: 'public',
+        trail: [
+          { label: 'Question bank', href: '/app/bank' },
+          { label: 'Public bank', href: '/app/bank?bank=public' },
+          { label: q.id },
+        ],
+        facts: factsOf(q),
+        preview: previewOf(q.content),
+        actions: {
+          edit: false,
+          submit: false,
+          approve: false,
+          sendBack: false,
+          retire: false,
+          restore: false,
+          comment: false,
+          copyPlaces,
+        },
+        versions: [],
+        events: [],
+      }}
+    />,
+    { title: `Question ${q.id}`, workspace: 'bank' },
+  );
+});
+
+/** A public question's Markdown becomes a new draft of the organization's, recorded as copied. */
+bankRoutes.post('/app/bank/public/:publicQuestionId/copy', edit, async (c) => {
+  const { db, clock } = c.get('deps');
+  const member = c.get('member');
+  const id = c.req.param('publicQuestionId');
+  const q = await getBankQuestion(db, 'public', id, member.orgId);
+  if (!q) throw new PublicError(404, 'There is no such question in the public bank.');
+  if (!q.content.sourceText) {
+    throw new PublicError(
+      409,
+      'This question was imported before the bank kept its Markdown: import the bank again to copy it.',
+    );
+  }
+  const place = placeFrom(field(await readForm(c), 'place') ?? '');
+  const saved = await saveQuestionDraft(db, {
+    orgId: member.orgId,
+    ...place,
+    actorId: member.user.id,
+    markdown: q.content.sourceText,
+    changeNote: `Copied from the public bank (${q.id}, version ${q.version}).`,
+    createdAs: 'copied',
+    now: clock(),
+  });
+  if (!saved.ok) throw new PublicError(422, saved.errors.map((e) => e.message).join(' '));
+  return c.redirect(`/app/bank/questions/${saved.questionId}?done=copied`, 303);
+});
