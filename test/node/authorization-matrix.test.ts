@@ -18,9 +18,9 @@ import { invitationToken } from '../../src/candidate/invitation-token';
 import { createOrgWithOwner, createUser } from '../../src/db/accounts';
 import { createApiKey } from '../../src/db/api-keys';
 import { createAssessment, createInvitation } from '../../src/db/assessments';
+import { attemptItemsWithContent, recordEvent, saveResponse } from '../../src/db/attempts';
 import { createCollection } from '../../src/db/collections';
 import { saveQuestionDraft } from '../../src/db/private-bank';
-import { attemptItemsWithContent, recordEvent, saveResponse } from '../../src/db/attempts';
 import { addDecision, addNote } from '../../src/db/reports';
 import {
   apiKeys,

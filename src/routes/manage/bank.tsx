@@ -7,21 +7,17 @@
  */
 import { type Context, Hono } from 'hono';
 import { BankBrowsePage } from '../../../views/manage/bank/browse';
-import { BankQuestionPage, type BankQuestionView, type QuestionActions } from '../../../views/manage/bank/question';
+import { BankQuestionPage } from '../../../views/manage/bank/question';
 import { can } from '../../auth/permissions';
 import {
   type BankFilters,
-  type BankQuestion,
   bankPageSize,
   bankTags,
   getBankQuestion,
   listPrivateQuestions,
   listPublicQuestions,
-  privateQuestionVersions,
   publicAreasWithTopics,
-  questionHistory,
 } from '../../db/bank-browse';
-import { questionApprovalRequired } from '../../db/bank-settings';
 import { listCollections } from '../../db/collections';
 import { saveQuestionDraft } from '../../db/private-bank';
 import { type QuestionStatus, questionStatuses } from '../../engine/question-status';
