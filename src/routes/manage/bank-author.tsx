@@ -172,15 +172,16 @@ bankAuthorRoutes.post('/app/bank/questions/:bankQuestionId/edit', edit, async (c
   return handlePost(c, editing);
 });
 
-/** The live preview: the page's fields in, the preview fragment out (422 while bank:check finds errors). */
+/**
+ * The live preview: the page's fields in, the preview fragment out. A question half written is
+ * the normal state while typing, so its problems are the fragment's content with a 200, not a
+ * failed request; saving is what answers 422.
+ */
 bankAuthorRoutes.post('/app/bank/preview', edit, async (c) => {
   const input = readAuthorForm(await readForm(c));
   const outcome = await check(input);
   const errors = Object.values(outcome.errors).filter((e): e is string => Boolean(e));
   c.header('Cache-Control', 'no-store');
   c.header('Vary', 'HX-Request-Type');
-  return c.html(
-    <PreviewPanel preview={outcome.preview} errors={errors} warnings={outcome.warnings} />,
-    errors.length > 0 ? 422 : 200,
-  );
+  return c.html(<PreviewPanel preview={outcome.preview} errors={errors} warnings={outcome.warnings} />);
 });
