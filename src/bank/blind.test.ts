@@ -36,6 +36,9 @@ function rightAnswer(q: SourceQuestion): string {
       return ` ${(a.accepted[0] ?? '').toUpperCase()} `;
     case 'numeric':
       return String(a.value + a.tolerance / 2);
+    case 'code':
+    case 'sql':
+      return a.reference;
   }
 }
 

@@ -114,7 +114,7 @@ async function compileFixedQuestion(q: SourceQuestion): Promise<CompiledQuestion
     tags: q.tags,
     timeWeight: q.timeWeight,
     ref: q.ref,
-    promptHtml: renderMarkdown(q.promptMd),
+    promptHtml: renderMarkdown(promptWithAppendix(q)),
     options,
     key,
     explanationHtml: renderMarkdown(q.explanationMd),
@@ -122,6 +122,12 @@ async function compileFixedQuestion(q: SourceQuestion): Promise<CompiledQuestion
     source: { file: q.file, line: q.line },
     markdown: q.source,
   };
+}
+
+/** The prompt and, for a type that adds one (code, SQL), what it shows after it. */
+function promptWithAppendix(q: SourceQuestion): string {
+  const appendix = sourceFor(q.type).promptAppendix?.(q.answer);
+  return appendix ? `${q.promptMd}\n\n${appendix}` : q.promptMd;
 }
 
 /** The answer's options rendered with the ids a, b, c... in file order, and its key over those ids. */

@@ -32,6 +32,11 @@ export function exportGift(questions: readonly SourceQuestion[]): {
       out.push(`$CATEGORY: ${category}`, '');
     }
     const { gift } = sourceFor(q.type);
+    if (gift.skipped) {
+      out.push(`// ${q.id} (${q.file}:${q.line}) left out: ${gift.skipped}`, '');
+      messages.push({ file: q.file, line: q.line, kind: 'skipped', question: q.id, message: gift.skipped });
+      continue;
+    }
     // Comment lines stay in the question's block (no blank line), where Moodle reads [id:] and [tag:].
     out.push(`// ${q.id} (${q.file}:${q.line})`, ...metadataComments(q).map((c) => `// ${c}`));
     if (q.variant) {

@@ -3,15 +3,26 @@
  * `path:line: message` (editors and CI annotate from that), then counts by area, topic, type and
  * difficulty. Exits 1 when there is any error; warnings alone exit 0.
  */
+import { checkExecutableQuestions } from '../bank/check-executable';
 import { compileBank } from '../bank/compile';
 import { loadBankFiles } from '../bank/load';
 import { bankReport } from '../bank/report';
-import { formatProblem } from '../bank/validate';
+import { checkBank, formatProblem } from '../bank/validate';
 import { instanceCount } from '../engine/variant';
+import { enginesFrom } from '../grading/engines';
+import { gradeWith } from '../grading/grade';
+import { loadWasmModules } from '../grading/node/wasm-modules';
 
 const dir = process.argv[2] ?? 'questions';
 const files = await loadBankFiles(dir);
 const { bank, errors, warnings } = await compileBank(files);
+// Code and SQL questions: run the reference and the wrong solution (in process: the authors are trusted).
+const engines = enginesFrom(await loadWasmModules());
+errors.push(
+  ...(await checkExecutableQuestions(checkBank(files).questions, (task) =>
+    gradeWith(engines, task, () => performance.now()),
+  )),
+);
 
 for (const p of errors) console.log(formatProblem(p));
 for (const p of warnings) console.log(formatProblem(p, 'warning'));

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Blueprint } from '../engine/blueprint';
 import type { DrawItem } from '../engine/draw';
 import type { QuestionType } from '../engine/question';
@@ -12,10 +12,18 @@ export interface PoolItem extends DrawItem {
   irtB: number;
 }
 
-/** Active public questions of these areas at their current version: what a practice test chooses from. */
+/**
+ * Active public questions of these areas at their current version: what a practice test chooses
+ * from. Code and SQL questions are left out: they are graded by running them at the finish, and
+ * an adaptive test needs each answer's credit as soon as it is saved.
+ */
 export async function activePool(db: Db, areaIds: string[]): Promise<PoolItem[]> {
   if (areaIds.length === 0) return [];
-  return activeQuestions(db, null, inArray(questions.areaId, areaIds));
+  return activeQuestions(
+    db,
+    null,
+    and(inArray(questions.areaId, areaIds), notInArray(questionVersions.type, ['code', 'sql'])) as SQL,
+  );
 }
 
 /**

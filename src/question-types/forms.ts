@@ -4,11 +4,13 @@
  * (`<type>/form.tsx`); the fields each control posts are the ones its rules' `readForm` reads.
  */
 import type { FC } from 'hono/jsx';
+import { CodeForm } from './code/form';
 import { MultipleForm } from './multiple/form';
 import { NumericForm } from './numeric/form';
 import { OrderingForm } from './ordering/form';
 import type { FormState, QuestionType } from './rules';
 import { SingleForm } from './single/form';
+import { SqlForm } from './sql/form';
 import { TextForm } from './text/form';
 import { TrueFalseForm } from './truefalse/form';
 
@@ -31,4 +33,6 @@ export const answerForms = {
   text: TextForm,
   numeric: NumericForm,
   ordering: OrderingForm,
+  code: CodeForm,
+  sql: SqlForm,
 } satisfies Record<QuestionType, FC<AnswerControlProps>>;

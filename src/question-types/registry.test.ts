@@ -18,7 +18,10 @@ import { optionOrderFor } from '../engine/draw';
 import { createRng } from '../engine/random';
 import { sameAnswer } from '../engine/save';
 import { scoreAnswer } from '../engine/scoring';
+import { gradeWith } from '../grading/grade';
+import { testEngines } from '../grading/test-engines';
 import { answerForms } from './forms';
+import { gradingTask, isExecutable } from './grading-task';
 import { type QuestionType, questionRules, questionTypes, rulesFor } from './rules';
 import { questionSources, sourceFor } from './source';
 
@@ -63,6 +66,10 @@ function submittedFields(html: string): FormFields {
     const checkable = a.get('type') === 'radio' || a.get('type') === 'checkbox';
     if (!checkable || a.has('checked')) add(name, a.get('value') ?? (checkable ? 'on' : ''));
   }
+  for (const [, tag = '', body = ''] of html.matchAll(/(<textarea\b[^>]*>)([\s\S]*?)<\/textarea>/g)) {
+    const name = attributes(tag).get('name');
+    if (name !== undefined) add(name, decode(body.replace(/^\n/, '')));
+  }
   for (const [, tag = '', body = ''] of html.matchAll(/(<select\b[^>]*>)([\s\S]*?)<\/select>/g)) {
     const options = [...body.matchAll(/<option\b[^>]*>/g)].map(([option]) => attributes(option));
     const chosen = options.find((o) => o.has('selected')) ?? options[0];
@@ -76,9 +83,11 @@ describe('the question type registries', () => {
   it('register every type on every side, each type with the same capabilities', () => {
     expect(Object.keys(questionSources)).toEqual(questionTypes);
     expect(Object.keys(answerForms)).toEqual(questionTypes);
+    // Hooks only some types need: a prompt appendix and a GIFT skip (code, sql).
+    const optional = ['promptAppendix', 'skipped'];
     const capabilities = (entry: object): unknown[] =>
       Object.entries(entry)
-        .filter(([, value]) => value !== undefined)
+        .filter(([name, value]) => value !== undefined && !optional.includes(name))
         .map(([name, value]) => (typeof value === 'object' && value !== null ? [name, capabilities(value)] : name));
     const first = questionTypes[0] as QuestionType;
     for (const type of questionTypes) {
@@ -106,7 +115,11 @@ describe('the question type registries', () => {
       if (optionOrder) expect([...optionOrder].sort()).toEqual(optionIds);
       const question: FormQuestion & { promptHtml: string } = { ...compiled, optionOrder };
 
-      const right = rulesFor(type).simulatedAnswer(compiled.key, optionIds, true, createRng(type));
+      const simulated = rulesFor(type).simulatedAnswer(compiled.key, optionIds, true, createRng(type));
+      // An executable answer earns credit once the server graded it: the grading rides on the answer.
+      const task = gradingTask(compiled.key, simulated);
+      const grading = task ? await gradeWith(await testEngines(), task, () => performance.now()) : null;
+      const right = grading ? { ...simulated, tests: { passed: grading.passed, total: grading.total } } : simulated;
       expect(right.type).toBe(type);
       expect(scoreAnswer(compiled.key, right)).toBe(1);
 
@@ -114,7 +127,8 @@ describe('the question type registries', () => {
       const filled = String(Control({ q: questionViewOf(question, right), number: 1 }));
       const posted = answerFromForm(question, submittedFields(filled));
       expect(posted.ok && posted.answer !== null && sameAnswer(posted.answer, right)).toBe(true);
-      expect(posted.ok ? scoreAnswer(compiled.key, posted.answer) : null).toBe(1);
+      // A posted executable answer carries no grading, whatever the browser sends: it earns nothing until graded.
+      expect(posted.ok ? scoreAnswer(compiled.key, posted.answer) : null).toBe(isExecutable(type) ? 0 : 1);
 
       const blank = String(Control({ q: questionViewOf(question, null), number: 1 }));
       expect(answerFromForm(question, submittedFields(blank))).toEqual({ ok: true, answer: null });
@@ -123,9 +137,18 @@ describe('the question type registries', () => {
       expect(keyHtml(compiled.options, compiled.key)).not.toBe('');
     });
 
-    it('comes back from a GIFT export as the same question', () => {
+    it('comes back from a GIFT export as the same question, or is left out with a message', () => {
       const source = examples.get(type);
       if (!source) throw new Error(`questions/README.md has no ${type} example`);
+      const skipped = sourceFor(type).gift.skipped;
+      if (skipped) {
+        const exported = exportGift([source]);
+        expect(exported.text).not.toContain(`::${source.id}::`);
+        expect(exported.messages).toEqual([
+          expect.objectContaining({ kind: 'skipped', question: source.id, message: skipped }),
+        ]);
+        return;
+      }
       const imported = importGift(exportGift([source]).text, { area: 'examples', topic: 'examples' });
       const markdown = imported.topics[0]?.questions[0]?.markdown ?? '';
       const { file } = parseTopicFile('examples.md', 'examples', 'examples', `# Examples\n\n${markdown}`);

@@ -6,10 +6,12 @@
  * Drizzle, no Markdown. The bank side of each type is in source.ts, its answer control in forms.ts.
  */
 import type { Rng } from '../engine/random';
+import { codeRules } from './code/rules';
 import { multipleRules } from './multiple/rules';
 import { numericRules } from './numeric/rules';
 import { orderingRules } from './ordering/rules';
 import { singleRules } from './single/rules';
+import { sqlRules } from './sql/rules';
 import { textRules } from './text/rules';
 import { trueFalseRules } from './truefalse/rules';
 
@@ -70,6 +72,8 @@ export const questionRules = {
   text: textRules,
   numeric: numericRules,
   ordering: orderingRules,
+  code: codeRules,
+  sql: sqlRules,
 };
 
 export type QuestionType = keyof typeof questionRules;

@@ -7,11 +7,13 @@
 import type { GiftConversion } from '../bank/gift-convert';
 import type { GiftQuestion } from '../bank/gift-read';
 import type { RawSection, SourceLine } from '../bank/types';
+import { codeSource } from './code/source';
 import { multipleSource } from './multiple/source';
 import { numericSource } from './numeric/source';
 import { orderingSource } from './ordering/source';
 import type { Answer, AnswerKey, QuestionType } from './rules';
 import { singleSource } from './single/source';
+import { sqlSource } from './sql/source';
 import { textSource } from './text/source';
 import { trueFalseSource } from './truefalse/source';
 
@@ -38,6 +40,8 @@ export interface QuestionSource<Written extends { type: string }, Key, Given> {
   key(answer: Written, optionIds: readonly string[]): Key;
   /** What, beside type and prompt, makes two questions the same to a candidate (GIFT import skips a twin). */
   identity(answer: Written): unknown;
+  /** Markdown added after the prompt when it is compiled (what an executable type shows: starter, examples, schema). */
+  promptAppendix?(answer: Written): string;
   gift: GiftMapping<Written>;
   blind: BlindMapping<Written, Given>;
 }
@@ -48,6 +52,8 @@ export interface GiftMapping<Written, Claimed extends GiftQuestion = GiftQuestio
   answerLines(answer: Written): string[];
   /** For a type GIFT does not have: what writing it as another GIFT type changes (said in the file and the messages). */
   writtenAs: string | null;
+  /** For a type GIFT cannot carry at all: why export leaves it out (said in the file and the messages). */
+  skipped?: string;
   /** Whether a GIFT question becomes a question of this type. */
   claims(q: GiftQuestion): q is Claimed;
   /** The answer section (its `### ` heading and lines) and explanation; null when the question cannot be kept, said through `note`. */
@@ -78,6 +84,8 @@ export const questionSources = {
   text: textSource,
   numeric: numericSource,
   ordering: orderingSource,
+  code: codeSource,
+  sql: sqlSource,
 } satisfies {
   [Type in QuestionType]: QuestionSource<
     { type: Type },

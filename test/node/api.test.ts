@@ -81,6 +81,10 @@ function rightAnswer(key: AnswerKey): Answer {
       return { type: 'numeric', value: key.value };
     case 'ordering':
       return { type: 'ordering', order: key.order };
+    case 'code':
+      return { type: 'code', source: key.reference };
+    case 'sql':
+      return { type: 'sql', source: key.reference };
   }
 }
 

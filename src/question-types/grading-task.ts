@@ -1,0 +1,39 @@
+/**
+ * The grading task of an executable question's answer: its hidden tests (what scores) or its
+ * visible ones (what a candidate may run), with the key's limits. Null for the other types.
+ */
+import type { GradingTask } from '../grading/types';
+import type { Answer, AnswerKey } from './rules';
+
+export function gradingTask(
+  key: AnswerKey,
+  answer: Answer,
+  tests: 'hidden' | 'visible' = 'hidden',
+): GradingTask | null {
+  if (key.type === 'code' && answer.type === 'code') {
+    return {
+      kind: 'code',
+      source: answer.source,
+      functionName: key.functionName,
+      tests: key[tests],
+      limits: key.limits,
+    };
+  }
+  if (key.type === 'sql' && answer.type === 'sql') {
+    return {
+      kind: 'sql',
+      schema: key.schema,
+      query: answer.source,
+      reference: key.reference,
+      orderMatters: key.orderMatters,
+      tests: key[tests],
+      limits: key.limits,
+    };
+  }
+  return null;
+}
+
+/** Whether answers of this type are graded by running them. */
+export function isExecutable(type: string): type is 'code' | 'sql' {
+  return type === 'code' || type === 'sql';
+}

@@ -1,0 +1,28 @@
+import type { AnswerControlProps } from './forms';
+
+/**
+ * A plain text area named `source`, usable without JavaScript: monospaced, no spell check or
+ * autocorrect, Tab left to move focus (keyboard users are not trapped in the field).
+ */
+export function SourceForm({ q, label, hint }: AnswerControlProps & { label: string; hint: string }) {
+  return (
+    <div class="answer answer-source">
+      <label for="answer-source">
+        {label} <span class="hint">{hint}</span>
+      </label>
+      <textarea
+        id="answer-source"
+        name="source"
+        rows={16}
+        spellcheck={false}
+        autocomplete="off"
+        autocapitalize="off"
+        autocorrect="off"
+        data-code-editor=""
+        class="code-editor"
+      >
+        {q.text}
+      </textarea>
+    </div>
+  );
+}
