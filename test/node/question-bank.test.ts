@@ -112,6 +112,16 @@ describe('the private bank, end to end', () => {
     expect(html).toContain('<code>2</code>');
   });
 
+  it('previews without JavaScript through the Preview button, saving nothing', async () => {
+    const res = await owner.post('/app/bank/questions/new', singleForm('preview'));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<h1>Write a question</h1>');
+    expect(html).toContain('hljs-built_in');
+    expect(html).toContain('Correct answer');
+    expect(await privateQuestions()).toEqual([]);
+  });
+
   it('refuses a broken question with the messages of bank:check on its fields, saving nothing (422)', async () => {
     const res = await owner.post(
       '/app/bank/questions/new',
@@ -248,6 +258,16 @@ describe('the private bank, end to end', () => {
     }
     // The owner's own list finds it.
     expect(await (await owner.get('/app/bank?bank=ours&text=does+this+print')).text()).toContain(marker);
+    // As the live filter asks for it: the results alone.
+    const fragment = await owner.get('/app/bank?bank=ours&type=single&difficulty=3&tag=lists', {
+      'HX-Request': 'true',
+      'HX-Request-Type': 'partial',
+    });
+    const results = await fragment.text();
+    expect(results).toMatch(/^<div id="bank-results">/);
+    expect(results).toContain(marker);
+    const none = await owner.get('/app/bank?bank=ours&type=numeric&tag=lists');
+    expect(await none.text()).toContain('No question matches');
   });
 
   it('never shows a private question on public pages, in practice or in pooled statistics', async () => {

@@ -6,7 +6,7 @@
  * bank-workflow.tsx, collections in bank-collections.tsx.
  */
 import { type Context, Hono } from 'hono';
-import { BankBrowsePage } from '../../../views/manage/bank/browse';
+import { BankBrowsePage, type BankBrowseView, BankResults } from '../../../views/manage/bank/browse';
 import { BankQuestionPage } from '../../../views/manage/bank/question';
 import { can } from '../../auth/permissions';
 import {
@@ -23,6 +23,7 @@ import { saveQuestionDraft } from '../../db/private-bank';
 import { type QuestionStatus, questionStatuses } from '../../engine/question-status';
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
+import { wantsFragment } from '../../http/request-kind';
 import { placeChoices, placeFrom } from '../../manage/bank-places';
 import { factsOf } from '../../manage/bank-question';
 import { previewOf } from '../../manage/question-author';
@@ -74,24 +75,22 @@ bankRoutes.get('/app/bank', view, async (c) => {
     params.set('page', String(n));
     return `/app/bank?${params}`;
   };
+  const browse: BankBrowseView = {
+    bank,
+    filters,
+    rows: list.rows,
+    total: list.total,
+    sources,
+    types: questionTypes,
+    tags,
+    canEdit: can(member, 'bank.edit'),
+    previousHref: page > 0 ? pageHref(page - 1) : null,
+    nextHref: (page + 1) * bankPageSize < list.total ? pageHref(page + 1) : null,
+  };
   c.header('Cache-Control', 'no-store');
-  return c.render(
-    <BankBrowsePage
-      view={{
-        bank,
-        filters,
-        rows: list.rows,
-        total: list.total,
-        sources,
-        types: questionTypes,
-        tags,
-        canEdit: can(member, 'bank.edit'),
-        previousHref: page > 0 ? pageHref(page - 1) : null,
-        nextHref: (page + 1) * bankPageSize < list.total ? pageHref(page + 1) : null,
-      }}
-    />,
-    { title: 'Question bank', workspace: 'bank' },
-  );
+  c.header('Vary', 'HX-Request-Type');
+  if (wantsFragment(c)) return c.html(<BankResults view={browse} />);
+  return c.render(<BankBrowsePage view={browse} />, { title: 'Question bank', workspace: 'bank' });
 });
 
 bankRoutes.get('/app/bank/public/:publicQuestionId', view, async (c) => {

@@ -77,9 +77,14 @@ export function BankBrowsePage({ view }: { view: BankBrowseView }) {
             Collections
           </a>
           {view.canEdit ? (
-            <a class="button small" href="/app/bank/questions/new">
-              Write a question
-            </a>
+            <>
+              <a class="button secondary small" href="/app/bank/transfer">
+                Import or export
+              </a>
+              <a class="button small" href="/app/bank/questions/new">
+                Write a question
+              </a>
+            </>
           ) : null}
         </div>
       </div>
@@ -94,6 +99,15 @@ export function BankBrowsePage({ view }: { view: BankBrowseView }) {
         </ul>
       </nav>
       <Filters view={view} />
+      <BankResults view={view} />
+    </>
+  );
+}
+
+/** The count, the table and the pages: what a filter change replaces (htmx) without reloading the page. */
+export function BankResults({ view }: { view: BankBrowseView }) {
+  return (
+    <div id="bank-results">
       <p class="small muted" role="status">
         {plural(view.total, 'question')}
         {view.rows.length < view.total ? `, showing ${view.rows.length}` : ''}
@@ -159,7 +173,7 @@ export function BankBrowsePage({ view }: { view: BankBrowseView }) {
           {view.nextHref ? <a href={view.nextHref}>Next page</a> : null}
         </nav>
       ) : null}
-    </>
+    </div>
   );
 }
 
@@ -190,7 +204,18 @@ function Filters({ view }: { view: BankBrowseView }) {
     s.topics.map((t) => ({ value: t.id, label: view.sources.length > 1 ? `${s.title}: ${t.title}` : t.title })),
   );
   return (
-    <form method="get" action="/app/bank" class="toolbar filters" aria-label="Filter questions">
+    <form
+      method="get"
+      action="/app/bank"
+      class="toolbar filters"
+      aria-label="Filter questions"
+      hx-get="/app/bank"
+      hx-trigger="submit, input changed delay:400ms"
+      hx-sync="this:replace"
+      hx-target="#bank-results"
+      hx-swap="outerHTML"
+      hx-push-url="true"
+    >
       <input type="hidden" name="bank" value={view.bank} />
       <div>
         <label for="f-text">Search</label>
