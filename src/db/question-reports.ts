@@ -8,7 +8,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ReportReason } from '../engine/question-report';
 import type { Db } from './client';
 import { newId } from './ids';
-import { attemptItems, attempts, invitations, questionReports, users } from './schema';
+import { assessments, attemptItems, attempts, invitations, questionReports, users } from './schema';
 
 /** What the candidate said, as the test page shows it back. */
 export interface SentReport {
@@ -149,4 +149,30 @@ export async function resolveReports(
     )
     .returning({ id: questionReports.id });
   return rows.length;
+}
+
+/** The organization's assessments (one per lineage, the newest version) whose finished attempts showed the question. */
+export async function assessmentsShowingQuestion(db: Db, orgId: string, questionId: string) {
+  const rows = await db
+    .selectDistinct({
+      id: assessments.id,
+      title: assessments.title,
+      lineageId: assessments.lineageId,
+      version: assessments.version,
+    })
+    .from(attemptItems)
+    .innerJoin(attempts, eq(attempts.id, attemptItems.attemptId))
+    .innerJoin(assessments, eq(assessments.id, attempts.assessmentId))
+    .where(
+      and(
+        eq(attemptItems.questionId, questionId),
+        eq(attempts.orgId, orgId),
+        eq(assessments.orgId, orgId),
+        inArray(attempts.state, ['submitted', 'expired']),
+      ),
+    )
+    .orderBy(desc(assessments.version));
+  const newestPerLineage = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!newestPerLineage.has(row.lineageId)) newestPerLineage.set(row.lineageId, row);
+  return [...newestPerLineage.values()];
 }

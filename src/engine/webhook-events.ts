@@ -7,5 +7,6 @@ export const webhookEventTypes = [
   'invitation.expired',
   'invitation.revoked',
   'decision.recorded',
+  'attempt.regraded',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];

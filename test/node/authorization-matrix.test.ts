@@ -34,7 +34,9 @@ import {
   notes,
   organizations,
   questionEvents,
+  questionReports,
   questions,
+  regrades,
   responses,
   skillAreas,
   teamInvites,
@@ -171,6 +173,17 @@ async function seedOrgA() {
     decision: 'hold',
     reason: `Reason ${marker}`,
     now: t.clock.now,
+  });
+  // A candidate's report of a question, in the queue of A's question reports only.
+  await t.db.insert(questionReports).values({
+    id: `report-${marker}`.slice(0, 22),
+    orgId,
+    attemptId,
+    questionId: (await attemptItemsWithContent(t.db, attemptId))[0]?.questionId ?? '',
+    questionVersion: 1,
+    reason: 'unclear',
+    body: `Report ${marker}`,
+    createdAt: now,
   });
   const [note] = await t.db.select().from(notes).where(eq(notes.orgId, orgId));
   const [decision] = await t.db.select().from(decisions).where(eq(decisions.orgId, orgId));
@@ -453,6 +466,8 @@ async function snapshotA() {
     await t.db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.orgId, a.orgId))
   ).map((r) => r.id);
   const byOrg = {
+    questionReports,
+    regrades,
     memberships,
     teamInvites,
     apiKeys,

@@ -12,6 +12,7 @@ export const eventLabels: Record<WebhookEventType, string> = {
   'invitation.expired': 'Invitation expired unused',
   'invitation.revoked': 'Invitation withdrawn',
   'decision.recorded': 'Decision recorded (advance, hold or reject)',
+  'attempt.regraded': 'Test regraded: a question was regraded and the score or pass/fail changed (before and after)',
 };
 
 export interface WebhookFormValues {

@@ -7,6 +7,7 @@ import { focusableCodeBlocks } from '../../bank/scrollable-code';
 import { answerHtml, keyHtml } from '../../candidate/describe';
 import { listAreas } from '../../db/areas';
 import { attemptItemsWithContent, eventsOf, finalizeAttempt, responsesOf } from '../../db/attempts';
+import { regradesOfAttempt } from '../../db/regrades';
 import {
   addDecision,
   addNote,
@@ -18,12 +19,13 @@ import {
 } from '../../db/reports';
 import { isDueForFinalization } from '../../engine/attempt-state';
 import { isDecision } from '../../engine/decisions';
-import { scoreAnswer } from '../../engine/scoring';
+import { itemCredit, scoreAnswer } from '../../engine/scoring';
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
 import { publicOrigin } from '../../http/public-origin';
 import { wantsFragment } from '../../http/request-kind';
 import { candidateRows } from '../../manage/candidates';
+import { regradeWords } from '../../manage/regrade-words';
 import { timeline } from '../../manage/timeline';
 import { type ManageEnv, requireCapability } from '../../middleware/auth';
 import { errorResponse } from '../../middleware/errors';
@@ -63,7 +65,7 @@ async function reportView(c: Ctx): Promise<ReportView> {
     found = (await orgAttempt(db, member.orgId, attemptId)) ?? found;
   }
   const { assessment } = found;
-  const [records, scores, items, saved, events, notes, decisions, areas] = await Promise.all([
+  const [records, scores, items, saved, events, notes, decisions, areas, regrades] = await Promise.all([
     candidateRecords(db, member.orgId, { attemptIds: [attemptId] }),
     completedScores(db, member.orgId, [assessment.id]),
     attemptItemsWithContent(db, attemptId),
@@ -72,6 +74,7 @@ async function reportView(c: Ctx): Promise<ReportView> {
     notesOf(db, member.orgId, attemptId),
     decisionsOf(db, member.orgId, attemptId),
     listAreas(db),
+    regradesOfAttempt(db, member.orgId, attemptId),
   ]);
   const [row] = candidateRows(records, scores, clock());
   if (!row?.attemptId) throw new PublicError(404, notFound);
@@ -98,11 +101,18 @@ async function reportView(c: Ctx): Promise<ReportView> {
         explanationHtml: focusableCodeBlocks(item.explanationHtml),
         ref: item.ref,
         answered: answer !== null,
-        credit: scoreAnswer(item.answerKey, answer),
+        // As it counts now: a regrade's full credit or accepted answer (stored credit), a dropped item 0.
+        credit: item.scoring
+          ? (itemCredit({ key: item.answerKey, answer, scoring: item.scoring }) ?? 0)
+          : (response?.score ?? scoreAnswer(item.answerKey, answer)),
         timeSpentMs: response?.timeSpentMs ?? 0,
         flagged: response?.flagged ?? false,
       };
     }),
+    regrades: regrades.map((r) => ({
+      ...r,
+      what: regradeWords(r.kind, r.acceptedAnswer, items.find((i) => i.questionId === r.questionId)?.options ?? []),
+    })),
     timeline: timeline(events, found.attempt.startedAt),
     notes,
     decisions,

@@ -4,6 +4,7 @@ import { AreaBars } from '../../components/charts';
 import { Activity, DecisionForm, NoteForm } from './activity';
 import { Answers } from './answers';
 import { Integrity } from './integrity';
+import { Regrades } from './regrades';
 import { TimePerQuestion } from './time-chart';
 import type { ReportView } from './types';
 import { Verdict } from './verdict';
@@ -40,6 +41,7 @@ export function ReportPage(p: { view: ReportView }) {
       <section class="panel report-summary" aria-label="Summary">
         <Verdict view={p.view} />
       </section>
+      <Regrades view={p.view} />
       <div class="grid-2">
         {done && row.result ? (
           <div class="report-charts">

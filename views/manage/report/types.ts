@@ -33,6 +33,20 @@ export interface ReportQuestion {
   flagged: boolean;
 }
 
+/** A regrade that moved this attempt's score: what was decided about which question, before and after. */
+export interface RegradeNote {
+  questionId: string;
+  /** "Accept an additional answer (C)", as the queue words it. */
+  what: string;
+  note: string;
+  actorName: string;
+  at: number;
+  beforePercent: number | null;
+  afterPercent: number | null;
+  beforePassed: boolean | null;
+  afterPassed: boolean | null;
+}
+
 export interface ReportView {
   row: CandidateRow & { attemptId: string };
   assessment: { id: string; title: string; version: number; passMark: number };
@@ -40,6 +54,8 @@ export interface ReportView {
   /** Finished candidates of the assessment other than this one: what the percentile ranks against. */
   others: number;
   questions: ReportQuestion[];
+  /** Regrades that changed this attempt's score, oldest first. */
+  regrades?: RegradeNote[];
   timeline: TimelineEntry[];
   notes: NoteEntry[];
   decisions: DecisionEntry[];

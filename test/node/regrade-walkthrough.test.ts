@@ -1,0 +1,271 @@
+/**
+ * Walkthrough of a question report to a regrade: 40 seeded candidates took a fixed 12-question
+ * test where the stronger half chose option C of alpha-s3 (keyed B); one more candidate reports
+ * alpha-s3 from the test page. The owner reads the queue with the item's statistics, runs a dry
+ * run of accepting C, applies it, and finds the scores and pass/fail rescored by the finish's own
+ * scorer, a regrade_changes row and an attempt.regraded webhook message per changed attempt, the
+ * candidate report saying so; applying again changes nothing. Then a drop, and who may do what.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invitationToken } from '../../src/candidate/invitation-token';
+import { createAssessment, createInvitation } from '../../src/db/assessments';
+import {
+  attemptItems,
+  attempts,
+  memberships,
+  questionReports,
+  regradeChanges,
+  regrades,
+  responses,
+  users,
+  webhookOutbox,
+} from '../../src/db/schema';
+import { createWebhook } from '../../src/db/webhooks';
+import { makeTestApp, type TestApp } from '../support/app';
+import { importTestBank } from '../support/bank';
+import { TestBrowser } from '../support/client';
+import { defaultAssessment } from '../support/fixtures';
+import { signUpOwner, signUpReviewer } from '../support/people';
+import { seedSimulatedAttempts } from '../support/statistics-seed';
+
+let t: TestApp;
+let owner: TestBrowser;
+let reviewer: TestBrowser;
+let stranger: TestBrowser;
+let orgId: string;
+let seededAttempts: string[] = [];
+const passMark = 60;
+
+/** Stored score, pass and alpha-s3 answer of each seeded attempt. */
+async function seededState() {
+  const rows = await t.db
+    .select({ id: attempts.id, percent: attempts.scorePercent, passed: attempts.passed, answer: responses.answer })
+    .from(attempts)
+    .leftJoin(responses, and(eq(responses.attemptId, attempts.id), eq(responses.questionId, 'alpha-s3')))
+    .where(eq(attempts.orgId, orgId));
+  return new Map(rows.filter((r) => seededAttempts.includes(r.id)).map((r) => [r.id, r]));
+}
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  await importTestBank(t.db);
+  owner = await signUpOwner(t, 'olivia@example.com', 'Acme Hiring');
+  reviewer = await signUpReviewer(t);
+  stranger = await signUpOwner(t, 'sam@example.com', 'Other Org');
+  const [olivia] = await t.db.select().from(users).where(eq(users.email, 'olivia@example.com'));
+  const [m] = await t.db
+    .select()
+    .from(memberships)
+    .where(eq(memberships.userId, olivia?.id ?? ''));
+  orgId = m?.orgId ?? '';
+  const ownerId = olivia?.id ?? '';
+  const assessmentId = await createAssessment(
+    t.db,
+    orgId,
+    ownerId,
+    { ...defaultAssessment, passMark, title: 'Backend screening' },
+    t.clock.now,
+  );
+  await createWebhook(t.db, {
+    orgId,
+    url: 'https://hooks.example.com/skillcheck',
+    description: 'ATS',
+    events: ['attempt.regraded'],
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    createdBy: ownerId,
+    now: t.clock.now,
+  });
+  const { takers } = await seedSimulatedAttempts(t.db, {
+    orgId,
+    ownerId,
+    assessmentId,
+    passMark,
+    candidates: 40,
+    now: t.clock.now,
+  });
+  seededAttempts = takers.map((taker) => taker.attemptId);
+
+  // A 41st candidate reports alpha-s3 from the test page, then finishes.
+  const expiresAt = t.clock.now + 864e5;
+  const invitationId = await createInvitation(
+    t.db,
+    orgId,
+    assessmentId,
+    ownerId,
+    { candidateName: 'Rae Reporter', candidateEmail: 'rae@example.com', expiresAt, extraSeconds: 0 },
+    t.clock.now,
+  );
+  const candidate = new TestBrowser(t.app);
+  const start = await candidate.post(`/invite/${await invitationToken(t.deps, invitationId, expiresAt)}`);
+  const attemptId = start.headers.get('location')?.split('/').pop() ?? '';
+  const [item] = await t.db
+    .select()
+    .from(attemptItems)
+    .where(and(eq(attemptItems.attemptId, attemptId), eq(attemptItems.questionId, 'alpha-s3')));
+  const report = await candidate.post(`/attempts/${attemptId}/reports`, {
+    q: String(item?.position),
+    reason: 'several_right',
+    body: 'Option C is right as well.',
+  });
+  expect(report.status).toBe(303);
+  t.clock.advance(60_000);
+  expect((await candidate.post(`/attempts/${attemptId}/finish`)).status).toBe(303);
+});
+afterAll(() => t.close());
+
+describe('from a question report to a regrade', () => {
+  it('lists the report in the queue, with the statistics of the question beside it', async () => {
+    const queue = await (await owner.get('/app/question-reports')).text();
+    expect(queue).toContain('href="/app/questions/alpha-s3/reports"');
+    expect(queue).toContain('More than one answer is right');
+
+    const page = await owner.get('/app/questions/alpha-s3/reports');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Option C is right as well.');
+    expect(html).toContain('Rae Reporter');
+    expect(html).toContain('version 1');
+    // The statistics module's own analysis: 41 attempts showed it, and the distractor flag in words.
+    expect(html).toMatch(/<td>41<\/td>/);
+    expect(html).toContain('Wrong option C is chosen more by stronger candidates');
+    expect(html).toContain('href="/app/questions/alpha-s3/regrade"');
+  });
+
+  it('shows a dry run of accepting C that writes nothing, then applies exactly it', async () => {
+    const before = await seededState();
+    const choseC = [...before.values()].filter((r) => r.answer?.type === 'single' && r.answer.choice === 'c');
+    expect(choseC.length).toBeGreaterThan(5);
+
+    const dry = await owner.get('/app/questions/alpha-s3/regrade?kind=accept_answer&accept=c&note=C+is+also+right');
+    expect(dry.status).toBe(200);
+    const dryHtml = await dry.text();
+    expect(dryHtml).toContain('Dry run: nothing is written yet');
+    expect(dryHtml).toContain(`${choseC.length} attempts would be regraded; ${choseC.length} scores would change`);
+    expect(await t.db.select().from(regrades)).toEqual([]);
+    expect(await seededState()).toEqual(before);
+
+    const apply = await owner.post('/app/questions/alpha-s3/regrade', {
+      kind: 'accept_answer',
+      accept: 'c',
+      acceptText: '',
+      note: 'C is also right',
+    });
+    expect(apply.status).toBe(303);
+    expect(apply.headers.get('location')).toBe('/app/questions/alpha-s3/reports?done=regraded');
+
+    const after = await seededState();
+    const [regrade] = await t.db.select().from(regrades);
+    expect(regrade).toMatchObject({ orgId, questionId: 'alpha-s3', kind: 'accept_answer', note: 'C is also right' });
+    expect(regrade?.acceptedAnswer).toEqual({ type: 'single', choice: 'c' });
+    const changes = await t.db.select().from(regradeChanges);
+    expect(changes).toHaveLength(choseC.length);
+    let flipped = 0;
+    for (const row of choseC) {
+      const now = after.get(row.id);
+      // One more right answer of 12 equally weighted questions.
+      const points = Math.round(((row.percent ?? 0) * 12) / 100) + 1;
+      expect(now?.percent).toBe(Math.floor((points / 12) * 1000 + 1e-6) / 10);
+      expect(now?.passed).toBe((now?.percent ?? 0) >= passMark);
+      if (now?.passed !== row.passed) flipped += 1;
+      expect(changes).toContainEqual(
+        expect.objectContaining({
+          attemptId: row.id,
+          beforePercent: row.percent,
+          afterPercent: now?.percent,
+          beforePassed: row.passed,
+          afterPassed: now?.passed,
+        }),
+      );
+      const [credit] = await t.db
+        .select({ score: responses.score })
+        .from(responses)
+        .where(and(eq(responses.attemptId, row.id), eq(responses.questionId, 'alpha-s3')));
+      expect(credit?.score).toBe(1);
+    }
+    expect(flipped).toBeGreaterThan(0);
+    for (const row of before.values()) if (!choseC.includes(row)) expect(after.get(row.id)).toEqual(row);
+
+    const outbox = await t.db.select().from(webhookOutbox).where(eq(webhookOutbox.event, 'attempt.regraded'));
+    expect(outbox).toHaveLength(choseC.length);
+    const message = outbox.find((o) => (o.payload.data as { attempt_id: string }).attempt_id === choseC[0]?.id);
+    expect(message?.payload).toMatchObject({
+      type: 'attempt.regraded',
+      data: { question_id: 'alpha-s3', kind: 'accept_answer', before: { percent: choseC[0]?.percent } },
+    });
+
+    const changed = choseC[0]?.id ?? '';
+    const report = await (await owner.get(`/app/attempts/${changed}`)).text();
+    expect(report).toContain('Regraded');
+    expect(report).toContain('alpha-s3: Accept an additional answer: C');
+  });
+
+  it('applies nothing the second time', async () => {
+    const again = await owner.post('/app/questions/alpha-s3/regrade', { kind: 'accept_answer', accept: 'c', note: '' });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('Nothing to apply');
+    expect(await t.db.select().from(regrades)).toHaveLength(1);
+    expect(await t.db.select().from(webhookOutbox).where(eq(webhookOutbox.event, 'attempt.regraded'))).toHaveLength(
+      (await t.db.select().from(regradeChanges)).length,
+    );
+  });
+
+  it('drops a question from scoring: it leaves points and maximum, and the mark stays with the item', async () => {
+    const id = seededAttempts[0] ?? '';
+    const [before] = await t.db.select().from(attempts).where(eq(attempts.id, id));
+    expect(before?.result?.max).toBe(12);
+    const res = await owner.post('/app/questions/alpha-s1/regrade', { kind: 'drop', note: 'ambiguous' });
+    expect(res.status).toBe(303);
+    const [after] = await t.db.select().from(attempts).where(eq(attempts.id, id));
+    expect(after?.result?.max).toBe(11);
+    const marks = await t.db
+      .select({ scoring: attemptItems.scoring })
+      .from(attemptItems)
+      .where(eq(attemptItems.questionId, 'alpha-s1'));
+    expect(marks.length).toBe(41);
+    expect(marks.every((m) => m.scoring === 'dropped')).toBe(true);
+  });
+
+  it('refuses bad regrade forms with a message and writes nothing', async () => {
+    const count = (await t.db.select().from(regrades)).length;
+    const noKind = await owner.post('/app/questions/alpha-s3/regrade', { note: 'x' });
+    expect(noKind.status).toBe(422);
+    expect(await noKind.text()).toContain('Choose how to regrade the question.');
+    const keyed = await owner.post('/app/questions/alpha-s3/regrade', { kind: 'accept_answer', accept: 'b' });
+    expect(keyed.status).toBe(422);
+    expect(await keyed.text()).toContain('already earns full credit');
+    const unknown = await owner.post('/app/questions/alpha-s3/regrade', { kind: 'accept_answer', accept: 'z' });
+    expect(unknown.status).toBe(422);
+    expect((await t.db.select().from(regrades)).length).toBe(count);
+  });
+
+  it('resolves the report with a note', async () => {
+    const [report] = await t.db.select().from(questionReports);
+    const empty = await owner.post('/app/questions/alpha-s3/reports/resolve', {
+      reportIds: report?.id ?? '',
+      note: '',
+    });
+    expect(empty.status).toBe(422);
+    const res = await owner.post('/app/questions/alpha-s3/reports/resolve', {
+      reportIds: report?.id ?? '',
+      note: 'Regraded: C accepted.',
+    });
+    expect(res.status).toBe(303);
+    const [resolved] = await t.db.select().from(questionReports);
+    expect(resolved).toMatchObject({ status: 'resolved', resolution: 'Regraded: C accepted.' });
+    const page = await (await owner.get('/app/questions/alpha-s3/reports')).text();
+    expect(page).toContain('Regraded: C accepted.');
+  });
+
+  it('lets a reviewer read the queue but not act, and shows another organization nothing', async () => {
+    expect((await reviewer.get('/app/questions/alpha-s3/reports')).status).toBe(200);
+    const readOnly = await (await reviewer.get('/app/questions/alpha-s3/reports')).text();
+    expect(readOnly).not.toContain('/regrade"');
+    expect(readOnly).not.toContain('reports/resolve');
+    expect((await reviewer.get('/app/questions/alpha-s3/regrade')).status).toBe(403);
+    expect((await reviewer.post('/app/questions/alpha-s3/regrade', { kind: 'full_credit' })).status).toBe(403);
+    expect((await stranger.get('/app/questions/alpha-s3/reports')).status).toBe(404);
+    expect((await stranger.get('/app/questions/alpha-s3/regrade')).status).toBe(404);
+    expect(await (await stranger.get('/app/question-reports')).text()).not.toContain('alpha-s3');
+  });
+});

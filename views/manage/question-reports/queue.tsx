@@ -1,0 +1,60 @@
+/** The organization's question reports, one row per question, open ones first. */
+import { reportReasonLabels } from '../../../src/engine/question-report';
+import type { QuestionReportGroup } from '../../../src/manage/question-queue';
+import { Breadcrumbs } from '../../components/breadcrumbs';
+import { plural } from '../../components/format';
+import { TableWrap } from '../../components/table-wrap';
+import { Time } from '../../components/time';
+
+export function ReportQueuePage({ groups }: { groups: QuestionReportGroup[] }) {
+  const open = groups.reduce((n, g) => n + g.open, 0);
+  return (
+    <>
+      <Breadcrumbs trail={[{ label: 'Question bank', href: '/app/bank' }, { label: 'Question reports' }]} />
+      <div class="page-head">
+        <div>
+          <h1>Question reports</h1>
+          <p class="muted">
+            What your candidates reported about questions during their tests: {plural(open, 'open report')} about{' '}
+            {plural(groups.filter((g) => g.open > 0).length, 'question')}. Reports from other organizations' candidates
+            are not shown here.
+          </p>
+        </div>
+      </div>
+      {groups.length === 0 ? (
+        <section class="panel">
+          <p>No reports yet. Candidates can report a problem with a question from the test page.</p>
+        </section>
+      ) : (
+        <TableWrap label="Reports per question">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Open</th>
+                <th scope="col">All</th>
+                <th scope="col">Reasons given</th>
+                <th scope="col">Latest</th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((g) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/app/questions/${g.questionId}/reports`}>{g.questionId}</a>
+                  </th>
+                  <td>{g.open}</td>
+                  <td>{g.total}</td>
+                  <td>{g.reasons.map((r) => reportReasonLabels[r]).join('; ')}</td>
+                  <td>
+                    <Time at={g.latestAt} format="date" />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </>
+  );
+}
