@@ -191,6 +191,10 @@ describe('the private bank, end to end', () => {
     expect(stale.status).toBe(409);
     const versions = await t.db.select().from(questionVersions).where(eq(questionVersions.questionId, singleId));
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
+    // The history shows what changed, line by line.
+    const page = await (await owner.get(`/app/bank/questions/${singleId}`)).text();
+    expect(page).toContain('<del>− difficulty: 2</del><ins>+ difficulty: 3</ins>');
+    expect(page).toContain('harder');
   });
 
   it('needs a second admin to approve once the organization asks for it', async () => {

@@ -14,6 +14,7 @@ import { addQuestionComment, type Transition, transitionQuestion } from '../../d
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
 import { factsOf, labelOf } from '../../manage/bank-question';
+import { lineDiff } from '../../manage/line-diff';
 import { previewOf } from '../../manage/question-author';
 import { type ManageEnv, requireCapability } from '../../middleware/auth';
 
@@ -69,7 +70,10 @@ async function renderPrivateQuestion(
         facts: factsOf(q),
         preview: previewOf(q.content),
         actions,
-        versions,
+        versions: versions.map((v, i) => {
+          const before = versions[i + 1]?.sourceText;
+          return { ...v, changes: before != null && v.sourceText != null ? lineDiff(before, v.sourceText) : null };
+        }),
         events,
         ...extra,
       }}

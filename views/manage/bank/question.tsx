@@ -31,6 +31,8 @@ export interface VersionRow {
   createdAt: number;
   changeNote: string | null;
   sourceText: string | null;
+  /** Line by line against the version before it; null for the first. */
+  changes: { kind: 'same' | 'removed' | 'added'; text: string }[] | null;
 }
 
 export interface EventRow {
@@ -227,7 +229,24 @@ function Versions({ versions }: { versions: VersionRow[] }) {
             Version {v.version} · {v.authorName ?? 'import'} · <Time at={v.createdAt} />
             {v.changeNote ? ` · ${v.changeNote}` : ''}
           </summary>
-          <pre tabindex={0}>
+          {v.changes ? (
+            <>
+              <p class="small muted">Changes from version {v.version - 1} (− removed, + added):</p>
+              <pre class="line-diff" tabindex={0} aria-label={`Changes from version ${v.version - 1}`}>
+                {v.changes.map((l) =>
+                  l.kind === 'added' ? (
+                    <ins>+ {l.text}</ins>
+                  ) : l.kind === 'removed' ? (
+                    <del>− {l.text}</del>
+                  ) : (
+                    <span>{`  ${l.text}`}</span>
+                  ),
+                )}
+              </pre>
+            </>
+          ) : null}
+          <p class="small muted">The Markdown of version {v.version}:</p>
+          <pre tabindex={0} aria-label={`Markdown of version ${v.version}`}>
             <code>{v.sourceText ?? ''}</code>
           </pre>
         </details>
