@@ -69,8 +69,12 @@ export function parsePastedList(text: string): RecipientLine[] {
   return out;
 }
 
-/** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
-export function csvRecords(text: string): { line: number; cells: string[]; raw: string }[] {
+/**
+ * RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. `separators` are
+ * the characters that end a field: comma and semicolon by default (spreadsheets in locales with a
+ * decimal comma write semicolons), only the comma for text where a semicolon is prose.
+ */
+export function csvRecords(text: string, separators = ',;'): { line: number; cells: string[]; raw: string }[] {
   const src = text.replace(/^\uFEFF/, '');
   const records: { line: number; cells: string[]; raw: string }[] = [];
   let cells: string[] = [];
@@ -100,7 +104,7 @@ export function csvRecords(text: string): { line: number; cells: string[]; raw: 
     } else if (ch === '"' && cell.trim() === '') {
       quoted = true;
       cell = '';
-    } else if (ch === ',' || ch === ';') {
+    } else if (ch !== undefined && separators.includes(ch)) {
       cells.push(cell);
       cell = '';
     } else if (ch === '\n' || ch === '\r') {

@@ -19,6 +19,7 @@ import { invitationStatusAt } from '../../engine/invitation-state';
 import { type FormData, field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
 import { publicOrigin } from '../../http/public-origin';
+import { readUpload } from '../../http/upload';
 import {
   closedReason,
   dayMs,
@@ -216,22 +217,6 @@ invitationsRoutes.post('/app/assessments/:id/invitations', mayInvite, async (c) 
   return c.redirect(`/app/assessments/${row.id}/invitations?done=invited&n=1&failed=${failed}#inv-${id}`, 303);
 });
 
-/** Form fields and the uploaded file of a multipart form (plain url-encoded posts work too). */
-async function readUpload(c: Ctx): Promise<{ form: FormData; file: File | null }> {
-  if (!(c.req.header('Content-Type') ?? '').startsWith('multipart/form-data'))
-    return { form: await readForm(c), file: null };
-  const body = await c.req.parseBody({ all: true });
-  const form: FormData = {};
-  let file: File | null = null;
-  for (const [key, value] of Object.entries(body)) {
-    for (const v of Array.isArray(value) ? value : [value]) {
-      if (typeof v === 'string') form[key] = form[key] === undefined ? v : [...[form[key]].flat(), v];
-      else if (key === 'csv' && v.size > 0) file = v;
-    }
-  }
-  return { form, file };
-}
-
 /**
  * Invites a pasted list and/or a CSV file. Every bad line is reported with its number and what is
  * wrong, and nothing is created for it; the good lines are created together in one batch.
@@ -240,7 +225,8 @@ invitationsRoutes.post('/app/assessments/:id/invitations/bulk', mayInvite, async
   const deps = c.get('deps');
   const member = c.get('member');
   const row = await requireOpenAssessment(c);
-  const { form, file } = await readUpload(c);
+  const { form, files } = await readUpload(c, 'csv');
+  const file = files[0] ?? null;
   const now = deps.clock();
   const pasted = (field(form, 'lines') ?? '').trim();
   const values = {
