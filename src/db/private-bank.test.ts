@@ -5,7 +5,15 @@ import { createOrgWithOwner, createUser } from './accounts';
 import { getBankQuestion, listPrivateQuestions, privateQuestionVersions, questionHistory } from './bank-browse';
 import { createCollection, updateCollection } from './collections';
 import { addQuestionComment, saveQuestionDraft, transitionQuestion } from './private-bank';
-import { memberships, organizations, questions, questionVersions } from './schema';
+import {
+  attempts,
+  memberships,
+  organizations,
+  questionExposure,
+  questions,
+  questionVersions,
+  responses,
+} from './schema';
 
 let t: Awaited<ReturnType<typeof openTestDb>>;
 beforeEach(async () => {
@@ -304,6 +312,58 @@ describe('transitionQuestion', () => {
     expect((await listPrivateQuestions(t.db, orgId, { tag: 'nope' })).total).toBe(0);
     expect((await listPrivateQuestions(t.db, orgId, { type: 'numeric' })).total).toBe(0);
     expect((await listPrivateQuestions(t.db, orgId, { difficulty: 2, collectionId, topic: 'joins' })).total).toBe(1);
+  });
+});
+
+describe('usage', () => {
+  it("counts exposure, answers and mean credit from the viewing organization's finished attempts only", async () => {
+    const { orgId, userId, collectionId } = await setup();
+    const other = await createOrgWithOwner(t.db, {
+      email: 'z@example.com',
+      name: 'Z',
+      passwordHash: 'x',
+      orgName: 'Z',
+    });
+    const saved = await saveQuestionDraft(t.db, {
+      orgId,
+      collectionId,
+      topic: 'joins',
+      actorId: userId,
+      markdown: singleMd('A'),
+      now,
+    });
+    if (!saved.ok) throw new Error('saved');
+    const attempt = (id: string, org: string, state: 'submitted' | 'in_progress') => ({
+      id,
+      kind: 'assessment' as const,
+      orgId: org,
+      seed: id,
+      state,
+      startedAt: now,
+      deadlineAt: now + 1,
+    });
+    await t.db
+      .insert(attempts)
+      .values([
+        attempt('a1', orgId, 'submitted'),
+        attempt('a2', orgId, 'submitted'),
+        attempt('a3', orgId, 'in_progress'),
+        attempt('b1', other.orgId, 'submitted'),
+      ]);
+    const response = (attemptId: string, score: number) => ({
+      attemptId,
+      questionId: saved.questionId,
+      seq: 1,
+      savedAt: now,
+      score,
+      answer: { type: 'single' as const, choice: 'b' },
+    });
+    await t.db.insert(responses).values([response('a1', 1), response('a2', 0), response('a3', 1), response('b1', 1)]);
+    await t.db.insert(questionExposure).values({ orgId, questionId: saved.questionId, drawn: 3 });
+    const [row] = (await listPrivateQuestions(t.db, orgId)).rows;
+    expect(row).toMatchObject({ exposure: 3, answered: 2, facility: 0.5 });
+    expect((await listPrivateQuestions(t.db, orgId, { usage: 'unused' })).total).toBe(0);
+    expect((await listPrivateQuestions(t.db, orgId, { usage: 'used' })).total).toBe(1);
   });
 });
 
