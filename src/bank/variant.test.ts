@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, placeholderTexts, valuesAt, variantInstance, variantNames } from '../engine/variant';
 import { blindSheet } from './blind';
@@ -167,5 +168,13 @@ describe('variant questions in the bank', () => {
     const sheet = blindSheet(questions);
     expect(sheet).toContain(`range(1, ${example.n} + 1)`);
     expect(sheet).not.toContain('{{');
+  });
+
+  it("compiles the README's example of a variant question", async () => {
+    const readme = readFileSync('questions/README.md', 'utf8');
+    const example = /````md\n([\s\S]*?)\n````/u.exec(readme)?.[1] ?? '';
+    const { bank, errors } = await compileBank(topic(example));
+    expect(errors).toEqual([]);
+    expect(bank.questions[0]?.variant?.keys).toHaveLength(8);
   });
 });
