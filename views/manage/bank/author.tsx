@@ -248,7 +248,7 @@ function FormFields({ view }: { view: AuthorPageView }) {
           name="ref"
           label="Documentation link"
           hint="Optional: the page that backs the answer."
-          type="url"
+          inputmode="url"
           value={f.ref}
           maxlength={500}
           error={err('ref')}
@@ -296,6 +296,7 @@ function AnswerFieldsets({ view }: { view: AuthorPageView }) {
               Option {i + 1}
             </label>
             <input
+              type="text"
               id={`f-option-text-${i}`}
               name={`option-text-${i}`}
               value={o.text}

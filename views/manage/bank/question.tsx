@@ -73,7 +73,7 @@ export interface BankQuestionView {
 }
 
 const actionWords: Record<string, string> = {
-  created: 'wrote version 1',
+  created: 'wrote it',
   edited: 'saved a new version',
   moved: 'moved it',
   copied: 'copied it from the public bank',
@@ -200,7 +200,7 @@ function Actions({ view, base }: { view: BankQuestionView; base: string }) {
     );
   }
   return (
-    <div class="actions">
+    <div class="actions bank-actions">
       {a.edit ? (
         <a class="button small" href={`${base}/edit`}>
           Edit
