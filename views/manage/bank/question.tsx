@@ -232,7 +232,7 @@ function Versions({ versions }: { versions: VersionRow[] }) {
           {v.changes ? (
             <>
               <p class="small muted">Changes from version {v.version - 1} (− removed, + added):</p>
-              <pre class="line-diff" tabindex={0} aria-label={`Changes from version ${v.version - 1}`}>
+              <pre class="line-diff" tabindex={0}>
                 {v.changes.map((l) =>
                   l.kind === 'added' ? (
                     <ins>+ {l.text}</ins>
@@ -246,7 +246,7 @@ function Versions({ versions }: { versions: VersionRow[] }) {
             </>
           ) : null}
           <p class="small muted">The Markdown of version {v.version}:</p>
-          <pre tabindex={0} aria-label={`Markdown of version ${v.version}`}>
+          <pre tabindex={0}>
             <code>{v.sourceText ?? ''}</code>
           </pre>
         </details>
