@@ -89,7 +89,7 @@ export function markdownFromCsvRow(
     const positions = picked.map(Number);
     if (picked.length === 0)
       errors.push('the correct column is empty: give the number of the right option, e.g. 2 (or 1,3)');
-    else if (positions.some((n) => !Number.isInteger(n) || n < 1 || n > options.length))
+    else if (options.length > 0 && positions.some((n) => !Number.isInteger(n) || n < 1 || n > options.length))
       errors.push(`the correct column must hold option numbers from 1 to ${options.length} (got "${correct}")`);
     answer.push('### Options', ...options.map((o, i) => `- [${positions.includes(i + 1) ? 'x' : ' '}] ${o}`));
   } else if (type === 'ordering') {

@@ -30,7 +30,8 @@ export async function importCandidates(
   db: Db,
   input: {
     orgId: string;
-    actorId: string;
+    /** The member importing; null for the command line. */
+    actorId: string | null;
     collection: { id: string; title: string; topics: { id: string }[] };
     /** Every question goes to this topic when set; otherwise each file names its own. */
     topic?: string;
