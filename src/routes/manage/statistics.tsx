@@ -3,6 +3,7 @@ import { StatisticsPage } from '../../../views/manage/statistics/page';
 import { QuestionStatisticsPage, type QuestionVersionStatistics } from '../../../views/manage/statistics/question';
 import { listAreas } from '../../db/areas';
 import { assessmentResponses, practiceResponses, questionForStatistics } from '../../db/item-statistics';
+import { itemFit } from '../../engine/item-fit';
 import { PublicError } from '../../http/public-error';
 import { attachmentHeader } from '../../manage/csv';
 import { type AssessmentStatistics, assessmentStatistics, practiceItemStatistics } from '../../manage/item-statistics';
@@ -109,6 +110,11 @@ statisticsRoutes.get(`/app/assessments/${id}/statistics/questions/${questionId}`
         areaTitle: areaTitles[question.area] ?? question.area,
         topic: question.topic,
         irt: { a: question.irtA, b: question.irtB, calibratedAt: question.calibratedAt },
+        // The curve was calibrated on practice answers against their ability estimates: fit is read there too.
+        fit: itemFit(
+          { a: question.irtA, b: question.irtB },
+          practice.map((r) => ({ theta: r.theta, credit: r.credit ?? 0 })),
+        ),
         versions,
       }}
     />,

@@ -61,6 +61,9 @@ export function StatisticsPage(p: { view: StatisticsView }) {
           <p class="actions no-print">
             <a class="button secondary" href={`${base}/statistics/items.csv`} download>
               Download item statistics (CSV)
+            </a>{' '}
+            <a class="button secondary" href="/app/question-reports">
+              Question reports
             </a>
           </p>
         ) : null}

@@ -3,13 +3,16 @@
  * public practice tests (pooled over everyone who practised, and labelled so), with its 2PL
  * parameters from practice calibration.
  */
+
 import type { ItemAnalysis } from '../../../src/engine/item-analysis';
+import type { ItemFit } from '../../../src/engine/item-fit';
 import type { ItemMeta } from '../../../src/manage/item-statistics';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { formatDateTime, plural } from '../../components/format';
 import { AssessmentTabs } from '../assessment-tabs';
 import { typeLabels } from '../report';
 import { correlationText, percentText, secondsText } from './format';
+import { ItemFitSection } from './item-fit';
 import { FlagList } from './items';
 import { OptionBars, OptionTable } from './options';
 import type { StatisticsAssessment } from './page';
@@ -28,6 +31,8 @@ export interface QuestionStatisticsView {
   areaTitle: string;
   topic: string;
   irt: { a: number; b: number; calibratedAt: number | null };
+  /** The curve against the pooled practice tests' abilities; null below two groups' worth. */
+  fit: ItemFit | null;
   versions: QuestionVersionStatistics[];
 }
 
@@ -81,6 +86,11 @@ export function QuestionStatisticsPage(p: { view: QuestionStatisticsView }) {
         {p.view.areaTitle} · {p.view.topic}
       </p>
       <AssessmentTabs assessmentId={a.id} current="statistics" />
+      <p class="no-print">
+        <a href={`/app/questions/${questionId}/reports`}>
+          Reports from your candidates about this question, and regrading
+        </a>
+      </p>
       <section class="panel" aria-labelledby="irt-title">
         <h2 id="irt-title">Item response theory (2PL)</h2>
         <dl class="kpis">
@@ -100,6 +110,7 @@ export function QuestionStatisticsPage(p: { view: QuestionStatisticsView }) {
           b is the ability (0 the average practice taker, ±1 one standard deviation) at which half get it right; a is
           how sharply the chance rises around b.
         </p>
+        <ItemFitSection fit={p.view.fit} />
       </section>
       {p.view.versions.map((v) => {
         const title = p.view.versions.length > 1 ? `Version ${v.meta.version}` : 'The question';
