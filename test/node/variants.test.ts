@@ -8,7 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileBank } from '../../src/bank/compile';
 import { invitationToken } from '../../src/candidate/invitation-token';
 import { createAssessment, createInvitation } from '../../src/db/assessments';
+import { attemptItemsWithContent } from '../../src/db/attempts';
 import { importBank } from '../../src/db/bank-import';
+import { appendPracticeItem, startPracticeAttempt } from '../../src/db/practice';
 import { attemptItems, attempts, memberships, questionVersions, responses, users } from '../../src/db/schema';
 import { makeTestApp, type TestApp } from '../support/app';
 import { TestBrowser } from '../support/client';
@@ -209,5 +211,38 @@ describe('variant questions in an assessment', () => {
     await browser.post(`/attempts/${attemptId}/finish`);
     const [saved] = await t.db.select().from(responses).where(eq(responses.attemptId, attemptId));
     expect(saved?.score).toBe(0);
+  });
+
+  it("stores a practice attempt's instances, first item and appended ones, and reads them back filled", async () => {
+    const versions = await t.db.select().from(questionVersions);
+    const item = (id: string) => {
+      const v = versions.find((row) => row.questionId === id);
+      if (!v) throw new Error(`no ${id}`);
+      return { questionId: id, version: v.version, contentHash: v.contentHash, optionOrder: null };
+    };
+    const now = t.clock.now;
+    const { attemptId, created } = await startPracticeAttempt(t.db, {
+      areaId: 'gamma',
+      person: { userId: null, deviceId: 'device-1' },
+      seed: 'practice-seed',
+      startedAt: now,
+      deadlineAt: now + 60_000,
+      blockedAfter: now - 1,
+      firstItem: item('gamma-times'),
+      address: null,
+    });
+    expect(created).toBe(true);
+    expect(
+      await appendPracticeItem(t.db, { attemptId, seed: 'practice-seed', position: 1, item: item('gamma-range') }),
+    ).toBe(true);
+    const stored = await itemsOf(attemptId);
+    const times = valuesOf(stored, 'gamma-times');
+    const range = stored.find((i) => i.questionId === 'gamma-range')?.variant as { lo: number; hi: number };
+    expect(range.hi).toBeGreaterThanOrEqual(12);
+    const content = await attemptItemsWithContent(t.db, attemptId);
+    expect(content[0]?.promptHtml).toContain(`What is ${times.a} times ${times.b}?`);
+    expect(content[0]?.answerKey).toEqual({ type: 'numeric', value: times.a * times.b, tolerance: 0 });
+    expect(content[1]?.promptHtml).toContain(`range(${range.lo}, ${range.hi})`);
+    expect(content[1]?.options[0]?.html).toBe(String(range.hi - range.lo));
   });
 });
