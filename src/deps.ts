@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { SigningKeys } from './auth/keys';
 import type { verifyPassword } from './auth/password';
 import type { Db } from './db/client';
+import type { Grade } from './grading/types';
 import type { Transport } from './webhooks/transport';
 
 export interface Settings {
@@ -43,6 +44,12 @@ export interface AppDeps {
   verifyPassword?: typeof verifyPassword;
   /** How webhooks leave: the runtime's own (src/webhooks/transport.ts); fetch when not given. */
   webhookTransport?: Transport;
+  /**
+   * Runs a code or SQL answer against its tests in a sandbox: worker threads with a hard kill on
+   * Node (src/grading/node/pool.ts), in the request on Workers. Without it, code and SQL answers
+   * are not graded and earn nothing.
+   */
+  grade?: Grade;
 }
 
 export const defaultSettings: Settings = {

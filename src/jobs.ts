@@ -1,6 +1,7 @@
 import { longestWindowMs } from './auth/throttle';
 import { getAssessment } from './db/assessments';
 import { attemptsDueBefore, getAttempt } from './db/attempts';
+import { gradeResponses } from './db/grading';
 import { deleteExpiredIdempotencyKeys } from './db/idempotency';
 import { recordExpiredInvitations } from './db/invitation-expiry';
 import { deleteEndedThrottles } from './db/throttle';
@@ -29,6 +30,7 @@ export async function sweepExpiredAttempts(deps: AppDeps, batchSize = 100): Prom
     if (!attempt || !isDueForFinalization(attempt, now, graceMs)) continue;
     const assessment =
       attempt.assessmentId && attempt.orgId ? await getAssessment(deps.db, attempt.orgId, attempt.assessmentId) : null;
+    if (deps.grade) await gradeResponses(deps.db, attempt.id, deps.grade);
     // No request here: the report link of the attempt.completed event needs PUBLIC_URL.
     const outcome = await finalizeByKind(deps.db, attempt, now, assessment?.passMark ?? null, deps.settings.publicUrl);
     if (outcome.changed) finalized++;

@@ -23,6 +23,7 @@ import {
   type Settings,
   trustProxyHopsFrom,
 } from './deps';
+import { createGradingPool } from './grading/node/pool';
 import { runScheduledJobs } from './jobs';
 import { securityHeaders } from './middleware/security';
 import { nodeTransport } from './webhooks/node-transport';
@@ -59,6 +60,8 @@ export async function startNode() {
       : defaultSettings.maxInFlight,
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
   };
+  // Code and SQL answers are graded in worker threads, never on this event loop.
+  const grading = createGradingPool({ size: Number(env.GRADING_THREADS) || 2 });
   const deps = {
     db,
     clock: Date.now,
@@ -67,6 +70,7 @@ export async function startNode() {
     log,
     clientAddress: (c: Parameters<typeof getConnInfo>[0]) => getConnInfo(c).remote.address,
     webhookTransport: nodeTransport({ allowPrivate: settings.webhookAllowPrivate }),
+    grade: grading.grade,
   };
   const app = createApp(deps);
   // The same jobs the Workers cron runs; every instance may run them, finalizing is idempotent.
@@ -115,6 +119,7 @@ export async function startNode() {
     stopping = true;
     log({ level: 'info', msg: 'shutting down', signal });
     clearInterval(jobs);
+    void grading.close();
     httpServer.close(() => {
       client.close();
       process.exitCode = 0;

@@ -4,12 +4,17 @@
  */
 import { createClient } from '@libsql/client/web';
 import { drizzle } from 'drizzle-orm/d1';
+import sqlite from 'sql.js/dist/sql-wasm.wasm';
+// The grading engines' WebAssembly, compiled by wrangler as modules. QuickJS's by path: its package
+// exports it only as "./wasm", a name wrangler's .wasm rule does not match.
+import quickjs from '../node_modules/@jitl/quickjs-wasmfile-release-sync/dist/emscripten-module.wasm';
 import { createApp } from './app';
 import { parseSigningKeys } from './auth/keys';
 import type { Db } from './db/client';
 import { libsqlConfig, libsqlDb } from './db/client';
 import * as schema from './db/schema';
 import { type AppDeps, defaultSettings, type LogEntry, passwordIterationsFrom, publicUrlFrom } from './deps';
+import { inRequestGrader } from './grading/in-request';
 import { unconfiguredApp } from './http/unconfigured';
 import { runScheduledJobs } from './jobs';
 
@@ -76,6 +81,7 @@ async function depsFor(env: Env): Promise<AppDeps | { problems: string[] }> {
     },
     log,
     clientAddress: (c) => c.req.header('CF-Connecting-IP'),
+    grade: inRequestGrader({ quickjs, sqlite }),
   };
 }
 

@@ -7,9 +7,13 @@ import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 
-/** The compiled modules: @jitl/quickjs-wasmfile-release-sync's emscripten-module.wasm and sql.js's sql-wasm.wasm. */
+/**
+ * The compiled modules: @jitl/quickjs-wasmfile-release-sync's emscripten-module.wasm and sql.js's
+ * sql-wasm.wasm. Without `quickjs`, the variant loads its own (its workerd build imports the
+ * .wasm as a module, which wrangler compiles).
+ */
 export interface WasmModules {
-  quickjs: WebAssembly.Module;
+  quickjs?: WebAssembly.Module;
   sqlite: WebAssembly.Module;
 }
 
@@ -20,7 +24,8 @@ export interface Engines {
 
 export function enginesFrom(modules: WasmModules): Engines {
   return {
-    quickjs: () => newQuickJSWASMModuleFromVariant(newVariant(variant, { wasmModule: modules.quickjs })),
+    quickjs: () =>
+      newQuickJSWASMModuleFromVariant(modules.quickjs ? newVariant(variant, { wasmModule: modules.quickjs }) : variant),
     sqlite: () =>
       initSqlJs({
         instantiateWasm(imports, receive) {

@@ -13,6 +13,7 @@ export async function gradeWith(
   task: GradingTask,
   now: () => number,
   report: (result: TestResult) => void = () => {},
+  options: { interruptsPerMs?: number } = {},
 ): Promise<Grading> {
   const done: TestResult[] = [];
   const heard = (result: TestResult) => {
@@ -20,7 +21,7 @@ export async function gradeWith(
     report(result);
   };
   try {
-    if (task.kind === 'code') return await runCodeTests(engines.quickjs, task, now, heard);
+    if (task.kind === 'code') return await runCodeTests(engines.quickjs, task, now, heard, options.interruptsPerMs);
     return runSqlTests(await engines.sqlite(), task, now, heard);
   } catch (e) {
     // The engines themselves failed (not the candidate's code): the tests not yet run fail with the reason.

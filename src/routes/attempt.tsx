@@ -30,6 +30,7 @@ import {
   responsesOf,
   saveResponse,
 } from '../db/attempts';
+import { gradeResponses } from '../db/grading';
 import { attemptQuestionAt, reportsOfAttempt, saveQuestionReport } from '../db/question-reports';
 import { isPageSignal } from '../engine/attempt-events';
 import { acceptsSaves, isDueForFinalization } from '../engine/attempt-state';
@@ -375,6 +376,7 @@ attemptRoutes.post('/attempts/:id/finish', async (c) => {
   if (own.attempt.kind === 'practice' && own.attempt.state === 'in_progress') {
     return c.redirect(`/attempts/${own.attempt.id}`, 303);
   }
+  if (deps.grade) await gradeResponses(deps.db, own.attempt.id, deps.grade);
   await finalizeAttempt(deps.db, own.attempt.id, deps.clock(), (await own.assessment())?.passMark ?? null, {
     origin: publicOrigin(c),
   });

@@ -1,0 +1,148 @@
+/**
+ * Code and SQL questions through the real pages: a candidate sees the prompt with its examples
+ * (never the hidden tests or the reference), saves code and a query like any answer, finishes,
+ * and the server grades both in worker threads: the score is the fraction of hidden tests passed,
+ * with each test's result stored for the report. Saves stay prompt while hostile gradings run.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { invitationToken } from '../../src/candidate/invitation-token';
+import { createOrgWithOwner } from '../../src/db/accounts';
+import { createAssessment, createInvitation } from '../../src/db/assessments';
+import type { StoredGrading } from '../../src/db/grading';
+import { attempts, responses } from '../../src/db/schema';
+import { createGradingPool } from '../../src/grading/node/pool';
+import { makeTestApp, type TestApp } from '../support/app';
+import { TestBrowser } from '../support/client';
+import { importCodeBank } from '../support/code-bank';
+import { defaultAssessment } from '../support/fixtures';
+
+const pool = createGradingPool({ size: 2 });
+afterAll(() => pool.close());
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await makeTestApp();
+  // As src/node.ts does: gradings run in the pool's worker threads.
+  t.deps.grade = pool.grade;
+});
+afterEach(() => t.close());
+
+async function startCodingTest() {
+  await importCodeBank(t.db);
+  const { orgId, userId } = await createOrgWithOwner(t.db, {
+    email: 'owner@example.com',
+    name: 'Olivia Owner',
+    passwordHash: 'unused',
+    orgName: 'Acme Hiring',
+  });
+  const now = t.clock.now;
+  const assessmentId = await createAssessment(
+    t.db,
+    orgId,
+    userId,
+    { ...defaultAssessment, blueprint: { sections: [{ area: 'coding', count: 2 }] }, shuffleQuestions: false },
+    now,
+  );
+  const invitationId = await createInvitation(
+    t.db,
+    orgId,
+    assessmentId,
+    userId,
+    { candidateName: 'Casey Candidate', candidateEmail: 'casey@example.com', expiresAt: now + 864e5, extraSeconds: 0 },
+    now,
+  );
+  const browser = new TestBrowser(t.app);
+  const start = await browser.post(`/invite/${await invitationToken(t.deps, invitationId, now + 864e5)}`);
+  const attemptId = start.headers.get('location')?.split('/').pop() ?? '';
+  const pages = await Promise.all([0, 1].map(async (q) => (await browser.get(`/attempts/${attemptId}?q=${q}`)).text()));
+  const codeAt = String(pages.findIndex((html) => html.includes('sumEvens')));
+  const sqlAt = codeAt === '0' ? '1' : '0';
+  return { browser, attemptId, pages, codeAt, sqlAt };
+}
+
+// Each drops one hidden case: negative even numbers; customers when an order has no customer (NOT IN meets NULL).
+const almostRightCode =
+  'function sumEvens(numbers) {\n  return numbers.filter((n) => n > 0 && n % 2 === 0).reduce((a, b) => a + b, 0);\n}\n';
+const almostRightQuery = 'SELECT name FROM customers WHERE id NOT IN (SELECT customer_id FROM orders)';
+
+describe('code and SQL questions', () => {
+  it('show the starter, examples and schema but never the hidden tests or the reference', async () => {
+    const { pages } = await startCodingTest();
+    const both = pages.join('\n');
+    expect(both).toContain('name="source"');
+    // The text a reader sees, without the highlighter's markup.
+    const text = both.replace(/<[^>]+>/g, '').replaceAll('&gt;', '>');
+    expect(text).toContain('sumEvens([1, 2, 3, 4]) returns 6'); // a visible example
+    expect(text).toContain('CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id');
+    expect(text).toContain('Example data (two customers, one order)');
+    for (const secret of [
+      'sumEvens([-2, -3, 4])',
+      'numbers.filter((n) => n % 2 === 0)',
+      'NOT EXISTS',
+      'an order without a customer',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('grade saved answers at the finish: the score is the fraction of hidden tests passed', async () => {
+    const { browser, attemptId, codeAt, sqlAt } = await startCodingTest();
+    expect((await browser.save(attemptId, { q: codeAt, seq: '1', source: almostRightCode })).status).toBe(200);
+    expect((await browser.save(attemptId, { q: sqlAt, seq: '1', source: almostRightQuery })).status).toBe(200);
+    // A later save replaces the code, as any answer: only the newest is graded.
+    expect((await browser.save(attemptId, { q: codeAt, seq: '2', source: `// v2\n${almostRightCode}` })).status).toBe(
+      200,
+    );
+
+    const finish = await browser.post(`/attempts/${attemptId}/finish`);
+    expect(finish.status).toBe(303);
+
+    const rows = await t.db.select().from(responses).where(eq(responses.attemptId, attemptId));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      const grading = row.grading as unknown as StoredGrading;
+      expect(grading.total).toBe(5);
+      expect(grading.passed).toBe(4);
+      expect(grading.results).toHaveLength(5);
+      expect(row.answer).toMatchObject({ tests: { passed: 4, total: 5 } });
+      expect(row.score).toBeCloseTo(0.8);
+    }
+    const codeGrading = rows.find((r) => r.answer?.type === 'code')?.grading as unknown as StoredGrading | undefined;
+    expect(codeGrading?.seq).toBe(2);
+    const failedCode = codeGrading?.results.find((r) => !r.passed);
+    expect(failedCode).toMatchObject({ name: 'sumEvens([-2, -3, 4])', expected: '2', got: '4' });
+
+    const [attempt] = await t.db.select().from(attempts).where(eq(attempts.id, attemptId));
+    expect(attempt?.scorePercent).toBe(80);
+  });
+
+  it('answer saves promptly while hostile gradings run', async () => {
+    const { browser, attemptId, codeAt } = await startCodingTest();
+    const hostile = Array.from({ length: 10 }, (_, i) =>
+      pool.grade({
+        kind: 'code',
+        source: i % 2 ? 'function f() { for (;;) {} }' : 'function f() { return new Array(1e8) + ""; }',
+        functionName: 'f',
+        tests: [{ name: 'x', args: [], expected: 1 }],
+        limits: { timeMs: 1000, memoryBytes: 32 << 20 },
+      }),
+    );
+    const times: number[] = [];
+    for (let seq = 1; seq <= 20; seq++) {
+      const started = performance.now();
+      const res = await browser.save(attemptId, {
+        q: codeAt,
+        seq: String(seq),
+        source: `// ${seq}\n${almostRightCode}`,
+      });
+      times.push(performance.now() - started);
+      expect(res.status).toBe(200);
+    }
+    const gradings = await Promise.all(hostile);
+    for (const g of gradings) expect(g.results[0]?.error).toMatch(/limit/);
+    times.sort((a, b) => a - b);
+    // The slowest save while every grading thread is busy: the event loop never waits for a grading.
+    expect(times.at(-1)).toBeLessThan(500);
+  }, 60_000);
+});
