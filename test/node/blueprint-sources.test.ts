@@ -96,12 +96,17 @@ async function startAttempt(assessmentId: string, name: string) {
     t.clock.now,
   );
   const token = await invitationToken(t.deps, invitationId, t.clock.now + 864e5);
-  const res = await new TestBrowser(t.app).post(`/invite/${token}`);
+  const candidate = new TestBrowser(t.app);
+  const res = await candidate.post(`/invite/${token}`);
   expect(res.status).toBe(303);
   const [attempt] = await t.db.select().from(attempts).where(eq(attempts.invitationId, invitationId));
   if (!attempt) throw new Error('no attempt');
   const items = await t.db.select().from(attemptItems).where(eq(attemptItems.attemptId, attempt.id));
-  return items.map((i) => i.questionId);
+  const finish = async () => expect((await candidate.post(`/attempts/${attempt.id}/finish`)).status).toBe(303);
+  return Object.assign(
+    items.map((i) => i.questionId),
+    { attemptId: attempt.id, finish },
+  );
 }
 
 const exposureOf = async (orgId: string) =>
@@ -195,6 +200,24 @@ describe('a blueprint mixing a public area, a private collection and a pinned qu
     const exposed = await exposureOf(acme.orgId);
     expect(Object.values(exposed)).toHaveLength(6);
     expect(html).not.toContain('GLOBEXMARKER');
+  });
+});
+
+describe('reports of a mixed assessment', () => {
+  it('name the collection in a candidate’s report and in the comparison', async () => {
+    const row = await createMixed();
+    const ada = await startAttempt(row.id, 'ada');
+    const bob = await startAttempt(row.id, 'bob');
+    await ada.finish();
+    await bob.finish();
+    const report = await (await owner.get(`/app/attempts/${ada.attemptId}`)).text();
+    expect(report).toContain('Our questions');
+    expect(report).toContain(privateMarker);
+    const compare = await owner.get(`/app/compare?ids=${ada.attemptId},${bob.attemptId}`);
+    expect(compare.status).toBe(200);
+    const html = await compare.text();
+    expect(html).toContain('Our questions');
+    expect(html).toContain('Alpha');
   });
 });
 

@@ -5,8 +5,8 @@ import type { PageProps } from '../../../views/page';
 import { can } from '../../auth/permissions';
 import { focusableCodeBlocks } from '../../bank/scrollable-code';
 import { answerHtml, keyHtml } from '../../candidate/describe';
-import { listAreas } from '../../db/areas';
 import { attemptItemsWithContent, eventsOf, finalizeAttempt, responsesOf } from '../../db/attempts';
+import { blueprintSources } from '../../db/blueprint-sources';
 import { regradesOfAttempt } from '../../db/regrades';
 import {
   addDecision,
@@ -20,6 +20,7 @@ import {
 import { isDueForFinalization } from '../../engine/attempt-state';
 import { isDecision } from '../../engine/decisions';
 import { itemCredit, scoreAnswer } from '../../engine/scoring';
+import { describeValues, type VariantValues } from '../../engine/variant';
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
 import { publicOrigin } from '../../http/public-origin';
@@ -73,7 +74,7 @@ async function reportView(c: Ctx): Promise<ReportView> {
     eventsOf(db, attemptId),
     notesOf(db, member.orgId, attemptId),
     decisionsOf(db, member.orgId, attemptId),
-    listAreas(db),
+    blueprintSources(db, member.orgId),
     regradesOfAttempt(db, member.orgId, attemptId),
   ]);
   const [row] = candidateRows(records, scores, clock());
@@ -99,6 +100,7 @@ async function reportView(c: Ctx): Promise<ReportView> {
         answerHtml: answerHtml(item.options, answer),
         correctHtml: keyHtml(item.options, item.answerKey),
         explanationHtml: focusableCodeBlocks(item.explanationHtml),
+        values: item.variant ? describeValues(item.variant as VariantValues) : null,
         ref: item.ref,
         answered: answer !== null,
         // As it counts now: a regrade's full credit or accepted answer (stored credit), a dropped item 0.
@@ -254,6 +256,9 @@ reportsRoutes.get('/app/compare', requireCapability('report.view'), async (c) =>
   const rows = ids.flatMap((v) => byId.get(v) ?? []);
   // Areas in catalogue order, each shown once, whichever candidate was tested on it.
   const tested = new Set(rows.flatMap((r) => Object.keys(r.result?.byArea ?? {})));
-  const areas = (await listAreas(db)).filter((a) => tested.has(a.id)).map((a) => ({ id: a.id, title: a.title }));
+  // Public areas, then the organization's own collections.
+  const areas = (await blueprintSources(db, member.orgId))
+    .filter((a) => tested.has(a.id))
+    .map((a) => ({ id: a.id, title: a.title }));
   return c.render(<ComparePage view={{ rows, areas }} />, { title: 'Compare candidates', workspace: 'assessments' });
 });
