@@ -190,6 +190,7 @@ describe('variant questions in an assessment', () => {
     const report = await (await owner.get(`/app/attempts/${first.attemptId}`)).text();
     expect(report).toContain(`What is ${a} times ${b}?`);
     expect(report).toContain(`${a} × ${b} = ${a * b}.`);
+    expect(report).toContain(`this candidate&#39;s values: a = ${a}, b = ${b}`);
     expect(report).not.toMatch(/\{\{|zqvph/);
   });
 

@@ -5,8 +5,8 @@ import type { PageProps } from '../../../views/page';
 import { can } from '../../auth/permissions';
 import { focusableCodeBlocks } from '../../bank/scrollable-code';
 import { answerHtml, keyHtml } from '../../candidate/describe';
+import { listAreas } from '../../db/areas';
 import { attemptItemsWithContent, eventsOf, finalizeAttempt, responsesOf } from '../../db/attempts';
-import { blueprintSources } from '../../db/blueprint-sources';
 import { regradesOfAttempt } from '../../db/regrades';
 import {
   addDecision,
@@ -74,7 +74,7 @@ async function reportView(c: Ctx): Promise<ReportView> {
     eventsOf(db, attemptId),
     notesOf(db, member.orgId, attemptId),
     decisionsOf(db, member.orgId, attemptId),
-    blueprintSources(db, member.orgId),
+    listAreas(db),
     regradesOfAttempt(db, member.orgId, attemptId),
   ]);
   const [row] = candidateRows(records, scores, clock());
@@ -256,9 +256,6 @@ reportsRoutes.get('/app/compare', requireCapability('report.view'), async (c) =>
   const rows = ids.flatMap((v) => byId.get(v) ?? []);
   // Areas in catalogue order, each shown once, whichever candidate was tested on it.
   const tested = new Set(rows.flatMap((r) => Object.keys(r.result?.byArea ?? {})));
-  // Public areas, then the organization's own collections.
-  const areas = (await blueprintSources(db, member.orgId))
-    .filter((a) => tested.has(a.id))
-    .map((a) => ({ id: a.id, title: a.title }));
+  const areas = (await listAreas(db)).filter((a) => tested.has(a.id)).map((a) => ({ id: a.id, title: a.title }));
   return c.render(<ComparePage view={{ rows, areas }} />, { title: 'Compare candidates', workspace: 'assessments' });
 });

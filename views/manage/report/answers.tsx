@@ -32,6 +32,7 @@ export function Answers({ view }: { view: ReportView }) {
             {q.areaTitle} · {q.topic} · {typeLabels[q.type] ?? q.type} · difficulty {q.difficulty} of 5 ·{' '}
             {formatDuration(q.timeSpentMs / 1000)} on this question · <code>{q.questionId}</code>
           </p>
+          {q.values ? <p class="small muted">Variant question; this candidate's values: {q.values}</p> : null}
           <div class="prompt" dangerouslySetInnerHTML={{ __html: q.promptHtml }} />
           <dl class="answer-pair">
             <dt>Candidate's answer</dt>

@@ -26,6 +26,8 @@ export interface ReportQuestion {
   answerHtml: string;
   correctHtml: string;
   explanationHtml: string;
+  /** A variant question's values for this candidate ("n = 5, op = *"), null for a fixed question. */
+  values: string | null;
   ref: string | null;
   answered: boolean;
   credit: number;
