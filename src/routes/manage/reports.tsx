@@ -5,8 +5,8 @@ import type { PageProps } from '../../../views/page';
 import { can } from '../../auth/permissions';
 import { focusableCodeBlocks } from '../../bank/scrollable-code';
 import { answerHtml, keyHtml } from '../../candidate/describe';
-import { listAreas } from '../../db/areas';
 import { attemptItemsWithContent, eventsOf, finalizeAttempt, responsesOf } from '../../db/attempts';
+import { blueprintSources } from '../../db/blueprint-sources';
 import { regradesOfAttempt } from '../../db/regrades';
 import {
   addDecision,
@@ -74,7 +74,7 @@ async function reportView(c: Ctx): Promise<ReportView> {
     eventsOf(db, attemptId),
     notesOf(db, member.orgId, attemptId),
     decisionsOf(db, member.orgId, attemptId),
-    listAreas(db),
+    blueprintSources(db, member.orgId),
     regradesOfAttempt(db, member.orgId, attemptId),
   ]);
   const [row] = candidateRows(records, scores, clock());
@@ -100,6 +100,7 @@ async function reportView(c: Ctx): Promise<ReportView> {
         answerHtml: answerHtml(item.options, answer),
         correctHtml: keyHtml(item.options, item.answerKey),
         explanationHtml: focusableCodeBlocks(item.explanationHtml),
+        values: item.variant ? describeValues(item.variant as VariantValues) : null,
         values: item.variant ? describeValues(item.variant as VariantValues) : null,
         ref: item.ref,
         answered: answer !== null,
@@ -256,6 +257,9 @@ reportsRoutes.get('/app/compare', requireCapability('report.view'), async (c) =>
   const rows = ids.flatMap((v) => byId.get(v) ?? []);
   // Areas in catalogue order, each shown once, whichever candidate was tested on it.
   const tested = new Set(rows.flatMap((r) => Object.keys(r.result?.byArea ?? {})));
-  const areas = (await listAreas(db)).filter((a) => tested.has(a.id)).map((a) => ({ id: a.id, title: a.title }));
+  // Public areas, then the organization's own collections.
+  const areas = (await blueprintSources(db, member.orgId))
+    .filter((a) => tested.has(a.id))
+    .map((a) => ({ id: a.id, title: a.title }));
   return c.render(<ComparePage view={{ rows, areas }} />, { title: 'Compare candidates', workspace: 'assessments' });
 });
