@@ -4,11 +4,11 @@
  * with the key, saves it, and finds it in the bank. On a 390 px phone the authoring page fits and
  * axe finds nothing serious on the bank's pages.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, seedDemo } from '../../src/cli/demo';
+import { seedDemo } from '../../src/cli/demo';
 import { seriousAxeViolations } from '../support/axe';
-import { launchBrowser, watchConsole } from '../support/browser';
+import { demoOwnerPage, launchBrowser } from '../support/browser';
 import { fitsWidth } from '../support/readable';
 import { startSeededServer } from '../support/seed-server';
 
@@ -25,16 +25,9 @@ afterAll(async () => {
   await seeded?.stop();
 });
 
-async function ownerPage(viewport: { width: number; height: number }): Promise<[BrowserContext, Page, string[]]> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await page.goto(`${seeded.server.url}/login`);
-  await page.getByLabel('Email').fill(demo.owner.email);
-  await page.getByLabel('Password').fill(demo.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${seeded.server.url}/app`);
-  return [context, page, problems];
+/** The demo owner, signed in through the form, in a window of the given size. */
+function ownerPage(viewport: { width: number; height: number }) {
+  return demoOwnerPage(browser, seeded.server.url, viewport);
 }
 
 describe('authoring a private question', () => {

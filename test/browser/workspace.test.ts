@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, seedDemo } from '../../src/cli/demo';
+import { seedDemo } from '../../src/cli/demo';
 import { seriousAxeViolations } from '../support/axe';
-import { answerWhatIsShown, launchBrowser, watchConsole } from '../support/browser';
+import { answerWhatIsShown, demoOwnerPage, launchBrowser, watchConsole } from '../support/browser';
 import { chartText, fitsWidth } from '../support/readable';
 import { startSeededServer } from '../support/seed-server';
 
@@ -23,16 +23,8 @@ afterAll(async () => {
 });
 
 /** The demo owner, signed in through the form, in a window of the given size. */
-async function ownerPage(viewport: { width: number; height: number }): Promise<[BrowserContext, Page, string[]]> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await page.goto(`${seeded.server.url}/login`);
-  await page.getByLabel('Email').fill(demo.owner.email);
-  await page.getByLabel('Password').fill(demo.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${seeded.server.url}/app`);
-  return [context, page, problems];
+function ownerPage(viewport: { width: number; height: number }) {
+  return demoOwnerPage(browser, seeded.server.url, viewport);
 }
 
 describe('the pipeline on a laptop and a phone', () => {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { demo } from '../../src/cli/demo';
 
 /** Debian's Chromium, headless, with the flags that work as root on a machine with no network. */
 export async function launchBrowser(): Promise<Browser> {
@@ -32,6 +33,23 @@ export function watchConsole(page: Page) {
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   return problems;
+}
+
+/** The demo owner signed in through the form, in a new window of the given size, its console watched. */
+export async function demoOwnerPage(
+  browser: Browser,
+  origin: string,
+  viewport: { width: number; height: number },
+): Promise<[BrowserContext, Page, string[]]> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await page.goto(`${origin}/login`);
+  await page.getByLabel('Email').fill(demo.owner.email);
+  await page.getByLabel('Password').fill(demo.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${origin}/app`);
+  return [context, page, problems];
 }
 
 /**
