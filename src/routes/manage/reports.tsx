@@ -101,7 +101,6 @@ async function reportView(c: Ctx): Promise<ReportView> {
         correctHtml: keyHtml(item.options, item.answerKey),
         explanationHtml: focusableCodeBlocks(item.explanationHtml),
         values: item.variant ? describeValues(item.variant as VariantValues) : null,
-        values: item.variant ? describeValues(item.variant as VariantValues) : null,
         ref: item.ref,
         answered: answer !== null,
         // As it counts now: a regrade's full credit or accepted answer (stored credit), a dropped item 0.
@@ -116,6 +115,11 @@ async function reportView(c: Ctx): Promise<ReportView> {
       ...r,
       what: regradeWords(r.kind, r.acceptedAnswer, items.find((i) => i.questionId === r.questionId)?.options ?? []),
     })),
+    groupLabel: {
+      invitationId: found.invitation.id,
+      value: found.invitation.groupLabel,
+      canEdit: can(member, 'candidate.label'),
+    },
     timeline: timeline(events, found.attempt.startedAt),
     notes,
     decisions,
@@ -127,6 +131,7 @@ const notices: Record<string, string> = {
   note: 'Note added.',
   decision: 'Decision recorded.',
   unchanged: 'That is already the current decision; nothing changed.',
+  label: 'Group label saved.',
 };
 
 reportsRoutes.get(`/app/attempts/${id}`, requireCapability('report.view'), async (c) => {

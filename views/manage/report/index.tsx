@@ -3,6 +3,7 @@ import { Breadcrumbs } from '../../components/breadcrumbs';
 import { AreaBars } from '../../components/charts';
 import { Activity, DecisionForm, NoteForm } from './activity';
 import { Answers } from './answers';
+import { GroupLabel } from './group-label';
 import { Integrity } from './integrity';
 import { Regrades } from './regrades';
 import { TimePerQuestion } from './time-chart';
@@ -73,6 +74,7 @@ export function ReportPage(p: { view: ReportView }) {
           <NoteForm view={p.view} />
         </section>
       </div>
+      <GroupLabel view={p.view} />
       <Integrity view={p.view} />
       {done ? <Answers view={p.view} /> : null}
     </>

@@ -58,6 +58,8 @@ export interface ReportView {
   questions: ReportQuestion[];
   /** Regrades that changed this attempt's score, oldest first. */
   regrades?: RegradeNote[];
+  /** The team's own group label for the adverse-impact view, and whether this member may set it. */
+  groupLabel?: { invitationId: string; value: string | null; canEdit: boolean };
   timeline: TimelineEntry[];
   notes: NoteEntry[];
   decisions: DecisionEntry[];

@@ -64,6 +64,9 @@ export function StatisticsPage(p: { view: StatisticsView }) {
             </a>{' '}
             <a class="button secondary" href="/app/question-reports">
               Question reports
+            </a>{' '}
+            <a class="button secondary" href={`${base}/fairness`}>
+              Pass rates by group
             </a>
           </p>
         ) : null}

@@ -1,0 +1,66 @@
+/**
+ * Group labels a team gives its candidates (invitations.group_label) and the pass counts per label
+ * the adverse-impact view reads. Every query takes the organization id.
+ */
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { assessments, attempts, invitations } from './schema';
+
+/** Sets (or, with null, clears) an invitation's label; its assessment and attempt, or null when it is not the organization's. */
+export async function setGroupLabel(db: Db, orgId: string, invitationId: string, label: string | null) {
+  const [row] = await db
+    .update(invitations)
+    .set({ groupLabel: label })
+    .where(and(eq(invitations.id, invitationId), eq(invitations.orgId, orgId)))
+    .returning({ assessmentId: invitations.assessmentId });
+  if (!row) return null;
+  const [attempt] = await db.select({ id: attempts.id }).from(attempts).where(eq(attempts.invitationId, invitationId));
+  return { assessmentId: row.assessmentId, attemptId: attempt?.id ?? null };
+}
+
+/** The labels the organization uses already, for the form's suggestions. */
+export async function groupLabelsInUse(db: Db, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ label: invitations.groupLabel })
+    .from(invitations)
+    .where(and(eq(invitations.orgId, orgId), isNotNull(invitations.groupLabel)))
+    .orderBy(invitations.groupLabel);
+  return rows.flatMap((r) => (r.label ? [r.label] : []));
+}
+
+/**
+ * Finished attempts with a pass/fail result per label over every version of the assessment
+ * (one lineage); `label` null collects the unlabelled.
+ */
+export async function passCountsByLabel(db: Db, orgId: string, assessmentId: string) {
+  const lineage = db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(
+      and(
+        eq(assessments.orgId, orgId),
+        eq(
+          assessments.lineageId,
+          sql`(select ${assessments.lineageId} from ${assessments} where ${assessments.id} = ${assessmentId} and ${assessments.orgId} = ${orgId})`,
+        ),
+      ),
+    );
+  const rows = await db
+    .select({
+      label: invitations.groupLabel,
+      total: sql<number>`count(*)`,
+      passed: sql<number>`sum(case when ${attempts.passed} then 1 else 0 end)`,
+    })
+    .from(attempts)
+    .innerJoin(invitations, eq(invitations.id, attempts.invitationId))
+    .where(
+      and(
+        eq(attempts.orgId, orgId),
+        inArray(attempts.assessmentId, lineage),
+        inArray(attempts.state, ['submitted', 'expired']),
+        isNotNull(attempts.passed),
+      ),
+    )
+    .groupBy(invitations.groupLabel);
+  return rows.map((r) => ({ label: r.label, total: Number(r.total), passed: Number(r.passed ?? 0) }));
+}

@@ -1,0 +1,132 @@
+/**
+ * The adverse-impact view: a manager labels candidates from their reports, and the assessment's
+ * pass rates by label show the four-fifths ratio computed by hand, the small group unjudged, the
+ * caveat in words; labels stay within the organization and need candidate.label.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAssessment } from '../../src/db/assessments';
+import { attempts, invitations, memberships, users } from '../../src/db/schema';
+import { makeTestApp, type TestApp } from '../support/app';
+import { importTestBank } from '../support/bank';
+import type { TestBrowser } from '../support/client';
+import { defaultAssessment } from '../support/fixtures';
+import { signUpOwner, signUpReviewer } from '../support/people';
+import { seedSimulatedAttempts } from '../support/statistics-seed';
+
+let t: TestApp;
+let owner: TestBrowser;
+let reviewer: TestBrowser;
+let stranger: TestBrowser;
+let assessmentId: string;
+let rows: { attemptId: string; invitationId: string; passed: boolean | null }[] = [];
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  await importTestBank(t.db);
+  owner = await signUpOwner(t, 'olivia@example.com', 'Acme Hiring');
+  reviewer = await signUpReviewer(t);
+  stranger = await signUpOwner(t, 'sam@example.com', 'Other Org');
+  const [olivia] = await t.db.select().from(users).where(eq(users.email, 'olivia@example.com'));
+  const [m] = await t.db
+    .select()
+    .from(memberships)
+    .where(eq(memberships.userId, olivia?.id ?? ''));
+  assessmentId = await createAssessment(t.db, m?.orgId ?? '', olivia?.id ?? '', defaultAssessment, t.clock.now);
+  await seedSimulatedAttempts(t.db, {
+    orgId: m?.orgId ?? '',
+    ownerId: olivia?.id ?? '',
+    assessmentId,
+    passMark: 50,
+    candidates: 30,
+    now: t.clock.now,
+  });
+  rows = (
+    await t.db
+      .select({ attemptId: attempts.id, invitationId: attempts.invitationId, passed: attempts.passed })
+      .from(attempts)
+      .where(eq(attempts.assessmentId, assessmentId))
+  ).map((r) => ({ ...r, invitationId: r.invitationId ?? '' }));
+});
+afterAll(() => t.close());
+
+describe('pass rates by group', () => {
+  it('labels a candidate from the report, within the organization and with the capability', async () => {
+    const first = rows[0];
+    const res = await owner.post(`/app/invitations/${first?.invitationId}/group-label`, { label: '  Job   board ' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/app/attempts/${first?.attemptId}?done=label`);
+    const page = await (await owner.get(`/app/attempts/${first?.attemptId}?done=label`)).text();
+    expect(page).toContain('Group label saved.');
+    expect(page).toContain('value="Job board"');
+    const [row] = await t.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.id, first?.invitationId ?? ''));
+    expect(row?.groupLabel).toBe('Job board');
+
+    expect((await reviewer.post(`/app/invitations/${first?.invitationId}/group-label`, { label: 'X' })).status).toBe(
+      403,
+    );
+    expect((await stranger.post(`/app/invitations/${first?.invitationId}/group-label`, { label: 'X' })).status).toBe(
+      404,
+    );
+    const long = await owner.post(`/app/invitations/${first?.invitationId}/group-label`, { label: 'x'.repeat(61) });
+    expect(long.status).toBe(422);
+    expect(await long.text()).toContain('Keep the group label to 60 characters');
+    const [after] = await t.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.id, first?.invitationId ?? ''));
+    expect(after?.groupLabel).toBe('Job board');
+    // A reviewer sees the label but no form to change it.
+    const readOnly = await (await reviewer.get(`/app/attempts/${first?.attemptId}`)).text();
+    expect(readOnly).toContain('Job board');
+    expect(readOnly).not.toContain('/group-label');
+  });
+
+  it('shows each group with its ratio to the highest judged rate, flags below four fifths, leaves small groups unjudged', async () => {
+    // Labels by hand: 12 "Referral" (the passers first), 12 "Job board", 3 "Campus", 3 unlabelled.
+    const passers = rows.filter((r) => r.passed);
+    const failers = rows.filter((r) => !r.passed);
+    expect(passers.length).toBeGreaterThanOrEqual(10);
+    expect(failers.length).toBeGreaterThanOrEqual(10);
+    const ordered = [...passers, ...failers];
+    const groups: [string, typeof rows][] = [
+      ['Referral', [...ordered.slice(0, 9), ...ordered.slice(-3)]],
+      [
+        'Job board',
+        ordered
+          .slice(9, 21)
+          .filter((r) => !ordered.slice(-3).includes(r))
+          .slice(0, 12),
+      ],
+    ];
+    const used = new Set(groups.flatMap(([, g]) => g.map((r) => r.attemptId)));
+    const rest = rows.filter((r) => !used.has(r.attemptId));
+    groups.push(['Campus', rest.slice(0, 3)]);
+    for (const [label, members] of groups) {
+      for (const r of members)
+        await t.db.update(invitations).set({ groupLabel: label }).where(eq(invitations.id, r.invitationId));
+    }
+    for (const r of rest.slice(3))
+      await t.db.update(invitations).set({ groupLabel: null }).where(eq(invitations.id, r.invitationId));
+
+    const rate = (members: typeof rows) => members.filter((r) => r.passed).length / members.length;
+    const [referral, jobBoard] = [rate(groups[0]?.[1] ?? []), rate(groups[1]?.[1] ?? [])];
+    const ratio = Math.min(referral, jobBoard) / Math.max(referral, jobBoard);
+
+    const res = await owner.get(`/app/assessments/${assessmentId}/fairness`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('A screening aid, not a verdict.');
+    expect(html).toContain(`<td>${ratio.toFixed(2)}</td>`);
+    expect(html).toContain(ratio < 0.8 ? 'Below four fifths: look closer' : 'At or above four fifths');
+    expect(html).toContain('Too few to judge (under 10)');
+    expect(html).toContain(`${rest.length - 3} finished candidates without a label are left out.`);
+    expect(html).toContain('<figure class="chart hbar-chart" id="group-rates"');
+
+    expect((await reviewer.get(`/app/assessments/${assessmentId}/fairness`)).status).toBe(200);
+    expect((await stranger.get(`/app/assessments/${assessmentId}/fairness`)).status).toBe(404);
+  });
+});
