@@ -41,6 +41,9 @@ export type ReadUpload =
 /** Most questions one upload may hold: an import is a request, and every question is checked and written in it. */
 export const maxImportQuestions = 500;
 
+/** What a zip may unpack to: far more than any question bank, far less than a zip bomb. */
+export const maxUnzippedBytes = 16 * 1024 * 1024;
+
 const kinds = 'a .zip, Markdown (.md), GIFT (.gift or .txt) or CSV (.csv)';
 
 /** Reads every uploaded file; `topic`, when set, is where every question goes (GIFT reads its categories otherwise). */
@@ -108,11 +111,20 @@ function readOne(
 
 function readZip(file: UploadedFile, options: { collection: string; topic?: string }, out: Out): string | null {
   let entries: Record<string, Uint8Array>;
+  let unpacked = 0;
   try {
-    entries = unzipSync(file.bytes);
+    // Sizes are checked before anything is inflated: a small zip must not unpack into gigabytes.
+    entries = unzipSync(file.bytes, {
+      filter: (entry) => {
+        unpacked += entry.originalSize;
+        return unpacked <= maxUnzippedBytes;
+      },
+    });
   } catch (error) {
     return `${file.name} is not a zip file this import can read (${error instanceof Error ? error.message : 'unreadable'}). Make it again with your zip tool, or upload the files themselves.`;
   }
+  if (unpacked > maxUnzippedBytes)
+    return `${file.name} unpacks to more than ${maxUnzippedBytes / 1024 / 1024} MB; import its files in smaller parts.`;
   const names = Object.keys(entries)
     // Folders, macOS resource forks and hidden files are not questions.
     .filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/') && !n.split('/').some((part) => part.startsWith('.')))

@@ -1,0 +1,50 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { maxUnzippedBytes, readUpload } from './read-upload';
+
+const md = (id: string) =>
+  `# Topic\n\n## ${id}\ntype: truefalse\ndifficulty: 2\n\nIs ${id} a question?\n\n### Answer\ntrue\n\n### Explanation\nIt is.\n`;
+const place = { collection: 'c_ours' };
+
+describe('readUpload', () => {
+  it('reads the questions of a zip, leaving out folders, hidden files, macOS forks and other kinds with a note', () => {
+    const zip = zipSync({
+      'bank/sql.md': strToU8(md('q-one')),
+      'bank/.DS_Store': strToU8('x'),
+      '__MACOSX/bank/._sql.md': strToU8('x'),
+      'bank/area.md': strToU8('---\ntitle: x\n---\n'),
+      'bank/picture.png': new Uint8Array([1, 2, 3]),
+    });
+    const read = readUpload([{ name: 'b.zip', bytes: zip }], place);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.candidates.map((c) => [c.file, c.line, c.topic])).toEqual([['b.zip:bank/sql.md', 3, 'sql']]);
+    expect(read.notes.map((n) => n.file)).toEqual(['b.zip:bank/area.md', 'b.zip:bank/picture.png']);
+    expect(read.problems).toEqual([]);
+  });
+
+  it('refuses a zip that unpacks to more than the limit before inflating it', () => {
+    const bomb = zipSync({ 'a.md': new Uint8Array(maxUnzippedBytes + 1) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(100_000);
+    expect(readUpload([{ name: 'bomb.zip', bytes: bomb }], place)).toEqual({
+      ok: false,
+      error: 'bomb.zip unpacks to more than 16 MB; import its files in smaller parts.',
+    });
+  });
+
+  it('names a Markdown file without questions, and refuses an upload with nothing in it', () => {
+    const read = readUpload(
+      [
+        { name: 'sql.md', bytes: strToU8(md('q-two')) },
+        { name: 'notes.md', bytes: strToU8('# Notes\n\njust prose\n') },
+      ],
+      place,
+    );
+    expect(read).toMatchObject({
+      ok: true,
+      problems: [
+        { file: 'notes.md', line: null, message: 'no question found: a question starts with a "## <id>" line' },
+      ],
+    });
+    expect(readUpload([{ name: 'empty.csv', bytes: strToU8('') }], place)).toMatchObject({ ok: false });
+  });
+});
