@@ -4,7 +4,8 @@
  */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { assessments, attempts, invitations } from './schema';
+import { lineageIds } from './item-statistics';
+import { attempts, invitations } from './schema';
 
 /** Sets (or, with null, clears) an invitation's label; its assessment and attempt, or null when it is not the organization's. */
 export async function setGroupLabel(db: Db, orgId: string, invitationId: string, label: string | null) {
@@ -33,18 +34,8 @@ export async function groupLabelsInUse(db: Db, orgId: string): Promise<string[]>
  * (one lineage); `label` null collects the unlabelled.
  */
 export async function passCountsByLabel(db: Db, orgId: string, assessmentId: string) {
-  const lineage = db
-    .select({ id: assessments.id })
-    .from(assessments)
-    .where(
-      and(
-        eq(assessments.orgId, orgId),
-        eq(
-          assessments.lineageId,
-          sql`(select ${assessments.lineageId} from ${assessments} where ${assessments.id} = ${assessmentId} and ${assessments.orgId} = ${orgId})`,
-        ),
-      ),
-    );
+  const lineage = await lineageIds(db, orgId, assessmentId);
+  if (lineage.length === 0) return [];
   const rows = await db
     .select({
       label: invitations.groupLabel,

@@ -31,7 +31,7 @@ export interface StatisticsResponse {
 }
 
 /** The ids of every version of this assessment in the organization; empty when it is not the organization's. */
-async function lineageIds(db: Db, orgId: string, assessmentId: string): Promise<string[]> {
+export async function lineageIds(db: Db, orgId: string, assessmentId: string): Promise<string[]> {
   const rows = await db
     .select({ id: assessments.id })
     .from(assessments)
