@@ -35,7 +35,7 @@ describe('placeholders', () => {
       ['sql', "SELECT {{n}}, '{{s}}' FROM t WHERE id = {{n}}1;"],
       ['php', 'static $n = {{n}};'],
       ['ruby', 'range = 1...{{n}}'],
-      ['javascript', 'const s = `${a}{{n}}`;'],
+      ['javascript', 'const s = `a{{n}}` + "{{s}}";'],
       ['text', 'rows={{n}} loops={{n}}'],
     ];
     for (const [lang, code] of cases) {

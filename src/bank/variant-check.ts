@@ -6,14 +6,13 @@
  * its example instance (what the version stores, GIFT exports and the blind sheet shows), with
  * the templates and every instance's answer beside it.
  */
-import { ExpressionError, evaluateText, namesIn, parseExpression, type Value } from '../engine/expression';
+import { ExpressionError, evaluateText, formatValue, namesIn, parseExpression, type Value } from '../engine/expression';
 import {
   describeValues,
   drawVariantValues,
   instanceCount,
   instanceIndex,
   maxInstances,
-  placeholderTexts,
   type VariantValues,
   valuesAt,
 } from '../engine/variant';
@@ -65,16 +64,16 @@ export function checkVariantQuestion(
   const instance = (values: VariantValues) => {
     const names = derivedNames(parameters, derived, values, error);
     if (!names) return null;
-    let texts: string[];
-    try {
-      texts = placeholderTexts(placeholders, names);
-    } catch (e) {
-      if (!(e instanceof ExpressionError)) throw e;
-      const failing = placeholders.find((p) => failsWith(p, names));
-      error(firstLine.get(failing ?? '') ?? section.line, `for ${describeValues(values)}: ${e.message}`);
-      return null;
+    const byExpression = new Map<string, string>();
+    for (const p of placeholders) {
+      try {
+        byExpression.set(p, formatValue(evaluateText(p, names)));
+      } catch (e) {
+        if (!(e instanceof ExpressionError)) throw e;
+        error(firstLine.get(p) ?? section.line, `for ${describeValues(values)}: ${e.message}`);
+        return null;
+      }
     }
-    const byExpression = new Map(placeholders.map((p, i) => [p, texts[i] ?? '']));
     const check = checkFixed(fill(template, byExpression), file);
     for (const e of check.errors) errors.push({ ...e, message: `for ${describeValues(values)}: ${e.message}` });
     return check;
@@ -175,15 +174,6 @@ function derivedNames(
     }
   }
   return names;
-}
-
-function failsWith(expression: string, names: ReadonlyMap<string, Value>): boolean {
-  try {
-    evaluateText(expression, names);
-    return false;
-  } catch {
-    return true;
-  }
 }
 
 /** The question with every placeholder replaced by its text: an instance, written as a fixed question. */
