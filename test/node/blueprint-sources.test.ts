@@ -135,6 +135,10 @@ describe('a blueprint mixing a public area, a private collection and a pinned qu
       ],
       pinned: ['beta-s3'],
     });
+    const overview = await (await owner.get(`/app/assessments/${row.id}`)).text();
+    expect(overview).toContain('Our questions: 2 questions');
+    expect(overview).toContain('Always asked: beta-s3');
+    expect(overview).toContain(`/app/assessments/${row.id}/pool`);
     const edit = await (await owner.get(`/app/assessments/${row.id}/edit`)).text();
     expect(edit).toContain('beta-s3</textarea>');
   });

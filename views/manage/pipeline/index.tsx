@@ -75,6 +75,9 @@ export function AssessmentOverview(p: { canEdit: boolean; view: OverviewView }) 
           <a class="button secondary" href={`${base}/preview`}>
             Preview
           </a>
+          <a class="button secondary" href={`${base}/pool`}>
+            Question pool
+          </a>
           {p.canEdit ? (
             <>
               <a class="button secondary" href={`${base}/edit`}>

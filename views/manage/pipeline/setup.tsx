@@ -18,10 +18,14 @@ export interface OverviewAssessment {
 }
 
 function blueprintSummary(a: OverviewAssessment, titles: Record<string, string>) {
-  return a.blueprint.sections.map((s) => {
-    const mix = s.mix ? ` (easy ${s.mix.easy} : medium ${s.mix.medium} : hard ${s.mix.hard})` : '';
-    return `${titles[s.area] ?? s.area}: ${plural(s.count, 'question')}${mix}`;
-  });
+  const pinned = a.blueprint.pinned ?? [];
+  return [
+    ...a.blueprint.sections.map((s) => {
+      const mix = s.mix ? ` (easy ${s.mix.easy} : medium ${s.mix.medium} : hard ${s.mix.hard})` : '';
+      return `${titles[s.area] ?? s.area}: ${plural(s.count, 'question')}${mix}`;
+    }),
+    ...(pinned.length > 0 ? [`Always asked: ${pinned.join(', ')}`] : []),
+  ];
 }
 
 const showAfterLabels: Record<ShowAfter, string> = {
