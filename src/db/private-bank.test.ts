@@ -4,7 +4,7 @@ import { openTestDb } from '../../test/support/app';
 import { createOrgWithOwner, createUser } from './accounts';
 import { getBankQuestion, listPrivateQuestions, privateQuestionVersions, questionHistory } from './bank-browse';
 import { createCollection, updateCollection } from './collections';
-import { addQuestionComment, saveQuestionDraft, transitionQuestion } from './private-bank';
+import { addQuestionComment, type SaveQuestionInput, saveQuestionDraft, transitionQuestion } from './private-bank';
 import {
   attempts,
   memberships,
@@ -53,21 +53,17 @@ async function setup() {
     now,
   );
   if (!created.ok) throw new Error(created.errors.join());
-  return { ...owner, collectionId: created.id };
+  const base = { orgId: owner.orgId, collectionId: created.id, topic: 'joins', actorId: owner.userId, now };
+  /** A single-choice question carrying `marker`, saved into the collection (or with `extra`, edited). */
+  const draft = (marker: string, extra: Partial<SaveQuestionInput> = {}) =>
+    saveQuestionDraft(t.db, { ...base, markdown: singleMd(marker), ...extra });
+  return { ...owner, collectionId: created.id, draft };
 }
 
 describe('saveQuestionDraft', () => {
   it('creates a private draft with its version, Markdown and event in one go', async () => {
-    const { orgId, userId, collectionId } = await setup();
-    const saved = await saveQuestionDraft(t.db, {
-      orgId,
-      collectionId,
-      topic: 'joins',
-      actorId: userId,
-      markdown: singleMd('M1'),
-      changeNote: 'first draft',
-      now,
-    });
+    const { orgId, userId, draft } = await setup();
+    const saved = await draft('M1', { changeNote: 'first draft' });
     if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
     expect(saved.questionId).toMatch(/^q_/);
     expect(saved).toMatchObject({ version: 1, status: 'draft', changed: true });
@@ -119,15 +115,8 @@ describe('saveQuestionDraft', () => {
   });
 
   it('adds a version per changed text, none for the same text; attempts keep theirs', async () => {
-    const { orgId, userId, collectionId } = await setup();
-    const first = await saveQuestionDraft(t.db, {
-      orgId,
-      collectionId,
-      topic: 'joins',
-      actorId: userId,
-      markdown: singleMd('V1'),
-      now,
-    });
+    const { orgId, userId, collectionId, draft } = await setup();
+    const first = await draft('V1');
     if (!first.ok) throw new Error('saved');
     const same = await saveQuestionDraft(t.db, {
       orgId,
@@ -139,14 +128,9 @@ describe('saveQuestionDraft', () => {
       now: now + 1,
     });
     expect(same).toMatchObject({ ok: true, version: 1, changed: false });
-    const second = await saveQuestionDraft(t.db, {
-      orgId,
-      collectionId,
-      topic: 'joins',
-      actorId: userId,
+    const second = await draft('V2', {
       questionId: first.questionId,
       baseVersion: 1,
-      markdown: singleMd('V2'),
       changeNote: 'clearer',
       now: now + 2,
     });
@@ -160,16 +144,7 @@ describe('saveQuestionDraft', () => {
     const v1 = await t.db.select().from(questionVersions).where(eq(questionVersions.version, 1));
     expect(v1[0]?.promptHtml).toContain('V1');
 
-    const stale = await saveQuestionDraft(t.db, {
-      orgId,
-      collectionId,
-      topic: 'joins',
-      actorId: userId,
-      questionId: first.questionId,
-      baseVersion: 1,
-      markdown: singleMd('V3'),
-      now: now + 3,
-    });
+    const stale = await draft('V3', { questionId: first.questionId, baseVersion: 1, now: now + 3 });
     expect(stale.ok).toBe(false);
   });
 
@@ -226,18 +201,11 @@ describe('saveQuestionDraft', () => {
 
 describe('transitionQuestion', () => {
   it('needs a second person to approve when the organization asks for it, and records every step', async () => {
-    const { orgId, userId, collectionId } = await setup();
+    const { orgId, userId, draft } = await setup();
     await t.db.update(organizations).set({ requireQuestionApproval: true }).where(eq(organizations.id, orgId));
     const colleague = await createUser(t.db, { email: 'c@example.com', name: 'Cem', passwordHash: 'x' });
     await t.db.insert(memberships).values({ orgId, userId: colleague, role: 'admin' });
-    const saved = await saveQuestionDraft(t.db, {
-      orgId,
-      collectionId,
-      topic: 'joins',
-      actorId: userId,
-      markdown: singleMd('A'),
-      now,
-    });
+    const saved = await draft('A');
     if (!saved.ok) throw new Error('saved');
     let clock = now;
     const step = (actorId: string, transition: 'submit' | 'approve' | 'retire' | 'restore') =>
@@ -249,15 +217,7 @@ describe('transitionQuestion', () => {
     expect(await step(colleague, 'approve')).toEqual({ ok: true, status: 'active' });
 
     // Editing an active question puts it back to review: the new text waits for a second person.
-    const edited = await saveQuestionDraft(t.db, {
-      orgId,
-      collectionId,
-      topic: 'joins',
-      actorId: userId,
-      questionId: saved.questionId,
-      markdown: singleMd('B'),
-      now: ++clock,
-    });
+    const edited = await draft('B', { questionId: saved.questionId, now: ++clock });
     expect(edited).toMatchObject({ ok: true, status: 'review', version: 2 });
     expect(await step(colleague, 'retire')).toEqual({ ok: true, status: 'retired' });
     expect(await step(colleague, 'restore')).toEqual({ ok: true, status: 'draft' });
@@ -288,15 +248,8 @@ describe('transitionQuestion', () => {
   });
 
   it('activates a draft directly when no second approval is required', async () => {
-    const { orgId, userId, collectionId } = await setup();
-    const saved = await saveQuestionDraft(t.db, {
-      orgId,
-      collectionId,
-      topic: 'joins',
-      actorId: userId,
-      markdown: singleMd('A'),
-      now,
-    });
+    const { orgId, userId, collectionId, draft } = await setup();
+    const saved = await draft('A');
     if (!saved.ok) throw new Error('saved');
     expect(
       await transitionQuestion(t.db, {
@@ -317,21 +270,14 @@ describe('transitionQuestion', () => {
 
 describe('usage', () => {
   it("counts exposure, answers and mean credit from the viewing organization's finished attempts only", async () => {
-    const { orgId, userId, collectionId } = await setup();
+    const { orgId, draft } = await setup();
     const other = await createOrgWithOwner(t.db, {
       email: 'z@example.com',
       name: 'Z',
       passwordHash: 'x',
       orgName: 'Z',
     });
-    const saved = await saveQuestionDraft(t.db, {
-      orgId,
-      collectionId,
-      topic: 'joins',
-      actorId: userId,
-      markdown: singleMd('A'),
-      now,
-    });
+    const saved = await draft('A');
     if (!saved.ok) throw new Error('saved');
     const attempt = (id: string, org: string, state: 'submitted' | 'in_progress') => ({
       id,
@@ -369,15 +315,8 @@ describe('usage', () => {
 
 describe('collections', () => {
   it('keep topics that questions use and report what is wrong', async () => {
-    const { orgId, userId, collectionId } = await setup();
-    await saveQuestionDraft(t.db, {
-      orgId,
-      collectionId,
-      topic: 'joins',
-      actorId: userId,
-      markdown: singleMd('A'),
-      now,
-    });
+    const { orgId, collectionId, draft } = await setup();
+    await draft('A');
     const removed = await updateCollection(t.db, orgId, collectionId, {
       title: 'Our SQL',
       summary: '',
