@@ -30,6 +30,8 @@ export async function startWorker(options: WorkerOptions = {}) {
   const mf = new Miniflare({
     modules: true,
     scriptPath: join(outdir, 'worker.js'),
+    // The grading engines' WebAssembly sits beside the bundle, as wrangler uploads it.
+    modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
     compatibilityDate: '2026-07-01',
     d1Databases: { DB: options.d1?.databaseId ?? 'skillcheck-test' },
     ...(options.d1 ? { d1Persist: join(options.d1.persistTo, 'v3', 'd1') } : {}),

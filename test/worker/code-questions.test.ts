@@ -1,0 +1,69 @@
+/**
+ * Code and SQL grading on Workers: the deployable bundle under workerd with D1 grades a code and
+ * a SQL answer at the finish in the request (QuickJS and SQLite WebAssembly imported as modules),
+ * the same way Node does in its threads: the score is the fraction of hidden tests passed.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app';
+import { invitationToken } from '../../src/candidate/invitation-token';
+import { createOrgWithOwner } from '../../src/db/accounts';
+import { createAssessment, createInvitation } from '../../src/db/assessments';
+import { attempts, responses } from '../../src/db/schema';
+import { TestBrowser } from '../support/client';
+import { importCodeBank } from '../support/code-bank';
+import { defaultAssessment } from '../support/fixtures';
+import { startWorker } from '../support/worker';
+
+let worker: Awaited<ReturnType<typeof startWorker>>;
+let token: string;
+
+beforeAll(async () => {
+  worker = await startWorker();
+  await importCodeBank(worker.db);
+  const now = Date.now();
+  const { orgId, userId } = await createOrgWithOwner(worker.db, {
+    email: 'owner@example.com',
+    name: 'Owner',
+    passwordHash: 'unused',
+    orgName: 'Edge Org',
+  });
+  const settings = { ...defaultAssessment, blueprint: { sections: [{ area: 'coding', count: 2 }] } };
+  const assessmentId = await createAssessment(worker.db, orgId, userId, settings, now);
+  const expiresAt = now + 864e5;
+  const invitationId = await createInvitation(
+    worker.db,
+    orgId,
+    assessmentId,
+    userId,
+    { candidateName: 'Casey', candidateEmail: 'casey@example.com', expiresAt, extraSeconds: 0 },
+    now,
+  );
+  token = await invitationToken({ keys: worker.keys, clock: Date.now } as never, invitationId, expiresAt);
+}, 120_000);
+afterAll(() => worker?.close());
+
+describe('code and SQL questions on Workers with D1', () => {
+  it('grades both at the finish, in the request', async () => {
+    const app = { request: (path: string, init?: RequestInit) => worker.fetch(path, init) } as unknown as App;
+    const browser = new TestBrowser(app);
+    const start = await browser.post(`/invite/${token}`);
+    const attemptId = start.headers.get('location')?.split('/').pop() ?? '';
+    const first = await (await browser.get(`/attempts/${attemptId}?q=0`)).text();
+    const [codeAt, sqlAt] = first.includes('sumEvens') ? ['0', '1'] : ['1', '0'];
+    // Right code; a query that misses customers when an order has no customer (NOT IN meets NULL).
+    const code = 'const sumEvens = (xs) => xs.filter((n) => n % 2 === 0).reduce((a, b) => a + b, 0);';
+    const query = 'SELECT name FROM customers WHERE id NOT IN (SELECT customer_id FROM orders)';
+    expect((await browser.save(attemptId, { q: codeAt, seq: '1', source: code })).status).toBe(200);
+    expect((await browser.save(attemptId, { q: sqlAt, seq: '1', source: query })).status).toBe(200);
+    expect((await browser.post(`/attempts/${attemptId}/finish`)).status).toBe(303);
+
+    const rows = await worker.db.select().from(responses).where(eq(responses.attemptId, attemptId));
+    const byType = new Map(rows.map((r) => [r.answer?.type, r]));
+    expect(byType.get('code')?.answer).toMatchObject({ tests: { passed: 5, total: 5 } });
+    expect(byType.get('sql')?.answer).toMatchObject({ tests: { passed: 4, total: 5 } });
+    expect(byType.get('sql')?.score).toBeCloseTo(0.8);
+    const [attempt] = await worker.db.select().from(attempts).where(eq(attempts.id, attemptId));
+    expect(attempt?.scorePercent).toBe(90);
+  });
+});
