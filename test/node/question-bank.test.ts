@@ -206,6 +206,14 @@ describe('the private bank, end to end', () => {
     expect((await colleague.post(`/app/bank/questions/${singleId}/approve`)).status).toBe(303);
     const [row] = await t.db.select().from(questions).where(eq(questions.id, singleId));
     expect(row?.status).toBe('active');
+    // An edit of the live question needs approving again.
+    const edited = await owner.post(`/app/bank/questions/${singleId}/edit`, {
+      ...singleForm('save', { difficulty: '3', tags: 'lists, python, len' }),
+      baseVersion: '2',
+    });
+    expect(edited.headers.get('location')).toContain('done=back-to-review');
+    expect(await (await owner.get(edited.headers.get('location') ?? '')).text()).toContain('is in review again');
+    expect((await colleague.post(`/app/bank/questions/${singleId}/approve`)).status).toBe(303);
   });
 
   it('lets a reviewer read and comment, and refuses editing and approving (403)', async () => {
@@ -222,7 +230,15 @@ describe('the private bank, end to end', () => {
     expect((await reviewer.post(`/app/bank/questions/${singleId}/retire`)).status).toBe(403);
     expect((await reviewer.post('/app/bank/preview', singleForm('preview'))).status).toBe(403);
     const events = await t.db.select().from(questionEvents).where(eq(questionEvents.questionId, singleId));
-    expect(events.map((e) => e.action)).toEqual(['created', 'edited', 'submitted', 'approved', 'commented']);
+    expect(events.map((e) => e.action)).toEqual([
+      'created',
+      'edited',
+      'submitted',
+      'approved',
+      'edited',
+      'approved',
+      'commented',
+    ]);
     const history = await (await owner.get(`/app/bank/questions/${singleId}`)).text();
     expect(history).toContain('Is 2 unambiguous?');
   });

@@ -136,7 +136,7 @@ async function handlePost(c: Context<ManageEnv>, editing: Editing | null) {
     const stale = saved.errors.some((e) => e.field === 'question');
     return renderAuthor(c, editing, input, { ...outcome, errors }, stale ? 409 : 422);
   }
-  const done = editing ? (saved.changed ? 'saved' : 'unchanged') : 'saved';
+  const done = !saved.changed ? 'unchanged' : editing && saved.status === 'review' ? 'back-to-review' : 'saved';
   return c.redirect(`/app/bank/questions/${saved.questionId}?done=${done}`, 303);
 }
 

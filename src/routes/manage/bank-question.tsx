@@ -84,6 +84,8 @@ async function renderPrivateQuestion(
 
 const notices: Record<string, string> = {
   saved: 'Saved as a new version.',
+  'back-to-review':
+    'Saved as a new version. Your organization asks for a second approval, so the question is in review again and is not drawn until someone approves it.',
   unchanged: 'Nothing changed: the text is the same as the current version.',
   submit: 'Submitted for review.',
   approve: 'Approved: the question is active and can be drawn.',
