@@ -115,8 +115,8 @@ export async function regradeScope(db: Db, orgId: string, questionId: string): P
  * Writes a regrade in one batch: the regrade, the item marks (full credit, dropped) or new
  * credits (an accepted answer), each rescored attempt, a change row and an `attempt.regraded`
  * event for each attempt whose score or pass moved, and for a private question its history entry.
- * Each attempt's update is guarded by the score it had when planned, so a concurrent regrade
- * cannot be overwritten by a stale plan.
+ * The caller plans from what is stored just before (the route plans again on apply, never from
+ * the dry run it showed); two regrades applied at the same instant are not serialized here.
  */
 export async function applyRegrade(
   db: Db,

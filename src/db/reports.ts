@@ -22,6 +22,7 @@ import {
   notes,
   questions,
   questionVersions,
+  regradeChanges,
   responses,
   users,
 } from './schema';
@@ -57,6 +58,8 @@ export interface CandidateRecord {
   result: AttemptResult | null;
   /** Questions in the attempt (0 without one): the n of the score's standard error. */
   itemCount: number;
+  /** Regrades that moved this attempt's score (0 or absent: none). */
+  regrades?: number;
   events: Partial<Record<AttemptEventType, number>>;
   decision: LatestDecision | null;
 }
@@ -89,6 +92,7 @@ export async function candidateRecords(db: Db, orgId: string, scope: CandidateSc
       passed: attempts.passed,
       result: attempts.result,
       itemCount: sql<number>`(select count(*) from ${attemptItems} where ${attemptItems.attemptId} = ${attempts.id})`,
+      regrades: sql<number>`(select count(*) from ${regradeChanges} where ${regradeChanges.attemptId} = ${attempts.id})`,
     })
     .from(invitations)
     .innerJoin(assessments, eq(assessments.id, invitations.assessmentId))
@@ -108,6 +112,7 @@ export async function candidateRecords(db: Db, orgId: string, scope: CandidateSc
   return rows.map((r) => ({
     ...r,
     itemCount: Number(r.itemCount ?? 0),
+    regrades: Number(r.regrades ?? 0),
     events: (r.attemptId && events.get(r.attemptId)) || {},
     decision: (r.attemptId && latest.get(r.attemptId)) || null,
   }));
@@ -293,6 +298,8 @@ export interface AnswerRecord {
   credit: number | null;
   timeSpentMs: number | null;
   flagged: boolean | null;
+  /** A regrade's mark on the item: full credit for everyone, or dropped from the score. */
+  scoring?: 'full_credit' | 'dropped' | null;
 }
 
 /** Every question of every finished attempt of an assessment, in candidate then question order. */
@@ -315,6 +322,7 @@ export async function answerRecords(db: Db, orgId: string, assessmentId: string)
       credit: responses.score,
       timeSpentMs: responses.timeSpentMs,
       flagged: responses.flagged,
+      scoring: attemptItems.scoring,
       variant: attemptItems.variant,
       variantSpec: questionVersions.variant,
     })

@@ -1,6 +1,6 @@
 /** The two CSV downloads of an assessment: the pipeline table, and every answer of every candidate. */
 import type { AnswerRecord } from '../db/reports';
-import { scoreAnswer } from '../engine/scoring';
+import { itemCredit, scoreAnswer } from '../engine/scoring';
 import { answerText, keyText } from './answer-text';
 import type { CandidateRow } from './candidates';
 import { type CsvCell, toCsv } from './csv';
@@ -33,6 +33,7 @@ export function candidatesCsv(rows: readonly CandidateRow[], areas: readonly { i
     'decided_by',
     'decided_at',
     'attempt_id',
+    'regraded',
   ];
   const records = rows.map((r): CsvCell[] => {
     const done = r.status === 'completed';
@@ -59,9 +60,22 @@ export function candidatesCsv(rows: readonly CandidateRow[], areas: readonly { i
       r.decision?.decidedBy ?? null,
       iso(r.decision?.decidedAt ?? null),
       r.attemptId,
+      // The score above is after the regrades that moved it (the report lists them).
+      r.attemptId ? (r.regrades ?? 0) > 0 : null,
     ];
   });
   return toCsv(header, records);
+}
+
+/**
+ * The credit an answer counts for: a regrade's full credit, empty for a dropped question, else the
+ * stored credit (a regrade's accepted answer included), recomputed from the key when missing.
+ */
+function creditCounted(r: AnswerRecord): number | null {
+  const credit = r.scoring
+    ? itemCredit({ key: r.answerKey, answer: r.answer, scoring: r.scoring })
+    : (r.credit ?? scoreAnswer(r.answerKey, r.answer));
+  return credit === null ? null : Math.round(credit * 1000) / 1000;
 }
 
 /**
@@ -85,6 +99,7 @@ export function answersCsv(records: readonly AnswerRecord[]): string {
     'credit',
     'time_spent_seconds',
     'flagged_by_candidate',
+    'regrade',
   ];
   const rows = records.map((r): CsvCell[] => [
     r.candidateName,
@@ -99,9 +114,10 @@ export function answersCsv(records: readonly AnswerRecord[]): string {
     r.difficulty,
     answerText(r.options, r.answer),
     keyText(r.options, r.answerKey),
-    Math.round((r.credit ?? scoreAnswer(r.answerKey, r.answer)) * 1000) / 1000,
+    creditCounted(r),
     r.timeSpentMs === null ? 0 : Math.round(r.timeSpentMs / 100) / 10,
     r.flagged ?? false,
+    r.scoring ?? null,
   ]);
   return toCsv(header, rows);
 }

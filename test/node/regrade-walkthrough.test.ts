@@ -25,6 +25,7 @@ import { createWebhook } from '../../src/db/webhooks';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
+import { csvObjects } from '../support/csv';
 import { defaultAssessment } from '../support/fixtures';
 import { signUpOwner, signUpReviewer } from '../support/people';
 import { seedSimulatedAttempts } from '../support/statistics-seed';
@@ -224,6 +225,26 @@ describe('from a question report to a regrade', () => {
       .where(eq(attemptItems.questionId, 'alpha-s1'));
     expect(marks.length).toBe(41);
     expect(marks.every((m) => m.scoring === 'dropped')).toBe(true);
+  });
+
+  it('says so in the CSV exports: regraded attempts, and each answer regraded', async () => {
+    const [first] = await t.db
+      .select()
+      .from(attempts)
+      .where(eq(attempts.id, seededAttempts[0] ?? ''));
+    const base = `/app/assessments/${first?.assessmentId}/export`;
+    const candidates = await csvObjects(await owner.get(`${base}/candidates.csv`));
+    const changed = new Set((await t.db.select().from(regradeChanges)).map((c) => c.attemptId));
+    expect(candidates.length).toBe(41);
+    // An id that starts with - or = is written with a leading ' (formula neutralization).
+    for (const row of candidates)
+      expect(row.regraded).toBe(String(changed.has((row.attempt_id ?? '').replace(/^'/, ''))));
+    const answers = await csvObjects(await owner.get(`${base}/answers.csv`));
+    const dropped = answers.filter((r) => r.question_id === 'alpha-s1');
+    expect(dropped.every((r) => r.regrade === 'dropped' && r.credit === '')).toBe(true);
+    const accepted = answers.filter((r) => r.question_id === 'alpha-s3' && r.answer === 'wrong two of alpha-s3');
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(accepted.every((r) => r.credit === '1' && r.regrade === '')).toBe(true);
   });
 
   it('refuses bad regrade forms with a message and writes nothing', async () => {
