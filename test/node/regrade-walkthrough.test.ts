@@ -10,11 +10,17 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationToken } from '../../src/candidate/invitation-token';
 import { createAssessment, createInvitation } from '../../src/db/assessments';
+import { finalizeAttempt, saveResponse, startInvitedAttempt } from '../../src/db/attempts';
+import { createCollection } from '../../src/db/collections';
+import { saveQuestionDraft } from '../../src/db/private-bank';
 import {
+  assessments,
   attemptItems,
   attempts,
   memberships,
+  questionEvents,
   questionReports,
+  questionVersions,
   regradeChanges,
   regrades,
   responses,
@@ -276,6 +282,79 @@ describe('from a question report to a regrade', () => {
     expect(resolved).toMatchObject({ status: 'resolved', resolution: 'Regraded: C accepted.' });
     const page = await (await owner.get('/app/questions/alpha-s3/reports')).text();
     expect(page).toContain('Regraded: C accepted.');
+  });
+
+  it("keeps a private question's regrade in its history (question_events)", async () => {
+    const [olivia] = await t.db.select().from(users).where(eq(users.email, 'olivia@example.com'));
+    const actorId = olivia?.id ?? '';
+    const collection = await createCollection(
+      t.db,
+      orgId,
+      { title: 'Our own', summary: '', topics: [{ id: 'basics', title: 'Basics', docsUrl: '' }] },
+      t.clock.now,
+    );
+    if (!collection.ok) throw new Error('no collection');
+    const saved = await saveQuestionDraft(t.db, {
+      orgId,
+      collectionId: collection.id,
+      topic: 'basics',
+      actorId,
+      markdown:
+        '## our-one\ntype: single\ndifficulty: 2\n\nWhich?\n\n### Options\n- [x] this\n- [ ] that\n\n### Explanation\nThis.\n',
+      now: t.clock.now,
+    });
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    const [version] = await t.db
+      .select()
+      .from(questionVersions)
+      .where(eq(questionVersions.questionId, saved.questionId));
+    const [assessment] = await t.db.select().from(assessments).where(eq(assessments.orgId, orgId));
+    const invitationId = await createInvitation(
+      t.db,
+      orgId,
+      assessment?.id ?? '',
+      actorId,
+      {
+        candidateName: 'Pia Private',
+        candidateEmail: 'pia@example.com',
+        expiresAt: t.clock.now + 864e5,
+        extraSeconds: 0,
+      },
+      t.clock.now,
+    );
+    const { attemptId } = await startInvitedAttempt(t.db, {
+      invitationId,
+      orgId,
+      assessmentId: assessment?.id ?? '',
+      seed: 'private',
+      startedAt: t.clock.now,
+      deadlineAt: t.clock.now + 600_000,
+      items: [{ questionId: saved.questionId, version: 1, contentHash: version?.contentHash ?? '', optionOrder: null }],
+      detail: {},
+    });
+    await saveResponse(t.db, {
+      attemptId,
+      questionId: saved.questionId,
+      seq: 1,
+      answer: { type: 'single', choice: 'b' },
+      flagged: false,
+      timeSpentMs: 1000,
+      now: t.clock.now,
+    });
+    await finalizeAttempt(t.db, attemptId, t.clock.now + 1000, passMark);
+    const res = await owner.post(`/app/questions/${saved.questionId}/regrade`, {
+      kind: 'full_credit',
+      note: 'both fine',
+    });
+    expect(res.status).toBe(303);
+    const [after] = await t.db.select().from(attempts).where(eq(attempts.id, attemptId));
+    expect(after).toMatchObject({ scorePercent: 100, passed: true });
+    const events = await t.db.select().from(questionEvents).where(eq(questionEvents.questionId, saved.questionId));
+    const regraded = events.find((e) => e.action === 'regraded');
+    expect(regraded).toMatchObject({ orgId, actorId, version: 1 });
+    expect(JSON.parse(regraded?.body ?? '{}')).toMatchObject({ kind: 'full_credit', note: 'both fine', changed: 1 });
+    expect((await stranger.get(`/app/questions/${saved.questionId}/reports`)).status).toBe(404);
+    expect((await stranger.post(`/app/questions/${saved.questionId}/regrade`, { kind: 'drop' })).status).toBe(404);
   });
 
   it('lets a reviewer read the queue but not act, and shows another organization nothing', async () => {
