@@ -18,7 +18,6 @@ import { noteAddress } from '../candidate/arrival';
 import { reviewItem } from '../candidate/describe';
 import { questionViewOf } from '../candidate/question-view';
 import { organizationName } from '../db/accounts';
-import { listAreas } from '../db/areas';
 import { getAssessment } from '../db/assessments';
 import {
   attemptItemAt,
@@ -30,6 +29,7 @@ import {
   responsesOf,
   saveResponse,
 } from '../db/attempts';
+import { sourceTitles } from '../db/blueprint-sources';
 import { gradeResponses } from '../db/grading';
 import { attemptQuestionAt, reportsOfAttempt, saveQuestionReport } from '../db/question-reports';
 import { isPageSignal } from '../engine/attempt-events';
@@ -404,7 +404,15 @@ attemptRoutes.get('/attempts/:id/result', async (c) => {
     review = items.map((item) => reviewItem(item, saved.get(item.questionId)?.answer ?? null));
   }
   const orgName = attempt.orgId ? await organizationName(deps.db, attempt.orgId) : null;
-  const areaTitles = Object.fromEntries((await listAreas(deps.db)).map((a) => [a.id, a.title]));
+  // The assessment's sources: public areas and its organization's collections.
+  const areaTitles =
+    attempt.orgId && assessment
+      ? await sourceTitles(
+          deps.db,
+          attempt.orgId,
+          assessment.blueprint.sections.map((s) => s.area),
+        )
+      : {};
   const view: ResultView = {
     title: assessment?.title ?? 'Practice test',
     orgName: orgName ?? 'Skillcheck',

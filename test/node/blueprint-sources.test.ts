@@ -102,7 +102,10 @@ async function startAttempt(assessmentId: string, name: string) {
   const [attempt] = await t.db.select().from(attempts).where(eq(attempts.invitationId, invitationId));
   if (!attempt) throw new Error('no attempt');
   const items = await t.db.select().from(attemptItems).where(eq(attemptItems.attemptId, attempt.id));
-  const finish = async () => expect((await candidate.post(`/attempts/${attempt.id}/finish`)).status).toBe(303);
+  const finish = async () => {
+    expect((await candidate.post(`/attempts/${attempt.id}/finish`)).status).toBe(303);
+    return (await candidate.get(`/attempts/${attempt.id}/result`)).text();
+  };
   return Object.assign(
     items.map((i) => i.questionId),
     { attemptId: attempt.id, finish },
@@ -212,8 +215,11 @@ describe('reports of a mixed assessment', () => {
     const row = await createMixed();
     const ada = await startAttempt(row.id, 'ada');
     const bob = await startAttempt(row.id, 'bob');
-    await ada.finish();
+    // The candidate's own result names the collection in its per-area breakdown.
+    expect(await ada.finish()).toContain('Our questions');
     await bob.finish();
+    const statistics = await (await owner.get(`/app/assessments/${row.id}/statistics`)).text();
+    expect(statistics).toContain('Our questions');
     const report = await (await owner.get(`/app/attempts/${ada.attemptId}`)).text();
     expect(report).toContain('Our questions');
     expect(report).toContain(privateMarker);

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { StatisticsPage } from '../../../views/manage/statistics/page';
 import { QuestionStatisticsPage, type QuestionVersionStatistics } from '../../../views/manage/statistics/question';
-import { listAreas } from '../../db/areas';
+import { sourceTitles } from '../../db/blueprint-sources';
 import { assessmentResponses, practiceResponses, questionForStatistics } from '../../db/item-statistics';
 import { itemFit } from '../../engine/item-fit';
 import { PublicError } from '../../http/public-error';
@@ -34,8 +34,14 @@ async function load(c: Ctx) {
   const { db } = c.get('deps');
   const member = c.get('member');
   const assessment = await requireAssessment(c);
-  const [rows, areas] = await Promise.all([assessmentResponses(db, member.orgId, assessment.id), listAreas(db)]);
-  const areaTitles = Object.fromEntries(areas.map((a) => [a.id, a.title]));
+  const [rows, areaTitles] = await Promise.all([
+    assessmentResponses(db, member.orgId, assessment.id),
+    sourceTitles(
+      db,
+      member.orgId,
+      assessment.blueprint.sections.map((s) => s.area),
+    ),
+  ]);
   return { assessment, stats: assessmentStatistics(rows), areaTitles };
 }
 
