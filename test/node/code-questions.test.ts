@@ -128,8 +128,13 @@ describe('code and SQL questions', () => {
         limits: { timeMs: 1000, memoryBytes: 32 << 20 },
       }),
     );
+    let running = true;
+    const gradings = Promise.all(hostile).finally(() => {
+      running = false;
+    });
+    // Saves keep coming for as long as the hostile gradings run (about 15 s on 2 threads).
     const times: number[] = [];
-    for (let seq = 1; seq <= 20; seq++) {
+    for (let seq = 1; running; seq++) {
       const started = performance.now();
       const res = await browser.save(attemptId, {
         q: codeAt,
@@ -138,11 +143,17 @@ describe('code and SQL questions', () => {
       });
       times.push(performance.now() - started);
       expect(res.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const gradings = await Promise.all(hostile);
-    for (const g of gradings) expect(g.results[0]?.error).toMatch(/limit/);
+    for (const g of await gradings) expect(g.results[0]?.error).toMatch(/limit/);
     times.sort((a, b) => a - b);
-    // The slowest save while every grading thread is busy: the event loop never waits for a grading.
-    expect(times.at(-1)).toBeLessThan(500);
+    const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+    // Recorded in bench/README.md ("Saves while code is graded").
+    console.log(
+      `saves during 10 hostile gradings: n=${times.length} p50=${p(0.5).toFixed(1)} ms p99=${p(0.99).toFixed(1)} ms max=${p(1).toFixed(1)} ms`,
+    );
+    expect(times.length).toBeGreaterThan(50);
+    // The event loop never waits for a grading: the slowest save stays far below a test's limit.
+    expect(p(0.99)).toBeLessThan(500);
   }, 60_000);
 });
