@@ -173,7 +173,11 @@ export const openApiDocument = {
           status: { enum: ['scheduled', 'open', 'closed'] },
           archived: { type: 'boolean' },
           version: { type: 'integer' },
-          blueprint: { type: 'object', description: 'Sections: skill area, question count, difficulty mix' },
+          blueprint: {
+            type: 'object',
+            description:
+              "Sections (a public skill area or one of the organization's collections, question count, difficulty mix) and pinned question ids asked in every attempt",
+          },
           timeLimitMinutes: { type: 'integer' },
           passMark: { type: 'integer' },
           showAfter: { enum: ['thanks', 'score', 'review'] },
