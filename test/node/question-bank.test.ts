@@ -7,6 +7,7 @@
  * finds nothing. A public question is copied into the bank. The private questions' marker never
  * shows on public pages, in a practice test or on another organization's pages.
  */
+import { readFileSync } from 'node:fs';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemStats, memberships, questionEvents, questions, questionVersions, users } from '../../src/db/schema';
@@ -120,6 +121,28 @@ describe('the private bank, end to end', () => {
     expect(html).toContain('hljs-built_in');
     expect(html).toContain('Correct answer');
     expect(await privateQuestions()).toEqual([]);
+  });
+
+  it('writes a type added to the registry later (code) through its answer section in the form', async () => {
+    const file = readFileSync('questions/programming-languages/javascript-coding.md', 'utf8');
+    const block = `## ${file.split(/^## /m)[1] ?? ''}`;
+    const toForm = await owner.post('/app/bank/questions/new', {
+      intent: 'form',
+      mode: 'markdown',
+      place: `${collectionId}/python`,
+      markdown: block,
+    });
+    const html = await toForm.text();
+    expect(html).toContain('<option value="code" selected="">');
+    expect(html).toContain('#### Hidden tests');
+    const preview = await owner.post('/app/bank/preview', {
+      mode: 'markdown',
+      place: `${collectionId}/python`,
+      markdown: block,
+    });
+    const fragment = await preview.text();
+    expect(fragment).not.toContain('bank:check finds');
+    expect(fragment).toContain('Correct answer');
   });
 
   it('refuses a broken question with the messages of bank:check on its fields, saving nothing (422)', async () => {

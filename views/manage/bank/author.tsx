@@ -1,3 +1,4 @@
+import { answerSectionOf, structuredTypes } from '../../../src/bank/author-fields';
 import type { PlaceChoice } from '../../../src/manage/bank-places';
 import type { AuthorInput } from '../../../src/manage/question-author';
 import { optionRows } from '../../../src/manage/question-author';
@@ -283,6 +284,7 @@ function FormFields({ view }: { view: AuthorPageView }) {
  */
 function AnswerFieldsets({ view }: { view: AuthorPageView }) {
   const f = view.input.fields;
+  const otherTypes = view.types.filter((t) => !(structuredTypes as readonly string[]).includes(t));
   const err = (name: string) => view.errors[name];
   const rows = optionRows(f);
   return (
@@ -360,11 +362,13 @@ function AnswerFieldsets({ view }: { view: AuthorPageView }) {
         />
       </fieldset>
       <fieldset class="answer-for for-other">
-        <legend>Answer section (other types)</legend>
+        <legend>Answer section ({otherTypes.map((t) => typeNames[t] ?? t).join(', ') || 'other types'})</legend>
         <TextArea
           name="answerSection"
-          label="The lines under the type's ### section, as Markdown"
-          hint="See questions/README.md for the type's format."
+          label="What goes under the type's section, as Markdown"
+          hint={`The form writes the heading (${otherTypes
+            .map((t) => `### ${answerSectionOf(t)} for ${typeNames[t] ?? t}`)
+            .join('; ')}); #### subsections and fenced code go here. See questions/README.md.`}
           value={f.answerSection}
           rows={5}
           spellcheck={false}

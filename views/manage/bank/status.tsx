@@ -8,6 +8,8 @@ export const typeNames: Record<string, string> = {
   text: 'Short text',
   numeric: 'Number',
   ordering: 'Put in order',
+  code: 'Code',
+  sql: 'SQL query',
 };
 
 export const statusNames: Record<QuestionStatus, string> = {
