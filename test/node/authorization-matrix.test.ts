@@ -413,6 +413,7 @@ function query() {
     assessment: a.ids.assessment,
     attempt: a.ids.attempt,
     invitation: a.ids.invitation,
+    collection: a.ids.collection,
   });
   return `?${q}`;
 }
@@ -422,6 +423,7 @@ function body(): Record<string, string | string[]> {
     assessmentId: a.ids.assessment,
     attemptId: a.ids.attempt,
     invitationId: a.ids.invitation,
+    collection: a.ids.collection,
     userId: a.ids.user,
     id: a.ids.assessment,
     ids: a.ids.attempts,

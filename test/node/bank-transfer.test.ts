@@ -228,8 +228,8 @@ describe('importing', () => {
     const target = await collection('Ours');
     const other = await signUpOwner(t, 'oscar@example.com', 'Globex');
     const res = await upload(other, { collection: target }, [{ name: 'q.csv', bytes: text(spreadsheetCsv) }]);
-    expect(res.status).toBe(422);
-    expect(await res.text()).toContain('Choose one of your collections');
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('Ours');
     expect(await countAll()).toBe(0);
     expect((await other.get(`/app/bank/export?format=csv&collection=${target}`)).status).toBe(404);
   });

@@ -42,9 +42,11 @@ bankTransferRoutes.post('/app/bank/import', mayEdit, async (c) => {
   const member = c.get('member');
   const { form, files } = await readMultipart(c, 'files');
   const values = { collection: field(form, 'collection') ?? '', topic: (field(form, 'topic') ?? '').trim() };
-  const collection = await getCollection(db, member.orgId, values.collection);
-  if (!collection)
+  if (values.collection === '')
     return renderPage(c, { values, errors: { collection: 'Choose one of your collections to import into.' } }, 422);
+  // The form offers only the organization's own collections: any other id is not found, as everywhere.
+  const collection = await getCollection(db, member.orgId, values.collection);
+  if (!collection) throw new PublicError(404, 'There is no such collection in your organization.');
   if (values.topic !== '' && !collection.topics.some((t) => t.id === values.topic))
     return renderPage(
       c,
