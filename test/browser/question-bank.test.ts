@@ -79,6 +79,14 @@ describe('authoring a private question', () => {
     expect(await page.getByRole('link', { name: /What does this print/ }).count()).toBe(1);
     expect(await fitsWidth(page)).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The public bank on the phone: a question with its key and the copy form.
+    await page.goto(`${seeded.server.url}/app/bank?bank=public`);
+    await page.locator('#bank-results tbody a').first().click();
+    await page.waitForURL(/\/app\/bank\/public\//);
+    expect(await page.getByRole('button', { name: 'Copy as a draft' }).count()).toBe(1);
+    expect(await fitsWidth(page)).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });
