@@ -226,8 +226,14 @@ export function readAssessmentForm(
     // An area left out whose questions are pinned becomes a section of just those, so every
     // question an attempt asks belongs to a section (its count, its results per area).
     const pinnedBands = pinnedHere(area.id);
-    const count = typed === 0 ? pinnedBands.easy + pinnedBands.medium + pinnedBands.hard : typed;
+    const pinnedCount = pinnedBands.easy + pinnedBands.medium + pinnedBands.hard;
+    const count = typed === 0 ? pinnedCount : typed;
     if (count === 0) continue;
+    if (pinnedCount > count) {
+      errors[`count_${area.id}`] =
+        `${area.title}: ${pinnedCount} of its questions are pinned, and each takes a seat: ask for at least ${pinnedCount}.`;
+      continue;
+    }
     if (count > available) {
       errors[`count_${area.id}`] =
         available === 0

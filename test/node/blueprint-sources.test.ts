@@ -243,6 +243,13 @@ describe('another organization', () => {
     expect(html).toContain(`${ours.active[0]}: not an active question of the public bank or of your organization.`);
     expect(html).not.toContain('Our questions');
     expect(html).not.toContain(privateMarker);
+    // Two pinned questions of the collection do not fit in a count of one: the row says so by its title.
+    const crowded = await owner.post(
+      '/app/assessments',
+      mixedForm(ours.collectionId, { [`count_${ours.collectionId}`]: '1', pinned: ours.active.slice(0, 2).join('\n') }),
+    );
+    expect(crowded.status).toBe(422);
+    expect(await crowded.text()).toContain('Our questions: 2 of its questions are pinned, and each takes a seat');
     // Its own draft is not pinnable either: only active questions.
     const draft = await owner.post('/app/assessments', mixedForm(ours.collectionId, { pinned: ours.drafts[0] ?? '' }));
     expect(draft.status).toBe(422);
