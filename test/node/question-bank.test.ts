@@ -223,6 +223,11 @@ describe('the private bank, end to end', () => {
   it('needs a second admin to approve once the organization asks for it', async () => {
     expect((await owner.post('/app/settings/question-approval', { required: '1' })).status).toBe(303);
     expect((await owner.post(`/app/bank/questions/${singleId}/submit`)).status).toBe(303);
+    // A reviewer's way back: sent back with a reason, then submitted again.
+    const sendBack = await colleague.post(`/app/bank/questions/${singleId}/return`, { body: 'Say which Python.' });
+    expect(sendBack.status).toBe(303);
+    expect(await (await owner.get(`/app/bank/questions/${singleId}`)).text()).toContain('Say which Python.');
+    expect((await owner.post(`/app/bank/questions/${singleId}/submit`)).status).toBe(303);
     const self = await owner.post(`/app/bank/questions/${singleId}/approve`);
     expect(self.status).toBe(409);
     expect(await self.text()).toContain('someone other than the last editor');
@@ -256,6 +261,8 @@ describe('the private bank, end to end', () => {
     expect(events.map((e) => e.action)).toEqual([
       'created',
       'edited',
+      'submitted',
+      'returned',
       'submitted',
       'approved',
       'edited',

@@ -209,7 +209,25 @@ function Actions({ view, base }: { view: BankQuestionView; base: string }) {
       {a.submit ? post('submit', 'Submit for review', false) : null}
       {a.approve ? post('approve', 'Approve and activate', false) : null}
       {a.approveNote ? <span class="small muted">{a.approveNote}</span> : null}
-      {a.sendBack ? post('return', 'Send back to draft') : null}
+      {a.sendBack ? (
+        <details class="send-back">
+          <summary>Send back to draft</summary>
+          <form method="post" action={`${base}/return`} class="stack">
+            <TextArea
+              id="f-return-body"
+              name="body"
+              label="What needs changing (shown in the history)"
+              rows={3}
+              maxlength={4000}
+            />
+            <div>
+              <button type="submit" class="secondary small">
+                Send back
+              </button>
+            </div>
+          </form>
+        </details>
+      ) : null}
       {a.retire ? post('retire', 'Retire') : null}
       {a.restore ? post('restore', 'Restore as a draft') : null}
     </div>
