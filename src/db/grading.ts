@@ -45,3 +45,14 @@ export async function gradeResponses(db: Db, attemptId: string, grade: Grade): P
   );
   return graded.length;
 }
+
+/** The stored gradings of an attempt's answers, by question: what the report shows test by test. */
+export async function gradingsOf(db: Db, attemptId: string): Promise<Map<string, StoredGrading>> {
+  const rows = await db
+    .select({ questionId: responses.questionId, grading: responses.grading })
+    .from(responses)
+    .where(eq(responses.attemptId, attemptId));
+  return new Map(
+    rows.flatMap((r) => (r.grading ? [[r.questionId, r.grading as unknown as StoredGrading] as const] : [])),
+  );
+}

@@ -7,15 +7,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invitationToken } from '../../src/candidate/invitation-token';
-import { createOrgWithOwner } from '../../src/db/accounts';
 import { createAssessment, createInvitation } from '../../src/db/assessments';
 import type { StoredGrading } from '../../src/db/grading';
-import { attempts, responses } from '../../src/db/schema';
+import { attempts, memberships, responses } from '../../src/db/schema';
 import { createGradingPool } from '../../src/grading/node/pool';
 import { makeTestApp, type TestApp } from '../support/app';
 import { TestBrowser } from '../support/client';
 import { importCodeBank } from '../support/code-bank';
 import { defaultAssessment } from '../support/fixtures';
+import { signUpOwner } from '../support/people';
 
 const pool = createGradingPool({ size: 2 });
 afterAll(() => pool.close());
@@ -30,12 +30,9 @@ afterEach(() => t.close());
 
 async function startCodingTest() {
   await importCodeBank(t.db);
-  const { orgId, userId } = await createOrgWithOwner(t.db, {
-    email: 'owner@example.com',
-    name: 'Olivia Owner',
-    passwordHash: 'unused',
-    orgName: 'Acme Hiring',
-  });
+  const manager = await signUpOwner(t, 'owner@example.com', 'Acme Hiring');
+  const [member] = await t.db.select().from(memberships);
+  const { orgId, userId } = member ?? { orgId: '', userId: '' };
   const now = t.clock.now;
   const assessmentId = await createAssessment(
     t.db,
@@ -58,7 +55,7 @@ async function startCodingTest() {
   const pages = await Promise.all([0, 1].map(async (q) => (await browser.get(`/attempts/${attemptId}?q=${q}`)).text()));
   const codeAt = String(pages.findIndex((html) => html.includes('sumEvens')));
   const sqlAt = codeAt === '0' ? '1' : '0';
-  return { browser, attemptId, pages, codeAt, sqlAt };
+  return { browser, manager, attemptId, pages, codeAt, sqlAt };
 }
 
 // Each drops one hidden case: negative even numbers; customers when an order has no customer (NOT IN meets NULL).
@@ -87,7 +84,7 @@ describe('code and SQL questions', () => {
   });
 
   it('grade saved answers at the finish: the score is the fraction of hidden tests passed', async () => {
-    const { browser, attemptId, codeAt, sqlAt } = await startCodingTest();
+    const { browser, manager, attemptId, codeAt, sqlAt } = await startCodingTest();
     expect((await browser.save(attemptId, { q: codeAt, seq: '1', source: almostRightCode })).status).toBe(200);
     expect((await browser.save(attemptId, { q: sqlAt, seq: '1', source: almostRightQuery })).status).toBe(200);
     // A later save replaces the code, as any answer: only the newest is graded.
@@ -115,6 +112,19 @@ describe('code and SQL questions', () => {
 
     const [attempt] = await t.db.select().from(attempts).where(eq(attempts.id, attemptId));
     expect(attempt?.scorePercent).toBe(80);
+
+    // The manager's report: the code, and each hidden test with its input, expected and actual result.
+    const report = await manager.get(`/app/attempts/${attemptId}`);
+    expect(report.status).toBe(200);
+    const text = (await report.text())
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+      .replaceAll('&gt;', '>')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('Hidden tests: 4 of 5 passed');
+    expect(text).toContain('sumEvens([-2, -3, 4]) Failed 2 4');
+    expect(text).toContain('an order without a customer Failed name Ada Grace');
+    expect(text).toContain('n > 0 && n % 2 === 0');
   });
 
   it('answer saves promptly while hostile gradings run', async () => {

@@ -7,6 +7,7 @@ import { focusableCodeBlocks } from '../../bank/scrollable-code';
 import { answerHtml, keyHtml } from '../../candidate/describe';
 import { attemptItemsWithContent, eventsOf, finalizeAttempt, responsesOf } from '../../db/attempts';
 import { blueprintSources } from '../../db/blueprint-sources';
+import { gradingsOf } from '../../db/grading';
 import { regradesOfAttempt } from '../../db/regrades';
 import {
   addDecision,
@@ -66,7 +67,7 @@ async function reportView(c: Ctx): Promise<ReportView> {
     found = (await orgAttempt(db, member.orgId, attemptId)) ?? found;
   }
   const { assessment } = found;
-  const [records, scores, items, saved, events, notes, decisions, areas, regrades] = await Promise.all([
+  const [records, scores, items, saved, events, notes, decisions, areas, regrades, gradings] = await Promise.all([
     candidateRecords(db, member.orgId, { attemptIds: [attemptId] }),
     completedScores(db, member.orgId, [assessment.id]),
     attemptItemsWithContent(db, attemptId),
@@ -76,6 +77,7 @@ async function reportView(c: Ctx): Promise<ReportView> {
     decisionsOf(db, member.orgId, attemptId),
     blueprintSources(db, member.orgId),
     regradesOfAttempt(db, member.orgId, attemptId),
+    gradingsOf(db, attemptId),
   ]);
   const [row] = candidateRows(records, scores, clock());
   if (!row?.attemptId) throw new PublicError(404, notFound);
@@ -109,6 +111,8 @@ async function reportView(c: Ctx): Promise<ReportView> {
           : (response?.score ?? scoreAnswer(item.answerKey, answer)),
         timeSpentMs: response?.timeSpentMs ?? 0,
         flagged: response?.flagged ?? false,
+        // Code and SQL: each hidden test as graded at the finish, inputs included (the manager sees them).
+        tests: gradings.get(item.questionId)?.results ?? null,
       };
     }),
     regrades: regrades.map((r) => ({

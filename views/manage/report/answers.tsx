@@ -1,5 +1,8 @@
 /** Every question as the candidate saw it, their answer, the key and the explanation. */
+
+import type { TestResult } from '../../../src/grading/types';
 import { formatDuration, formatShare } from '../../components/format';
+import { TableWrap } from '../../components/table-wrap';
 import type { ReportQuestion, ReportView } from './types';
 
 export const typeLabels: Record<string, string> = {
@@ -9,6 +12,8 @@ export const typeLabels: Record<string, string> = {
   text: 'short text',
   numeric: 'number',
   ordering: 'ordering',
+  code: 'code (JavaScript)',
+  sql: 'SQL query',
 };
 
 function creditBadge(q: ReportQuestion) {
@@ -16,6 +21,47 @@ function creditBadge(q: ReportQuestion) {
   if (q.credit >= 1) return <span class="badge ok">Correct</span>;
   if (q.credit > 0) return <span class="badge warn">Partly correct ({formatShare(q.credit)})</span>;
   return <span class="badge bad">Not correct</span>;
+}
+
+/** Each hidden test of a code or SQL answer: its input (the test's name), what was expected and what came back. */
+function TestResults({ tests, position }: { tests: TestResult[]; position: number }) {
+  const passed = tests.filter((t) => t.passed).length;
+  return (
+    <TableWrap labelledBy={`tests-${position}`}>
+      <table class="test-results">
+        <caption id={`tests-${position}`}>
+          Hidden tests: {passed} of {tests.length} passed
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Test</th>
+            <th scope="col">Result</th>
+            <th scope="col">Expected</th>
+            <th scope="col">Got</th>
+            <th scope="col">Time</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tests.map((t) => (
+            <tr>
+              <th scope="row">
+                <code>{t.name}</code>
+              </th>
+              <td>{t.passed ? <span class="badge ok">Passed</span> : <span class="badge bad">Failed</span>}</td>
+              <td>
+                <pre>{t.expected}</pre>
+              </td>
+              <td>
+                {t.got !== null ? <pre>{t.got}</pre> : null}
+                {t.error ? <p class="small">{t.error}</p> : null}
+              </td>
+              <td>{t.ms} ms</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
 }
 
 export function Answers({ view }: { view: ReportView }) {
@@ -40,6 +86,7 @@ export function Answers({ view }: { view: ReportView }) {
             <dt>Correct answer</dt>
             <dd dangerouslySetInnerHTML={{ __html: q.correctHtml }} />
           </dl>
+          {q.tests ? <TestResults tests={q.tests} position={q.position} /> : null}
           <div class="explanation">
             <p class="small muted">Explanation</p>
             <div dangerouslySetInnerHTML={{ __html: q.explanationHtml }} />

@@ -1,5 +1,6 @@
 /** What the report shows of one candidate's attempt. */
 import type { Decision } from '../../../src/engine/decisions';
+import type { TestResult } from '../../../src/grading/types';
 import type { CandidateRow } from '../../../src/manage/candidates';
 import type { TimelineEntry } from '../../../src/manage/timeline';
 
@@ -33,6 +34,8 @@ export interface ReportQuestion {
   credit: number;
   timeSpentMs: number;
   flagged: boolean;
+  /** A code or SQL answer's hidden tests as graded at the finish; null for other types or when not graded. */
+  tests: TestResult[] | null;
 }
 
 /** A regrade that moved this attempt's score: what was decided about which question, before and after. */
