@@ -48,7 +48,7 @@ export function blueprintQuestions(blueprint: Blueprint): SQL | null {
   ) as SQL;
 }
 
-/** The questions a draw may use: active, current version, public or the organization's own; `wanted` narrows them. */
+/** The questions a draw of this organization may use: active, and public or its own (`null`: public only). */
 export function drawableBy(orgId: string | null): SQL {
   return and(
     eq(questions.status, 'active'),
