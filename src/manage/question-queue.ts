@@ -47,19 +47,35 @@ export interface QuestionFigures {
   item: ItemAnalysis;
 }
 
-/** The question's item analysis in each of the organization's assessments that showed it, per question version. */
+/**
+ * Each question's item analysis in every assessment of the organization that showed it, per
+ * question version; an assessment's statistics are computed once however many questions ask.
+ */
+export async function figuresByQuestion(
+  db: Db,
+  orgId: string,
+  questionIds: readonly string[],
+): Promise<Map<string, QuestionFigures[]>> {
+  const assessments = new Map<string, { id: string; title: string }>();
+  for (const questionId of questionIds) {
+    for (const a of await assessmentsShowingQuestion(db, orgId, questionId)) assessments.set(a.id, a);
+  }
+  const wanted = new Set(questionIds);
+  const figures = new Map<string, QuestionFigures[]>(questionIds.map((id) => [id, []]));
+  for (const assessment of assessments.values()) {
+    const stats = assessmentStatistics(await assessmentResponses(db, orgId, assessment.id));
+    for (const item of stats.analysis.items) {
+      const meta = stats.meta.get(item.itemId);
+      if (!meta || !wanted.has(meta.questionId)) continue;
+      figures
+        .get(meta.questionId)
+        ?.push({ assessmentId: assessment.id, assessmentTitle: assessment.title, version: meta.version, item });
+    }
+  }
+  return figures;
+}
+
+/** One question's figures (figuresByQuestion for one). */
 export async function questionFigures(db: Db, orgId: string, questionId: string): Promise<QuestionFigures[]> {
-  const shown = await assessmentsShowingQuestion(db, orgId, questionId);
-  const perAssessment = await Promise.all(
-    shown.map(async (assessment) => {
-      const stats = assessmentStatistics(await assessmentResponses(db, orgId, assessment.id));
-      return stats.analysis.items.flatMap((item) => {
-        const meta = stats.meta.get(item.itemId);
-        return meta?.questionId === questionId
-          ? [{ assessmentId: assessment.id, assessmentTitle: assessment.title, version: meta.version, item }]
-          : [];
-      });
-    }),
-  );
-  return perAssessment.flat();
+  return (await figuresByQuestion(db, orgId, [questionId])).get(questionId) ?? [];
 }

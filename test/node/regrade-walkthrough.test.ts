@@ -126,6 +126,8 @@ describe('from a question report to a regrade', () => {
     const queue = await (await owner.get('/app/question-reports')).text();
     expect(queue).toContain('href="/app/questions/alpha-s3/reports"');
     expect(queue).toContain('More than one answer is right');
+    // Beside it, the question's facility and discrimination where it was shown most.
+    expect(queue).toMatch(/\d+% · [−+]\d\.\d\d \(41 in Backend screening\)/);
 
     const page = await owner.get('/app/questions/alpha-s3/reports');
     expect(page.status).toBe(200);
@@ -137,6 +139,7 @@ describe('from a question report to a regrade', () => {
     expect(html).toMatch(/<td>41<\/td>/);
     expect(html).toContain('Wrong option C is chosen more by stronger candidates');
     expect(html).toContain('href="/app/questions/alpha-s3/regrade"');
+    expect(html).toContain('href="/app/bank/public/alpha-s3"');
   });
 
   it('shows a dry run of accepting C that writes nothing, then applies exactly it', async () => {

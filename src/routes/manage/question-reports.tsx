@@ -11,7 +11,7 @@ import { planRegrade } from '../../engine/regrade';
 import { type FormData, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
 import { publicOrigin } from '../../http/public-origin';
-import { groupReports, questionFigures } from '../../manage/question-queue';
+import { figuresByQuestion, groupReports, questionFigures } from '../../manage/question-queue';
 import { readRegradeForm, regradeValues } from '../../manage/regrade-form';
 import { type ManageEnv, requireCapability } from '../../middleware/auth';
 
@@ -48,8 +48,17 @@ async function requireQuestion(c: Ctx) {
 
 questionReportsRoutes.get('/app/question-reports', mayRead, async (c) => {
   const { db } = c.get('deps');
-  const groups = groupReports(await organizationReports(db, c.get('member').orgId));
-  return c.render(<ReportQueuePage groups={groups} />, { title: 'Question reports', workspace: 'bank' });
+  const orgId = c.get('member').orgId;
+  const groups = groupReports(await organizationReports(db, orgId));
+  const figures = await figuresByQuestion(
+    db,
+    orgId,
+    groups.map((g) => g.questionId),
+  );
+  return c.render(<ReportQueuePage groups={groups} figures={figures} />, {
+    title: 'Question reports',
+    workspace: 'bank',
+  });
 });
 
 async function questionPage(c: Ctx, extra: { notice?: string; error?: string; status?: 200 | 400 | 409 | 422 } = {}) {
@@ -74,6 +83,7 @@ async function questionPage(c: Ctx, extra: { notice?: string; error?: string; st
       acceptedHtml: g.acceptedAnswer ? answerHtml(current.options, g.acceptedAnswer) : null,
       moved: Number(g.moved),
     })),
+    bankHref: question.orgId ? `/app/bank/questions/${question.id}` : `/app/bank/public/${question.id}`,
     canAct: can(member, 'regrade.apply'),
     notice: extra.notice,
     error: extra.error,

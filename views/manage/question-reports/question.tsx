@@ -45,6 +45,8 @@ export interface QuestionReportsView {
   figures: QuestionFigures[];
   reports: ReportEntry[];
   regrades: RegradeSummary[];
+  /** The question in the bank: its history, and for a private one its edit page (a new version). */
+  bankHref: string;
   /** May resolve and regrade (regrade.apply). */
   canAct: boolean;
   notice?: string;
@@ -88,6 +90,10 @@ export function QuestionReportsPage({ view }: { view: QuestionReportsView }) {
 
       <section class="panel" aria-labelledby="question-title">
         <h2 id="question-title">The question (version {view.version})</h2>
+        <p class="small">
+          <a href={view.bankHref}>Open it in the question bank</a> to read its history or, for your own questions, edit
+          it (a new version; attempts keep the version they showed).
+        </p>
         <div class="prompt" dangerouslySetInnerHTML={{ __html: view.promptHtml }} />
         <p>
           <strong>Key:</strong> <span dangerouslySetInnerHTML={{ __html: view.keyHtml }} />

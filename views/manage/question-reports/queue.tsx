@@ -1,12 +1,26 @@
 /** The organization's question reports, one row per question, open ones first. */
 import { reportReasonLabels } from '../../../src/engine/question-report';
-import type { QuestionReportGroup } from '../../../src/manage/question-queue';
+import type { QuestionFigures, QuestionReportGroup } from '../../../src/manage/question-queue';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { plural } from '../../components/format';
 import { TableWrap } from '../../components/table-wrap';
 import { Time } from '../../components/time';
+import { correlationText, percentText } from '../statistics/format';
 
-export function ReportQueuePage({ groups }: { groups: QuestionReportGroup[] }) {
+/** The figures of the assessment where the question was shown most, in a few words. */
+function figureWords(figures: readonly QuestionFigures[]): string {
+  const main = [...figures].sort((x, y) => y.item.drawn - x.item.drawn)[0];
+  if (!main) return '–';
+  return `${percentText(main.item.facility)} · ${correlationText(main.item.discrimination)} (${main.item.drawn} in ${main.assessmentTitle})`;
+}
+
+export function ReportQueuePage({
+  groups,
+  figures,
+}: {
+  groups: QuestionReportGroup[];
+  figures: Map<string, QuestionFigures[]>;
+}) {
   const open = groups.reduce((n, g) => n + g.open, 0);
   return (
     <>
@@ -34,6 +48,7 @@ export function ReportQueuePage({ groups }: { groups: QuestionReportGroup[] }) {
                 <th scope="col">Open</th>
                 <th scope="col">All</th>
                 <th scope="col">Reasons given</th>
+                <th scope="col">Facility · discrimination</th>
                 <th scope="col">Latest</th>
               </tr>
             </thead>
@@ -46,6 +61,7 @@ export function ReportQueuePage({ groups }: { groups: QuestionReportGroup[] }) {
                   <td>{g.open}</td>
                   <td>{g.total}</td>
                   <td>{g.reasons.map((r) => reportReasonLabels[r]).join('; ')}</td>
+                  <td>{figureWords(figures.get(g.questionId) ?? [])}</td>
                   <td>
                     <Time at={g.latestAt} format="date" />
                   </td>
