@@ -5,7 +5,7 @@
 import { bankHash, compileBank } from '../bank/compile';
 import { loadBankFiles } from '../bank/load';
 import { formatProblem } from '../bank/validate';
-import { type ImportSummary, importBank, lastImportedHash } from '../db/bank-import';
+import { alreadyImported, type ImportSummary, importBank } from '../db/bank-import';
 import type { Db } from '../db/client';
 import type { LogEntry } from '../deps';
 
@@ -17,7 +17,7 @@ export async function importBankFromDir(
 ): Promise<ImportSummary | null> {
   const files = await loadBankFiles(dir);
   // Hashing the files is cheap; compiling (Markdown, highlighting) is not: skip it when nothing changed.
-  if ((await lastImportedHash(db)) === (await bankHash(files))) {
+  if (await alreadyImported(db, await bankHash(files))) {
     return { skipped: true, areas: 0, added: 0, changed: 0, retired: 0, restored: 0, unchanged: 0 };
   }
   const { bank, errors } = await compileBank(files);

@@ -64,6 +64,19 @@ describe('bank import', () => {
     expect((await importBank(t.db, bank, 2)).skipped).toBe(true);
   });
 
+  it("keeps each public version's Markdown, and fills it in once for versions imported before it was kept", async () => {
+    const bank = await compile(question('t-one', 'First?'));
+    await importBank(t.db, bank, 1);
+    const [stored] = await t.db.select().from(questionVersions);
+    expect(stored?.sourceText).toMatch(/^## t-one\n/);
+    await t.db.update(questionVersions).set({ sourceText: null });
+    const again = await importBank(t.db, bank, 2);
+    expect(again).toMatchObject({ skipped: false, unchanged: 1, changed: 0 });
+    const [filled] = await t.db.select().from(questionVersions);
+    expect(filled?.sourceText).toBe(stored?.sourceText);
+    expect((await importBank(t.db, bank, 3)).skipped).toBe(true);
+  });
+
   it('versions an edited question and keeps the old version for attempts that showed it', async () => {
     await importBank(t.db, await compile(question('t-one', 'First?')), 1);
     const summary = await importBank(t.db, await compile(question('t-one', 'First, reworded?')), 2);

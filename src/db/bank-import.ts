@@ -20,6 +20,22 @@ export async function lastImportedHash(db: Db): Promise<string | null> {
 }
 
 /**
+ * Whether the bank with this hash is in the database as it is now. Public versions imported
+ * before versions kept their Markdown (what a copy into a private bank starts from) make the
+ * answer no once, so the next import fills it in.
+ */
+export async function alreadyImported(db: Db, hash: string): Promise<boolean> {
+  if ((await lastImportedHash(db)) !== hash) return false;
+  const [missing] = await db
+    .select({ id: questionVersions.questionId })
+    .from(questionVersions)
+    .innerJoin(questions, eq(questions.id, questionVersions.questionId))
+    .where(and(isNull(questions.orgId), isNull(questionVersions.sourceText)))
+    .limit(1);
+  return missing === undefined;
+}
+
+/**
  * Brings the database in line with the compiled bank, in one atomic batch. Invariants: a question
  * whose text changed gets a new version (attempts keep pointing at the version they showed); a
  * question gone from the files is retired, never deleted; importing the same bank twice changes
@@ -35,7 +51,7 @@ export async function importBank(db: Db, bank: CompiledBank, now: number): Promi
     restored: 0,
     unchanged: 0,
   };
-  if ((await lastImportedHash(db)) === bank.hash) return { ...summary, skipped: true };
+  if (await alreadyImported(db, bank.hash)) return { ...summary, skipped: true };
 
   const existing = new Map(
     (
@@ -45,6 +61,7 @@ export async function importBank(db: Db, bank: CompiledBank, now: number): Promi
           version: questions.currentVersion,
           status: questions.status,
           contentHash: questionVersions.contentHash,
+          sourceText: questionVersions.sourceText,
         })
         .from(questions)
         .innerJoin(questionVersions, eq(questionVersions.questionId, questions.id))
@@ -80,6 +97,15 @@ export async function importBank(db: Db, bank: CompiledBank, now: number): Promi
         summary.restored++;
         writes.push(db.update(questions).set({ status: 'active', updatedAt: now }).where(eq(questions.id, q.id)));
       } else summary.unchanged++;
+      if (before.sourceText === null) {
+        // The same text (same hash) as stored, so its Markdown belongs to this version.
+        writes.push(
+          db
+            .update(questionVersions)
+            .set({ sourceText: q.markdown })
+            .where(and(eq(questionVersions.questionId, q.id), eq(questionVersions.version, before.version))),
+        );
+      }
       continue;
     }
     const version = before ? before.version + 1 : 1;

@@ -140,7 +140,7 @@ bankRoutes.post('/app/bank/public/:publicQuestionId/copy', edit, async (c) => {
   if (!q.content.sourceText) {
     throw new PublicError(
       409,
-      'This question was imported before the bank kept its Markdown: import the bank again to copy it.',
+      'This question was imported before the bank kept its Markdown: restart the server or run npm run bank:import once, then copy it.',
     );
   }
   const place = placeFrom(field(await readForm(c), 'place') ?? '');
