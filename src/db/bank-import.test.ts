@@ -75,6 +75,11 @@ describe('bank import', () => {
     const [filled] = await t.db.select().from(questionVersions);
     expect(filled?.sourceText).toBe(stored?.sourceText);
     expect((await importBank(t.db, bank, 3)).skipped).toBe(true);
+    // An older version without Markdown (the question edited since) does not keep imports running.
+    const edited = await compile(question('t-one', 'First, reworded?'));
+    await importBank(t.db, edited, 4);
+    await t.db.update(questionVersions).set({ sourceText: null }).where(eq(questionVersions.version, 1));
+    expect((await importBank(t.db, edited, 5)).skipped).toBe(true);
   });
 
   it('versions an edited question and keeps the old version for attempts that showed it', async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { CompiledBank, CompiledQuestion } from '../bank/compile';
 import { priorFromDifficulty } from '../engine/irt';
 import type { Db } from './client';
@@ -30,7 +30,16 @@ export async function alreadyImported(db: Db, hash: string): Promise<boolean> {
     .select({ id: questionVersions.questionId })
     .from(questionVersions)
     .innerJoin(questions, eq(questions.id, questionVersions.questionId))
-    .where(and(isNull(questions.orgId), isNull(questionVersions.sourceText)))
+    .where(
+      and(
+        // Current versions of questions in the bank: older versions and retired questions are not
+        // re-imported, so theirs stay empty and must not keep every start importing.
+        eq(questionVersions.version, questions.currentVersion),
+        ne(questions.status, 'retired'),
+        isNull(questions.orgId),
+        isNull(questionVersions.sourceText),
+      ),
+    )
     .limit(1);
   return missing === undefined;
 }
