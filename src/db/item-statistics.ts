@@ -28,6 +28,9 @@ export interface StatisticsResponse {
   credit: number | null;
   /** Null without a response row. */
   timeSpentMs: number | null;
+  /** The question's 2PL parameters (calibrated, or the priors from its difficulty). */
+  irtA?: number;
+  irtB?: number;
 }
 
 /** The ids of every version of this assessment in the organization; empty when it is not the organization's. */
@@ -69,6 +72,8 @@ export async function assessmentResponses(db: Db, orgId: string, assessmentId: s
       answer: responses.answer,
       credit: responses.score,
       timeSpentMs: responses.timeSpentMs,
+      irtA: questions.irtA,
+      irtB: questions.irtB,
     })
     .from(attempts)
     .innerJoin(assessments, and(eq(assessments.id, attempts.assessmentId), eq(assessments.orgId, orgId)))

@@ -92,6 +92,10 @@ describe('item fit on the question statistics page', () => {
     expect(fit?.groups).toHaveLength(6);
     const html = await (await owner.get(`/app/assessments/${assessmentId}/statistics/questions/alpha-s1`)).text();
     expect(html).toContain(`<dd id="fit-rmse">${fit?.rmse.toFixed(3)}</dd>`);
+    // Three candidates of the assessment: too few for its own fit.
+    expect(html).toContain(
+      'finished attempts of this assessment that showed this question (two ability groups of 10); there are not enough yet',
+    );
     expect(html).toContain(`${fit?.q1.toFixed(1)} on 4 df`);
     expect(html).toContain(fit ? fitWords(fit).replaceAll("'", '&#39;') : 'no fit');
     expect(html).toContain('href="/app/questions/alpha-s1/reports"');

@@ -140,6 +140,14 @@ describe('from a question report to a regrade', () => {
     expect(html).toContain('Wrong option C is chosen more by stronger candidates');
     expect(html).toContain('href="/app/questions/alpha-s3/regrade"');
     expect(html).toContain('href="/app/bank/public/alpha-s3"');
+    // Its statistics page reads the 2PL curve against these 41 candidates.
+    const [one] = await t.db
+      .select()
+      .from(attempts)
+      .where(eq(attempts.id, seededAttempts[0] ?? ''));
+    const stats = await (await owner.get(`/app/assessments/${one?.assessmentId}/statistics/questions/alpha-s3`)).text();
+    expect(stats).toMatch(/<dd id="fit-here-rmse">0\.\d{3}<\/dd>/);
+    expect(stats).toContain('<h3 id="fit-here-title">Fit of the curve: this assessment</h3>');
   });
 
   it('shows a dry run of accepting C that writes nothing, then applies exactly it', async () => {

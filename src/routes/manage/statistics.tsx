@@ -6,6 +6,7 @@ import { assessmentResponses, practiceResponses, questionForStatistics } from '.
 import { itemFit } from '../../engine/item-fit';
 import { PublicError } from '../../http/public-error';
 import { attachmentHeader } from '../../manage/csv';
+import { assessmentFitObservations } from '../../manage/item-fit-data';
 import { type AssessmentStatistics, assessmentStatistics, practiceItemStatistics } from '../../manage/item-statistics';
 import { itemStatisticsCsv } from '../../manage/item-statistics-csv';
 import { requireAssessment } from '../../manage/require-assessment';
@@ -42,7 +43,7 @@ async function load(c: Ctx) {
       assessment.blueprint.sections.map((s) => s.area),
     ),
   ]);
-  return { assessment, stats: assessmentStatistics(rows), areaTitles };
+  return { assessment, rows, stats: assessmentStatistics(rows), areaTitles };
 }
 
 /** The mean ± of the candidate reports, from each attempt's score and number of questions. */
@@ -82,7 +83,7 @@ statisticsRoutes.get(`/app/assessments/${id}/statistics/items.csv`, mayView, asy
 
 statisticsRoutes.get(`/app/assessments/${id}/statistics/questions/${questionId}`, mayView, async (c) => {
   const { db } = c.get('deps');
-  const { assessment, stats, areaTitles } = await load(c);
+  const { assessment, rows, stats, areaTitles } = await load(c);
   const wanted = c.req.param('questionId');
   const items = stats.analysis.items.flatMap((item) => {
     const meta = stats.meta.get(item.itemId);
@@ -121,6 +122,8 @@ statisticsRoutes.get(`/app/assessments/${id}/statistics/questions/${questionId}`
           { a: question.irtA, b: question.irtB },
           practice.map((r) => ({ theta: r.theta, credit: r.credit ?? 0 })),
         ),
+        // And against this assessment's candidates, with abilities from their other answers.
+        assessmentFit: itemFit({ a: question.irtA, b: question.irtB }, assessmentFitObservations(rows, wanted)),
         versions,
       }}
     />,

@@ -33,6 +33,8 @@ export interface QuestionStatisticsView {
   irt: { a: number; b: number; calibratedAt: number | null };
   /** The curve against the pooled practice tests' abilities; null below two groups' worth. */
   fit: ItemFit | null;
+  /** The curve against this assessment's candidates, abilities estimated from their other answers. */
+  assessmentFit: ItemFit | null;
   versions: QuestionVersionStatistics[];
 }
 
@@ -110,7 +112,8 @@ export function QuestionStatisticsPage(p: { view: QuestionStatisticsView }) {
           b is the ability (0 the average practice taker, ±1 one standard deviation) at which half get it right; a is
           how sharply the chance rises around b.
         </p>
-        <ItemFitSection fit={p.view.fit} />
+        <ItemFitSection id="fit" fit={p.view.fit} source="practice" />
+        <ItemFitSection id="fit-here" fit={p.view.assessmentFit} source="assessment" />
       </section>
       {p.view.versions.map((v) => {
         const title = p.view.versions.length > 1 ? `Version ${v.meta.version}` : 'The question';
