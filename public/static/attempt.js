@@ -9,6 +9,7 @@ import { answerMarks, markCurrent, markQuestion } from './attempt/navigator.js';
 import { createSaveQueue } from './attempt/queue.js';
 import { answerSender, fetchQuestions, reportSignal } from './attempt/requests.js';
 import { notSavedYet, statusLine } from './attempt/status.js';
+import './attempt/run-tests.js';
 import { startCountdown } from './attempt/timer.js';
 
 const root = document.querySelector('[data-attempt]');
@@ -178,7 +179,7 @@ function start(attemptId) {
       markQuestion(position, answerMarks(local.fields));
     }
     form.addEventListener('input', (e) => {
-      if (e.target.type !== 'text') return;
+      if (e.target.type !== 'text' && e.target.type !== 'textarea') return;
       clearTimeout(typing);
       typing = setTimeout(() => {
         typing = null;

@@ -21,7 +21,9 @@ export const securityHeaders = (): MiddlewareHandler<AppEnv> =>
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", NONCE],
+      // wasm-unsafe-eval: the test page runs a candidate's visible tests with WebAssembly engines
+      // (public/static/vendor/grader-worker.js); it allows compiling WebAssembly, not eval().
+      scriptSrc: ["'self'", NONCE, "'wasm-unsafe-eval'"],
       styleSrc: ["'self'"],
       imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],

@@ -18,6 +18,8 @@ import { TrueFalseForm } from './truefalse/form';
 export interface AnswerFormView extends FormState {
   /** In display order; `index` is all the browser ever learns about an option. */
   options: { index: number; html: string }[];
+  /** Code and SQL: the visible examples as JSON, for "Run visible tests" in the browser. */
+  runnable?: string | null;
 }
 
 export interface AnswerControlProps {

@@ -2,7 +2,7 @@
  * The grading task of an executable question's answer: its hidden tests (what scores) or its
  * visible ones (what a candidate may run), with the key's limits. Null for the other types.
  */
-import type { GradingTask } from '../grading/types';
+import type { CodeTask, GradingTask, SqlTask } from '../grading/types';
 import type { Answer, AnswerKey } from './rules';
 
 export function gradingTask(
@@ -36,4 +36,19 @@ export function gradingTask(
 /** Whether answers of this type are graded by running them. */
 export function isExecutable(type: string): type is 'code' | 'sql' {
   return type === 'code' || type === 'sql';
+}
+
+/**
+ * What the browser may run before the finish: the visible examples only (for SQL, the schema and
+ * the example rows; the candidate's rows are shown, since the expected ones would need the
+ * reference query). Null for the other types.
+ */
+export type VisibleTask = Omit<CodeTask, 'source'> | Omit<SqlTask, 'query' | 'reference'>;
+
+export function visibleTask(key: AnswerKey): VisibleTask | null {
+  if (key.type === 'code')
+    return { kind: 'code', functionName: key.functionName, tests: key.visible, limits: key.limits };
+  if (key.type === 'sql')
+    return { kind: 'sql', schema: key.schema, orderMatters: false, tests: key.visible, limits: key.limits };
+  return null;
 }

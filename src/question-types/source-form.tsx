@@ -23,6 +23,15 @@ export function SourceForm({ q, label, hint }: AnswerControlProps & { label: str
       >
         {q.text}
       </textarea>
+      {q.runnable ? (
+        // Shown by public/static/attempt/run-tests.js: without JavaScript nothing can run here.
+        <div class="run-tests" data-runnable={q.runnable} hidden>
+          <button type="button" class="secondary small" data-run-tests="">
+            Run visible tests
+          </button>
+          <div class="run-output" data-run-output="" role="status" aria-live="polite" />
+        </div>
+      ) : null}
     </div>
   );
 }

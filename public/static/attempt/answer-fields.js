@@ -15,7 +15,7 @@ export function restore(form, fields) {
     if (!el.name || el.name === 'q' || el.name === 'seq') continue;
     const values = fields.filter(([k]) => k === el.name).map(([, v]) => v);
     if (el.type === 'radio' || el.type === 'checkbox') el.checked = values.includes(el.value);
-    else if (el.tagName === 'SELECT' || el.type === 'text') el.value = values[0] ?? '';
+    else if (el.tagName === 'SELECT' || el.type === 'text' || el.tagName === 'TEXTAREA') el.value = values[0] ?? '';
   }
 }
 

@@ -1,0 +1,77 @@
+// "Run visible tests" on a code or SQL question: the candidate's code runs in a Web Worker with
+// the server's own grader and WebAssembly engines (public/static/vendor/grader-worker.js), on the
+// examples the page shows; the hidden tests never reach the browser. A run that overruns its
+// limit is stopped by terminating the worker. Results are written as text, never as HTML.
+
+// The controls need this script: show them, also on questions the test page swaps in later.
+const reveal = () => {
+  for (const box of document.querySelectorAll('.run-tests[hidden]')) box.hidden = false;
+};
+reveal();
+new MutationObserver(reveal).observe(document.body, { childList: true, subtree: true });
+
+document.addEventListener('click', (e) => {
+  const button = e.target instanceof Element ? e.target.closest('[data-run-tests]') : null;
+  const box = button?.closest('.run-tests');
+  if (box) run(box, button);
+});
+
+function run(box, button) {
+  const task = JSON.parse(box.dataset.runnable);
+  const source = box.closest('form')?.querySelector('[name="source"]')?.value ?? '';
+  const output = box.querySelector('[data-run-output]');
+  // SQL: the candidate's own rows on each example database (the expected rows need the key).
+  const full = task.kind === 'code' ? { ...task, source } : { ...task, query: source, reference: source };
+  const worker = new Worker('/static/vendor/grader-worker.js', { type: 'module' });
+  button.disabled = true;
+  write(output, [line('Running…')]);
+  const done = (nodes) => {
+    clearTimeout(timer);
+    worker.terminate();
+    button.disabled = false;
+    write(output, nodes);
+  };
+  // Each test's limit, twice over for the engines' start, and a few seconds to load them.
+  const timer = setTimeout(
+    () => done([line(`Stopped: the run took longer than its limit (${task.limits.timeMs} ms per test).`)]),
+    task.limits.timeMs * task.tests.length * 2 + 5000,
+  );
+  worker.onmessage = (event) => done(report(task.kind, event.data));
+  worker.onerror = () => done([line('The tests could not run in this browser.')]);
+  worker.postMessage(full);
+}
+
+function report(kind, grading) {
+  if (kind === 'sql') {
+    if (grading.error) return [line(grading.error)];
+    return grading.results.flatMap((r) => [
+      line(`Example data "${r.name}": ${r.error ?? 'your query returns:'}`, 'strong'),
+      ...(r.error ? [] : [pre(r.got ?? '')]),
+    ]);
+  }
+  const nodes = [line(`${grading.passed} of ${grading.total} visible tests passed.`, 'strong')];
+  for (const r of grading.results) {
+    nodes.push(line(`${r.passed ? '✓ passed' : '✗ failed'}: ${r.name}`));
+    if (!r.passed) {
+      nodes.push(line(`expected ${r.expected}, ${r.error ? r.error : `got ${r.got}`}`, 'small'));
+    }
+    if (r.output) nodes.push(pre(r.output));
+  }
+  return nodes;
+}
+
+function line(text, tag = 'p') {
+  const el = document.createElement(tag === 'small' || tag === 'strong' ? 'p' : tag);
+  if (tag === 'small') el.className = 'small';
+  if (tag === 'strong') el.append(Object.assign(document.createElement('strong'), { textContent: text }));
+  else el.textContent = text;
+  return el;
+}
+
+function pre(text) {
+  return Object.assign(document.createElement('pre'), { textContent: text });
+}
+
+function write(output, nodes) {
+  output.replaceChildren(...nodes);
+}

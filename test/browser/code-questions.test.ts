@@ -1,0 +1,71 @@
+/**
+ * A candidate on a code question in Chromium: writes code that fails the visible example, runs
+ * the visible tests in the browser (a Web Worker with the WebAssembly engines), sees the failure,
+ * fixes it, runs again, finishes; the server then grades the hidden tests in its worker threads.
+ * A runaway loop in the browser is stopped by terminating the worker.
+ */
+import { eq } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attempts, responses } from '../../src/db/schema';
+import { launchBrowser, watchConsole } from '../support/browser';
+import { codeBankFiles } from '../support/code-bank';
+import { startSeededServer, writeTestBank } from '../support/seed-server';
+
+let seeded: Awaited<ReturnType<typeof startSeededServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  seeded = await startSeededServer({ QUESTIONS_DIR: writeTestBank(codeBankFiles()) });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await seeded?.stop();
+});
+
+describe('a code question in the browser', () => {
+  it('runs the visible tests, shows a failure, passes after a fix, and is graded at the finish', async () => {
+    const { link } = await seeded.invite({
+      blueprint: { sections: [{ area: 'coding', count: 2 }] },
+      shuffleQuestions: false,
+    });
+    const page = await browser.newPage();
+    const errors = watchConsole(page);
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Start the assessment' }).click();
+    if (!(await page.getByText('sumEvens', { exact: false }).first().isVisible())) {
+      await page.getByRole('button', { name: 'Save and next' }).click();
+    }
+    const editor = page.getByLabel('Your code');
+    await editor.fill('function sumEvens(numbers) {\n  return 0;\n}\n');
+    await page.getByRole('button', { name: 'Run visible tests' }).click();
+    const output = page.locator('[data-run-output]');
+    await expect.poll(() => output.textContent(), { timeout: 20_000 }).toContain('0 of 1 visible tests passed');
+    expect(await output.textContent()).toContain('expected 6, got 0');
+
+    await editor.fill(
+      'function sumEvens(numbers) {\n  return numbers.filter((n) => n % 2 === 0).reduce((a, b) => a + b, 0);\n}\n',
+    );
+    await page.getByRole('button', { name: 'Run visible tests' }).click();
+    await expect.poll(() => output.textContent(), { timeout: 20_000 }).toContain('1 of 1 visible tests passed');
+
+    // An infinite loop: the worker is terminated at the run's limit, and the page goes on.
+    await editor.fill('function sumEvens() { for (;;) {} }');
+    await page.getByRole('button', { name: 'Run visible tests' }).click();
+    await expect.poll(() => output.textContent(), { timeout: 20_000 }).toMatch(/time limit exceeded|Stopped/);
+
+    await editor.fill('const sumEvens = (xs) => xs.filter((n) => n % 2 === 0).reduce((a, b) => a + b, 0);');
+    await editor.blur();
+    await page.goto(`${page.url().split('?')[0]}/finish`);
+    await page.getByRole('button', { name: 'Finish the test' }).click();
+    await page.waitForURL(/\/result$/);
+
+    const attemptId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    const rows = await seeded.db.select().from(responses).where(eq(responses.attemptId, attemptId));
+    expect(rows.find((r) => r.answer?.type === 'code')?.answer).toMatchObject({ tests: { passed: 5, total: 5 } });
+    const [attempt] = await seeded.db.select().from(attempts).where(eq(attempts.id, attemptId));
+    expect(attempt?.state).toBe('submitted');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
