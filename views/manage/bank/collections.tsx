@@ -55,6 +55,14 @@ export function CollectionsPage({ view }: { view: CollectionsView }) {
           <p class="small muted">
             {plural(c.questionCount, 'question')}, {c.activeCount} active ·{' '}
             <a href={`/app/bank?bank=ours&collection=${encodeURIComponent(c.id)}`}>Browse</a>
+            {view.canEdit && c.topics[0] ? (
+              <>
+                {' · '}
+                <a href={`/app/bank/questions/new?place=${encodeURIComponent(`${c.id}/${c.topics[0].id}`)}`}>
+                  Write a question
+                </a>
+              </>
+            ) : null}
           </p>
           {c.summary ? <p>{c.summary}</p> : null}
           {view.canEdit ? (
