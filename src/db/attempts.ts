@@ -3,7 +3,7 @@ import type { AttemptEventType } from '../engine/attempt-events';
 import { type AttemptState, finalize } from '../engine/attempt-state';
 import type { Answer, AnswerKey, QuestionOption, QuestionType } from '../engine/question';
 import { decideSave, type SaveDecision } from '../engine/save';
-import { scoreAnswer, scoreAttempt } from '../engine/scoring';
+import { scoreAnswer, scoreAttempt, scoredItemOf } from '../engine/scoring';
 import { contentOf } from '../engine/variant';
 import type { Db } from './client';
 import { countExposure } from './exposure';
@@ -299,15 +299,7 @@ export async function finalizeAttempt(
   const items = await attemptItemsWithContent(db, attemptId);
   const saved = await responsesOf(db, attemptId);
   const score = scoreAttempt(
-    items.map((item) => ({
-      questionId: item.questionId,
-      area: item.area,
-      topic: item.topic,
-      key: item.answerKey,
-      answer: saved.get(item.questionId)?.answer ?? null,
-      timeWeight: item.timeWeight,
-      scoring: item.scoring,
-    })),
+    items.map((item) => scoredItemOf(item, saved.get(item.questionId)?.answer ?? null)),
     passMark,
   );
   const outcome = practice ? await practice(items, saved, attempt) : null;

@@ -5,7 +5,10 @@
  * reports from its own candidates only, even about a public question others use too.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { ReportReason } from '../engine/question-report';
+import type { QueuedReport, ReportReason } from '../engine/question-report';
+
+export type { QueuedReport };
+
 import type { Db } from './client';
 import { newId } from './ids';
 import { assessments, attemptItems, attempts, invitations, questionReports, users } from './schema';
@@ -70,22 +73,6 @@ export async function reportsOfAttempt(db: Db, attemptId: string): Promise<Map<s
     .from(questionReports)
     .where(eq(questionReports.attemptId, attemptId));
   return new Map(rows.map((r) => [r.questionId, { reason: r.reason as ReportReason, body: r.body }]));
-}
-
-/** One report as the workspace lists it. */
-export interface QueuedReport {
-  id: string;
-  questionId: string;
-  questionVersion: number;
-  attemptId: string;
-  candidateName: string | null;
-  reason: ReportReason;
-  body: string;
-  status: 'open' | 'resolved';
-  resolution: string | null;
-  resolvedAt: number | null;
-  resolvedByName: string | null;
-  createdAt: number;
 }
 
 const queuedColumns = {

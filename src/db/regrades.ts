@@ -6,8 +6,8 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Answer } from '../engine/question';
-import type { RegradeChange, RegradeKind, RegradeOutcome } from '../engine/regrade';
-import type { ScoredItem } from '../engine/scoring';
+import type { AttemptRegradeRecord, RegradeChange, RegradeKind, RegradeOutcome } from '../engine/regrade';
+import { type ScoredItem, scoredItemOf } from '../engine/scoring';
 import { attemptItemsWithContent, responsesOf } from './attempts';
 import type { Db } from './client';
 import { newId } from './ids';
@@ -94,17 +94,8 @@ export async function regradeScope(db: Db, orgId: string, questionId: string): P
       ]);
       return {
         ...row,
-        items: items.map(
-          (item): ScoredItem => ({
-            questionId: item.questionId,
-            area: item.area,
-            topic: item.topic,
-            key: item.answerKey,
-            answer: saved.get(item.questionId)?.answer ?? null,
-            timeWeight: item.timeWeight,
-            scoring: item.scoring,
-            accepted: accepted.get(item.questionId),
-          }),
+        items: items.map((item) =>
+          scoredItemOf(item, saved.get(item.questionId)?.answer ?? null, accepted.get(item.questionId)),
         ),
       };
     }),
@@ -231,18 +222,10 @@ export async function regradeQuestion(db: Db, orgId: string, questionId: string)
 }
 
 /** One regrade as a report or the queue lists it. */
-export interface RegradeEntry {
+export interface RegradeEntry extends AttemptRegradeRecord {
   regradeId: string;
-  questionId: string;
   kind: RegradeKind;
   acceptedAnswer: Answer | null;
-  note: string;
-  actorName: string;
-  at: number;
-  beforePercent: number | null;
-  afterPercent: number | null;
-  beforePassed: boolean | null;
-  afterPassed: boolean | null;
 }
 
 /** The regrades that moved this attempt's score, oldest first. */

@@ -40,3 +40,19 @@ export function checkReport(reason: string | undefined, body: string | undefined
   if (reason === 'other' && text === '') return { ok: false, error: 'Say in a few words what is wrong.' };
   return { ok: true, reason, body: text };
 }
+
+/** One report as the workspace lists it. */
+export interface QueuedReport {
+  id: string;
+  questionId: string;
+  questionVersion: number;
+  attemptId: string;
+  candidateName: string | null;
+  reason: ReportReason;
+  body: string;
+  status: 'open' | 'resolved';
+  resolution: string | null;
+  resolvedAt: number | null;
+  resolvedByName: string | null;
+  createdAt: number;
+}

@@ -109,3 +109,15 @@ export function planRegrade(
   }
   return outcomes;
 }
+
+/** What a regrade did to one attempt, as its report tells it: which question, who, when, before and after. */
+export interface AttemptRegradeRecord {
+  questionId: string;
+  note: string;
+  actorName: string;
+  at: number;
+  beforePercent: number | null;
+  afterPercent: number | null;
+  beforePassed: boolean | null;
+  afterPassed: boolean | null;
+}

@@ -52,6 +52,35 @@ export interface ScoredItem {
   accepted?: readonly Answer[];
 }
 
+/**
+ * An attempt's item as stored (its version's key and time weight, a regrade's mark) with the
+ * answer given and the answers regrades accepted: what scoreAttempt takes, built one way for the
+ * finish and for a regrade.
+ */
+export function scoredItemOf(
+  item: {
+    questionId: string;
+    area: string;
+    topic: string;
+    answerKey: AnswerKey;
+    timeWeight: number;
+    scoring?: ItemScoring | null;
+  },
+  answer: Answer | null,
+  accepted?: readonly Answer[],
+): ScoredItem {
+  return {
+    questionId: item.questionId,
+    area: item.area,
+    topic: item.topic,
+    key: item.answerKey,
+    answer,
+    timeWeight: item.timeWeight,
+    scoring: item.scoring ?? null,
+    ...(accepted ? { accepted } : {}),
+  };
+}
+
 export interface ScoreTotals {
   points: number;
   max: number;

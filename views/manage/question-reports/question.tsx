@@ -2,7 +2,7 @@
  * One question's reports from the organization's candidates, with its item statistics beside
  * them, what earlier regrades did, and (for those who may) resolving and regrading.
  */
-import { type ReportReason, reportReasonLabels } from '../../../src/engine/question-report';
+import { type QueuedReport, reportReasonLabels } from '../../../src/engine/question-report';
 import { type RegradeKind, regradeKindLabels } from '../../../src/engine/regrade';
 import type { QuestionFigures } from '../../../src/manage/question-queue';
 import { flagWords } from '../../../src/manage/statistics-words';
@@ -13,19 +13,8 @@ import { TableWrap } from '../../components/table-wrap';
 import { Time } from '../../components/time';
 import { correlationText, percentText } from '../statistics/format';
 
-export interface ReportEntry {
-  id: string;
-  questionVersion: number;
-  attemptId: string;
-  candidateName: string | null;
-  reason: ReportReason;
-  body: string;
-  status: 'open' | 'resolved';
-  resolution: string | null;
-  resolvedAt: number | null;
-  resolvedByName: string | null;
-  createdAt: number;
-}
+/** One report as the page lists it. */
+export type ReportEntry = QueuedReport;
 
 export interface RegradeSummary {
   id: string;

@@ -1,5 +1,6 @@
 /** What the report shows of one candidate's attempt. */
 import type { Decision } from '../../../src/engine/decisions';
+import type { AttemptRegradeRecord } from '../../../src/engine/regrade';
 import type { TestResult } from '../../../src/grading/types';
 import type { CandidateRow } from '../../../src/manage/candidates';
 import type { TimelineEntry } from '../../../src/manage/timeline';
@@ -39,17 +40,9 @@ export interface ReportQuestion {
 }
 
 /** A regrade that moved this attempt's score: what was decided about which question, before and after. */
-export interface RegradeNote {
-  questionId: string;
-  /** "Accept an additional answer (C)", as the queue words it. */
+export interface RegradeNote extends AttemptRegradeRecord {
+  /** "Accept an additional answer: C", as the queue words it. */
   what: string;
-  note: string;
-  actorName: string;
-  at: number;
-  beforePercent: number | null;
-  afterPercent: number | null;
-  beforePassed: boolean | null;
-  afterPassed: boolean | null;
 }
 
 export interface ReportView {
