@@ -6,7 +6,7 @@
  */
 import { first, refused } from './answer-input';
 import { escapeHtml } from './review-html';
-import type { FormFields, FormReading, ParsedAnswer } from './rules';
+import type { FormFields, FormReading, ParsedAnswer, QuestionRules } from './rules';
 
 /** Longest source a candidate may save, in characters. */
 export const maxSourceLength = 20_000;
@@ -56,4 +56,30 @@ export function answerSourceHtml(answer: { source: string; tests?: TestsPassed }
     ? `<p>${answer.tests.passed} of ${answer.tests.total} hidden tests passed.</p>`
     : '<p>Not graded.</p>';
   return `${summary}${sourceHtml(answer.source)}`;
+}
+
+/**
+ * The rules of an executable type: everything but how its key reads on a review and what a
+ * simulated candidate writes, which each type says.
+ */
+export function executableRules<Type extends string, Key extends { type: Type }>(
+  type: Type,
+  own: {
+    keyHtml(key: Key): string;
+    /** The reference when `right`, else something that compiles and fails. */
+    simulatedSource(key: Key, right: boolean): string;
+  },
+): QuestionRules<Key, SourceAnswer<Type>> {
+  return {
+    parseAnswer: (values) => parseSource(type, values),
+    readForm: readSource,
+    formState: (answer) => ({ text: answer.source }),
+    isComplete: () => true,
+    score: (_key, answer) => creditOf(answer),
+    sameAnswer: (x, y) => x.source === y.source,
+    optionOrder: () => null,
+    answerHtml: (answer) => answerSourceHtml(answer),
+    keyHtml: (key) => own.keyHtml(key),
+    simulatedAnswer: (key, _optionIds, right) => ({ type, source: own.simulatedSource(key, right) }),
+  };
 }

@@ -5,8 +5,13 @@ import { drizzle } from 'drizzle-orm/d1';
 import { migrate } from 'drizzle-orm/d1/migrator';
 import { Miniflare } from 'miniflare';
 import { formatSigningKeys, generateSigningKey, parseSigningKeys } from '../../src/auth/keys';
+import { invitationToken } from '../../src/candidate/invitation-token';
+import { createOrgWithOwner } from '../../src/db/accounts';
+import { createAssessment, createInvitation } from '../../src/db/assessments';
 import type { Db } from '../../src/db/client';
 import * as schema from '../../src/db/schema';
+import type { AssessmentSettings } from '../../src/engine/assessment';
+import { defaultAssessment } from './fixtures';
 
 export interface WorkerOptions {
   /** The worker's vars and secrets; by default SIGNING_KEYS only. */
@@ -60,4 +65,29 @@ export async function startWorker(options: WorkerOptions = {}) {
       rmSync(outdir, { recursive: true, force: true });
     },
   };
+}
+
+/** An organization, an assessment (the default one unless `settings` says otherwise) and an invitation to it, in the worker's D1; its token. */
+export async function inviteOnWorker(
+  worker: Awaited<ReturnType<typeof startWorker>>,
+  settings: AssessmentSettings = defaultAssessment,
+): Promise<string> {
+  const now = Date.now();
+  const { orgId, userId } = await createOrgWithOwner(worker.db, {
+    email: 'owner@example.com',
+    name: 'Owner',
+    passwordHash: 'unused',
+    orgName: 'Edge Org',
+  });
+  const assessmentId = await createAssessment(worker.db, orgId, userId, settings, now);
+  const expiresAt = now + 864e5;
+  const invitationId = await createInvitation(
+    worker.db,
+    orgId,
+    assessmentId,
+    userId,
+    { candidateName: 'Casey', candidateEmail: 'casey@example.com', expiresAt, extraSeconds: 0 },
+    now,
+  );
+  return invitationToken({ keys: worker.keys, clock: Date.now } as never, invitationId, expiresAt);
 }

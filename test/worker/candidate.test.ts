@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app';
-import { invitationToken } from '../../src/candidate/invitation-token';
-import { createOrgWithOwner } from '../../src/db/accounts';
-import { createAssessment, createInvitation } from '../../src/db/assessments';
 import { attemptItems, attempts, questionExposure, responses } from '../../src/db/schema';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
-import { defaultAssessment } from '../support/fixtures';
-import { startWorker } from '../support/worker';
+import { inviteOnWorker, startWorker } from '../support/worker';
 
 let worker: Awaited<ReturnType<typeof startWorker>>;
 let token: string;
@@ -15,24 +11,7 @@ let token: string;
 beforeAll(async () => {
   worker = await startWorker();
   await importTestBank(worker.db);
-  const now = Date.now();
-  const { orgId, userId } = await createOrgWithOwner(worker.db, {
-    email: 'owner@example.com',
-    name: 'Owner',
-    passwordHash: 'unused',
-    orgName: 'Edge Org',
-  });
-  const assessmentId = await createAssessment(worker.db, orgId, userId, defaultAssessment, now);
-  const expiresAt = now + 864e5;
-  const invitationId = await createInvitation(
-    worker.db,
-    orgId,
-    assessmentId,
-    userId,
-    { candidateName: 'Casey', candidateEmail: 'casey@example.com', expiresAt, extraSeconds: 0 },
-    now,
-  );
-  token = await invitationToken({ keys: worker.keys, clock: Date.now } as never, invitationId, expiresAt);
+  token = await inviteOnWorker(worker);
 });
 afterAll(() => worker?.close());
 

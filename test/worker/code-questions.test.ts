@@ -6,14 +6,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app';
-import { invitationToken } from '../../src/candidate/invitation-token';
-import { createOrgWithOwner } from '../../src/db/accounts';
-import { createAssessment, createInvitation } from '../../src/db/assessments';
 import { attempts, responses } from '../../src/db/schema';
 import { TestBrowser } from '../support/client';
 import { importCodeBank } from '../support/code-bank';
 import { defaultAssessment } from '../support/fixtures';
-import { startWorker } from '../support/worker';
+import { inviteOnWorker, startWorker } from '../support/worker';
 
 let worker: Awaited<ReturnType<typeof startWorker>>;
 let token: string;
@@ -21,25 +18,10 @@ let token: string;
 beforeAll(async () => {
   worker = await startWorker();
   await importCodeBank(worker.db);
-  const now = Date.now();
-  const { orgId, userId } = await createOrgWithOwner(worker.db, {
-    email: 'owner@example.com',
-    name: 'Owner',
-    passwordHash: 'unused',
-    orgName: 'Edge Org',
+  token = await inviteOnWorker(worker, {
+    ...defaultAssessment,
+    blueprint: { sections: [{ area: 'coding', count: 2 }] },
   });
-  const settings = { ...defaultAssessment, blueprint: { sections: [{ area: 'coding', count: 2 }] } };
-  const assessmentId = await createAssessment(worker.db, orgId, userId, settings, now);
-  const expiresAt = now + 864e5;
-  const invitationId = await createInvitation(
-    worker.db,
-    orgId,
-    assessmentId,
-    userId,
-    { candidateName: 'Casey', candidateEmail: 'casey@example.com', expiresAt, extraSeconds: 0 },
-    now,
-  );
-  token = await invitationToken({ keys: worker.keys, clock: Date.now } as never, invitationId, expiresAt);
 }, 120_000);
 afterAll(() => worker?.close());
 

@@ -1,7 +1,6 @@
 /** Code (JavaScript): a function run against hidden tests in a sandbox; credit is the fraction passed. */
 import type { CodeTest, Limits } from '../../grading/types';
-import { answerSourceHtml, creditOf, parseSource, readSource, type SourceAnswer, sourceHtml } from '../executable';
-import type { QuestionRules } from '../rules';
+import { executableRules, type SourceAnswer, sourceHtml } from '../executable';
 
 /** Never sent to a candidate's browser: the hidden tests and the reference solution. */
 export interface CodeKey {
@@ -16,18 +15,7 @@ export interface CodeKey {
 
 export type CodeAnswer = SourceAnswer<'code'>;
 
-export const codeRules: QuestionRules<CodeKey, CodeAnswer> = {
-  parseAnswer: (values) => parseSource('code', values),
-  readForm: readSource,
-  formState: (answer) => ({ text: answer.source }),
-  isComplete: () => true,
-  score: (_key, answer) => creditOf(answer),
-  sameAnswer: (x, y) => x.source === y.source,
-  optionOrder: () => null,
-  answerHtml: (answer) => answerSourceHtml(answer),
+export const codeRules = executableRules<'code', CodeKey>('code', {
   keyHtml: (key) => `<p>Reference solution (${key.hidden.length} hidden tests):</p>${sourceHtml(key.reference)}`,
-  simulatedAnswer: (key, _optionIds, right) => ({
-    type: 'code',
-    source: right ? key.reference : `function ${key.functionName}() {\n  return null;\n}\n`,
-  }),
-};
+  simulatedSource: (key, right) => (right ? key.reference : `function ${key.functionName}() {\n  return null;\n}\n`),
+});

@@ -1,7 +1,6 @@
 /** SQL: a query run against fresh copies of the question's database; credit is the fraction of hidden databases it answers right. */
 import type { Limits, SqlTest } from '../../grading/types';
-import { answerSourceHtml, creditOf, parseSource, readSource, type SourceAnswer, sourceHtml } from '../executable';
-import type { QuestionRules } from '../rules';
+import { executableRules, type SourceAnswer, sourceHtml } from '../executable';
 
 /** Never sent to a candidate's browser: the hidden databases and the reference query. */
 export interface SqlKey {
@@ -18,15 +17,7 @@ export interface SqlKey {
 
 export type SqlAnswer = SourceAnswer<'sql'>;
 
-export const sqlRules: QuestionRules<SqlKey, SqlAnswer> = {
-  parseAnswer: (values) => parseSource('sql', values),
-  readForm: readSource,
-  formState: (answer) => ({ text: answer.source }),
-  isComplete: () => true,
-  score: (_key, answer) => creditOf(answer),
-  sameAnswer: (x, y) => x.source === y.source,
-  optionOrder: () => null,
-  answerHtml: (answer) => answerSourceHtml(answer),
+export const sqlRules = executableRules<'sql', SqlKey>('sql', {
   keyHtml: (key) => `<p>Reference query (${key.hidden.length} hidden databases):</p>${sourceHtml(key.reference)}`,
-  simulatedAnswer: (key, _optionIds, right) => ({ type: 'sql', source: right ? key.reference : 'select 1' }),
-};
+  simulatedSource: (key, right) => (right ? key.reference : 'select 1'),
+});
