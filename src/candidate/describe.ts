@@ -1,7 +1,7 @@
 /** Answers and keys as HTML for review pages; each type's rules say how its answers read. */
 import { focusableCodeBlocks } from '../bank/scrollable-code';
 import type { Answer, AnswerKey, QuestionOption } from '../engine/question';
-import { scoreAnswer } from '../engine/scoring';
+import { countedCredit, type ItemScoring } from '../engine/scoring';
 import { rulesFor } from '../question-types/rules';
 
 export { escapeHtml } from '../question-types/review-html';
@@ -25,8 +25,12 @@ export function reviewItem(
     answerKey: AnswerKey;
     explanationHtml: string;
     ref: string | null;
+    /** A regrade's mark on the item. */
+    scoring?: ItemScoring | null;
   },
   answer: Answer | null,
+  /** The credit stored when the attempt ended (a regrade may have raised it since). */
+  storedCredit?: number | null,
 ) {
   return {
     position: item.position,
@@ -34,7 +38,8 @@ export function reviewItem(
     yourAnswerHtml: answerHtml(item.options, answer),
     correctAnswerHtml: keyHtml(item.options, item.answerKey),
     explanationHtml: focusableCodeBlocks(item.explanationHtml),
-    credit: scoreAnswer(item.answerKey, answer),
+    // As it counts now: after a regrade, full credit, an accepted answer, or 0 for a dropped question.
+    credit: countedCredit(item, answer, storedCredit) ?? 0,
     ref: item.ref,
   };
 }

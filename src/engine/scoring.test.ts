@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, AnswerKey } from './question';
-import { isAcceptedAnswer, itemCredit, type ScoredItem, scoreAnswer, scoreAttempt } from './scoring';
+import { countedCredit, isAcceptedAnswer, itemCredit, type ScoredItem, scoreAnswer, scoreAttempt } from './scoring';
 
 describe('scoreAnswer, per questions/README.md', () => {
   it('single: 1 for the correct option, else 0', () => {
@@ -192,5 +192,19 @@ describe('scoring after a regrade', () => {
       }),
     ).toBe(1);
     expect(isAcceptedAnswer({ type: 'single', choice: 'c' }, { type: 'multiple', choices: ['c'] })).toBe(false);
+  });
+});
+
+describe('countedCredit', () => {
+  const answerKey: AnswerKey = { type: 'single', correct: 'a' };
+  const wrong: Answer = { type: 'single', choice: 'b' };
+
+  it('takes a regrade mark first, then the stored credit, then the key', () => {
+    expect(countedCredit({ answerKey, scoring: 'full_credit' }, wrong, 0)).toBe(1);
+    expect(countedCredit({ answerKey, scoring: 'dropped' }, wrong, 0)).toBeNull();
+    // An answer a regrade accepted is stored as 1 although the key says 0.
+    expect(countedCredit({ answerKey, scoring: null }, wrong, 1)).toBe(1);
+    expect(countedCredit({ answerKey }, wrong, null)).toBe(0);
+    expect(countedCredit({ answerKey }, { type: 'single', choice: 'a' }, undefined)).toBe(1);
   });
 });

@@ -53,6 +53,20 @@ export interface ScoredItem {
 }
 
 /**
+ * The credit an answer of a finished attempt counts for now: a regrade's mark first (null when
+ * dropped), else the credit stored at the finish (an answer a regrade accepted is stored as 1),
+ * else the key's.
+ */
+export function countedCredit(
+  item: { answerKey: AnswerKey; scoring?: ItemScoring | null },
+  answer: Answer | null,
+  stored: number | null | undefined,
+): number | null {
+  if (item.scoring) return itemCredit({ key: item.answerKey, answer, scoring: item.scoring });
+  return stored ?? scoreAnswer(item.answerKey, answer);
+}
+
+/**
  * An attempt's item as stored (its version's key and time weight, a regrade's mark) with the
  * answer given and the answers regrades accepted: what scoreAttempt takes, built one way for the
  * finish and for a regrade.

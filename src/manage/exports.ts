@@ -1,6 +1,6 @@
 /** The two CSV downloads of an assessment: the pipeline table, and every answer of every candidate. */
 import type { AnswerRecord } from '../db/reports';
-import { itemCredit, scoreAnswer } from '../engine/scoring';
+import { countedCredit } from '../engine/scoring';
 import { answerText, keyText } from './answer-text';
 import type { CandidateRow } from './candidates';
 import { type CsvCell, toCsv } from './csv';
@@ -72,9 +72,7 @@ export function candidatesCsv(rows: readonly CandidateRow[], areas: readonly { i
  * stored credit (a regrade's accepted answer included), recomputed from the key when missing.
  */
 function creditCounted(r: AnswerRecord): number | null {
-  const credit = r.scoring
-    ? itemCredit({ key: r.answerKey, answer: r.answer, scoring: r.scoring })
-    : (r.credit ?? scoreAnswer(r.answerKey, r.answer));
+  const credit = countedCredit(r, r.answer, r.credit);
   return credit === null ? null : Math.round(credit * 1000) / 1000;
 }
 

@@ -401,7 +401,10 @@ attemptRoutes.get('/attempts/:id/result', async (c) => {
       attemptItemsWithContent(deps.db, attempt.id),
       responsesOf(deps.db, attempt.id),
     ]);
-    review = items.map((item) => reviewItem(item, saved.get(item.questionId)?.answer ?? null));
+    review = items.map((item) => {
+      const response = saved.get(item.questionId);
+      return reviewItem(item, response?.answer ?? null, response?.score);
+    });
   }
   const orgName = attempt.orgId ? await organizationName(deps.db, attempt.orgId) : null;
   // The assessment's sources: public areas and its organization's collections.

@@ -20,7 +20,7 @@ import {
 } from '../../db/reports';
 import { isDueForFinalization } from '../../engine/attempt-state';
 import { isDecision } from '../../engine/decisions';
-import { itemCredit, scoreAnswer } from '../../engine/scoring';
+import { countedCredit } from '../../engine/scoring';
 import { describeValues, type VariantValues } from '../../engine/variant';
 import { field, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
@@ -105,10 +105,8 @@ async function reportView(c: Ctx): Promise<ReportView> {
         values: item.variant ? describeValues(item.variant as VariantValues) : null,
         ref: item.ref,
         answered: answer !== null,
-        // As it counts now: a regrade's full credit or accepted answer (stored credit), a dropped item 0.
-        credit: item.scoring
-          ? (itemCredit({ key: item.answerKey, answer, scoring: item.scoring }) ?? 0)
-          : (response?.score ?? scoreAnswer(item.answerKey, answer)),
+        // As it counts now: a regrade's full credit or accepted answer, a dropped item 0.
+        credit: countedCredit(item, answer, response?.score) ?? 0,
         timeSpentMs: response?.timeSpentMs ?? 0,
         flagged: response?.flagged ?? false,
         // Code and SQL: each hidden test as graded at the finish, inputs included (the manager sees them).
