@@ -35,15 +35,13 @@ it('keeps a report and applies a regrade in one D1 batch', { timeout: 120_000 },
     passwordHash: 'unused',
     orgName: 'Edge Hiring',
   });
-  await worker.db
-    .insert(webhooks)
-    .values({
-      id: 'wh-regrade',
-      orgId,
-      url: 'https://hooks.example.com/x',
-      secret: newWebhookSecret(),
-      events: ['attempt.regraded'],
-    });
+  await worker.db.insert(webhooks).values({
+    id: 'wh-regrade',
+    orgId,
+    url: 'https://hooks.example.com/x',
+    secret: newWebhookSecret(),
+    events: ['attempt.regraded'],
+  });
   const assessmentId = await createAssessment(worker.db, orgId, userId, defaultAssessment, now);
   const { takers } = await seedSimulatedAttempts(worker.db, {
     orgId,
