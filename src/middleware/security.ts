@@ -24,7 +24,11 @@ export const securityHeaders = (): MiddlewareHandler<AppEnv> =>
       // wasm-unsafe-eval: the test page runs a candidate's visible tests with WebAssembly engines
       // (public/static/vendor/grader-worker.js); it allows compiling WebAssembly, not eval().
       scriptSrc: ["'self'", NONCE, "'wasm-unsafe-eval'"],
-      styleSrc: ["'self'"],
+      // The nonce: the code editor (src/browser/code-editor.ts) writes its theme into <style nonce>.
+      styleSrc: ["'self'", NONCE],
+      // Style attributes only (they cannot load anything): the browser's own editing in the code
+      // editor sets them on the lines it touches, and the editor sizes its gutters with them.
+      styleSrcAttr: ["'unsafe-inline'"],
       imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
       formAction: ["'self'"],

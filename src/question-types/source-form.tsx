@@ -2,9 +2,15 @@ import type { AnswerControlProps } from './forms';
 
 /**
  * A plain text area named `source`, usable without JavaScript: monospaced, no spell check or
- * autocorrect, Tab left to move focus (keyboard users are not trapped in the field).
+ * autocorrect, Tab left to move focus (keyboard users are not trapped in the field). The test
+ * page enhances it into a code editor (src/browser/code-editor.ts) for `language`.
  */
-export function SourceForm({ q, label, hint }: AnswerControlProps & { label: string; hint: string }) {
+export function SourceForm({
+  q,
+  label,
+  hint,
+  language,
+}: AnswerControlProps & { label: string; hint: string; language: 'javascript' | 'sql' }) {
   return (
     <div class="answer answer-source">
       <label for="answer-source">
@@ -18,7 +24,7 @@ export function SourceForm({ q, label, hint }: AnswerControlProps & { label: str
         autocomplete="off"
         autocapitalize="off"
         autocorrect="off"
-        data-code-editor=""
+        data-code-editor={language}
         class="code-editor"
       >
         {q.text}

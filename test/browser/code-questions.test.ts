@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attempts, responses } from '../../src/db/schema';
+import { seriousAxeViolations } from '../support/axe';
 import { launchBrowser, watchConsole } from '../support/browser';
 import { codeBankFiles } from '../support/code-bank';
 import { startSeededServer, writeTestBank } from '../support/seed-server';
@@ -37,25 +38,35 @@ describe('a code question in the browser', () => {
     if (!(await page.getByText('sumEvens', { exact: false }).first().isVisible())) {
       await page.getByRole('button', { name: 'Save and next' }).click();
     }
-    const editor = page.getByLabel('Your code');
-    await editor.fill('function sumEvens(numbers) {\n  return 0;\n}\n');
+    // The code editor (CodeMirror) takes the textarea's label and place; the textarea holds the text.
+    const editor = page.getByRole('textbox', { name: /Your code/ });
+    await expect.poll(() => page.locator('.cm-content').count(), { timeout: 10_000 }).toBe(1);
+    // Replaces the editor's text as typing does (Playwright's fill edits the DOM under the editor).
+    const write = async (text: string) => {
+      await editor.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(text);
+    };
+    await write('function sumEvens(numbers) {\n  return 0;\n}\n');
     await page.getByRole('button', { name: 'Run visible tests' }).click();
     const output = page.locator('[data-run-output]');
     await expect.poll(() => output.textContent(), { timeout: 20_000 }).toContain('0 of 1 visible tests passed');
     expect(await output.textContent()).toContain('expected 6, got 0');
 
-    await editor.fill(
+    await write(
       'function sumEvens(numbers) {\n  return numbers.filter((n) => n % 2 === 0).reduce((a, b) => a + b, 0);\n}\n',
     );
     await page.getByRole('button', { name: 'Run visible tests' }).click();
     await expect.poll(() => output.textContent(), { timeout: 20_000 }).toContain('1 of 1 visible tests passed');
+    // The editor, its run button and the results are accessible as they stand.
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // An infinite loop: the worker is terminated at the run's limit, and the page goes on.
-    await editor.fill('function sumEvens() { for (;;) {} }');
+    await write('function sumEvens() { for (;;) {} }');
     await page.getByRole('button', { name: 'Run visible tests' }).click();
     await expect.poll(() => output.textContent(), { timeout: 20_000 }).toMatch(/time limit exceeded|Stopped/);
 
-    await editor.fill('const sumEvens = (xs) => xs.filter((n) => n % 2 === 0).reduce((a, b) => a + b, 0);');
+    await write('const sumEvens = (xs) => xs.filter((n) => n % 2 === 0).reduce((a, b) => a + b, 0);');
     await editor.blur();
     await page.goto(`${page.url().split('?')[0]}/finish`);
     await page.getByRole('button', { name: 'Finish the test' }).click();

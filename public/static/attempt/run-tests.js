@@ -3,9 +3,15 @@
 // examples the page shows; the hidden tests never reach the browser. A run that overruns its
 // limit is stopped by terminating the worker. Results are written as text, never as HTML.
 
-// The controls need this script: show them, also on questions the test page swaps in later.
+// The controls need this script: show them, also on questions the test page swaps in later. The
+// code editor (public/static/vendor/code-editor.js) is loaded the first time a code question is
+// on screen; it enhances after the page has put back an answer kept on this device.
+let editor = null;
 const reveal = () => {
   for (const box of document.querySelectorAll('.run-tests[hidden]')) box.hidden = false;
+  if (!document.querySelector('textarea[data-code-editor]:not([data-enhanced])')) return;
+  editor ??= import('/static/vendor/code-editor.js').catch(() => null);
+  editor.then((module) => setTimeout(() => module?.enhanceAll()));
 };
 reveal();
 new MutationObserver(reveal).observe(document.body, { childList: true, subtree: true });
