@@ -11,13 +11,14 @@ export const attemptEventTypes = [
   'new_device',
   'new_address',
   'late_save',
+  'tests_run',
   'finished',
   'expired',
 ] as const;
 export type AttemptEventType = (typeof attemptEventTypes)[number];
 
 /** The only events a test page may report; every other one the server records from what it saw. */
-export const pageSignals = ['focus_lost', 'paste'] as const satisfies readonly AttemptEventType[];
+export const pageSignals = ['focus_lost', 'paste', 'tests_run'] as const satisfies readonly AttemptEventType[];
 export type PageSignal = (typeof pageSignals)[number];
 
 export function isPageSignal(value: string): value is PageSignal {

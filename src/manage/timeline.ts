@@ -49,6 +49,8 @@ export function describeEvent(e: TimelineEvent): string {
       return 'Connected from a network address not seen before on this test';
     case 'late_save':
       return `Sent an answer after time was up${onQuestion(e.detail)}; it was not counted`;
+    case 'tests_run':
+      return `Ran the visible tests${onQuestion(e.detail)}`;
     case 'finished':
       return 'Submitted the test';
     case 'expired':

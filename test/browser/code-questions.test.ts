@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attempts, responses } from '../../src/db/schema';
+import { attemptEvents, attempts, responses } from '../../src/db/schema';
 import { seriousAxeViolations } from '../support/axe';
 import { launchBrowser, watchConsole } from '../support/browser';
 import { codeBankFiles } from '../support/code-bank';
@@ -77,6 +77,9 @@ describe('a code question in the browser', () => {
     expect(rows.find((r) => r.answer?.type === 'code')?.answer).toMatchObject({ tests: { passed: 5, total: 5 } });
     const [attempt] = await seeded.db.select().from(attempts).where(eq(attempts.id, attemptId));
     expect(attempt?.state).toBe('submitted');
+    // Three runs in the manager's run history (the report's timeline), at the times they happened.
+    const runs = await seeded.db.select().from(attemptEvents).where(eq(attemptEvents.attemptId, attemptId));
+    expect(runs.filter((e) => e.type === 'tests_run')).toHaveLength(3);
     expect(errors).toEqual([]);
   }, 120_000);
 });

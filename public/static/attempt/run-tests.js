@@ -1,7 +1,9 @@
 // "Run visible tests" on a code or SQL question: the candidate's code runs in a Web Worker with
 // the server's own grader and WebAssembly engines (public/static/vendor/grader-worker.js), on the
 // examples the page shows; the hidden tests never reach the browser. A run that overruns its
-// limit is stopped by terminating the worker. Results are written as text, never as HTML.
+// limit is stopped by terminating the worker. Results are written as text, never as HTML. Each
+// run is reported (tests_run) for the manager's run history, as pastes are.
+import { reportSignal } from './requests.js';
 
 // The controls need this script: show them, also on questions the test page swaps in later. The
 // code editor (public/static/vendor/code-editor.js) is loaded the first time a code question is
@@ -25,10 +27,14 @@ document.addEventListener('click', (e) => {
 function run(box, button) {
   const task = JSON.parse(box.dataset.runnable);
   const source = box.closest('form')?.querySelector('[name="source"]')?.value ?? '';
+
   const output = box.querySelector('[data-run-output]');
   // SQL: the candidate's own rows on each example database (the expected rows need the key).
   const full = task.kind === 'code' ? { ...task, source } : { ...task, query: source, reference: source };
   const worker = new Worker('/static/vendor/grader-worker.js', { type: 'module' });
+  const form = box.closest('form');
+  const attemptId = document.querySelector('[data-attempt]')?.dataset.attempt;
+  if (attemptId) reportSignal(attemptId, 'tests_run', form?.dataset.position ?? null);
   button.disabled = true;
   write(output, [line('Running…')]);
   const done = (nodes) => {
