@@ -7,7 +7,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Answer } from '../engine/question';
-import type { Grade, Grading } from '../grading/types';
+import { failedGrading, type Grade, type Grading } from '../grading/types';
 import { gradingTask } from '../question-types/grading-task';
 import { attemptItemsWithContent, getAttempt, responsesOf } from './attempts';
 import type { Db } from './client';
@@ -21,7 +21,7 @@ export interface StoredGrading extends Grading {
 /** Grades the attempt's ungraded executable answers while it is in progress; returns how many it graded. */
 export async function gradeResponses(db: Db, attemptId: string, grade: Grade): Promise<number> {
   const attempt = await getAttempt(db, attemptId);
-  if (!attempt || attempt.state !== 'in_progress') return 0;
+  if (attempt?.state !== 'in_progress') return 0;
   const [items, saved] = await Promise.all([attemptItemsWithContent(db, attemptId), responsesOf(db, attemptId)]);
   const pending = items.flatMap((item) => {
     const response = saved.get(item.questionId);
@@ -30,7 +30,16 @@ export async function gradeResponses(db: Db, attemptId: string, grade: Grade): P
     const task = gradingTask(item.answerKey, answer);
     return task ? [{ questionId: item.questionId, seq: response.seq, answer, task }] : [];
   });
-  const graded = await Promise.all(pending.map(async (p) => ({ ...p, grading: await grade(p.task) })));
+  const graded = await Promise.all(
+    pending.map(async (p) => {
+      try {
+        return { ...p, grading: await grade(p.task) };
+      } catch (e) {
+        // A grader that failed (not the candidate's code): the answer is graded 0, with the reason for the report.
+        return { ...p, grading: failedGrading(p.task.tests, `the grader failed: ${String(e)}`) };
+      }
+    }),
+  );
   if (graded.length === 0) return 0;
   await db.batch(
     graded.map(({ questionId, seq, answer, grading }) =>
