@@ -11,6 +11,7 @@ import { createAssessment, createInvitation } from '../../src/db/assessments';
 import type { StoredGrading } from '../../src/db/grading';
 import { attempts, memberships, responses } from '../../src/db/schema';
 import { createGradingPool } from '../../src/grading/node/pool';
+import { sweepExpiredAttempts } from '../../src/jobs';
 import { makeTestApp, type TestApp } from '../support/app';
 import { TestBrowser } from '../support/client';
 import { importCodeBank } from '../support/code-bank';
@@ -125,6 +126,18 @@ describe('code and SQL questions', () => {
     expect(text).toContain('sumEvens([-2, -3, 4]) Failed 2 4');
     expect(text).toContain('an order without a customer Failed name Ada Grace');
     expect(text).toContain('n > 0 && n % 2 === 0');
+  });
+
+  it('are graded by the sweep when time runs out without a finish', async () => {
+    const { browser, attemptId, codeAt } = await startCodingTest();
+    expect((await browser.save(attemptId, { q: codeAt, seq: '1', source: almostRightCode })).status).toBe(200);
+    t.clock.advance(defaultAssessment.timeLimitSeconds * 1000 + t.deps.settings.saveGraceMs + 1);
+    expect(await sweepExpiredAttempts(t.deps)).toBe(1);
+    const [row] = await t.db.select().from(responses).where(eq(responses.attemptId, attemptId));
+    expect(row?.answer).toMatchObject({ tests: { passed: 4, total: 5 } });
+    const [attempt] = await t.db.select().from(attempts).where(eq(attempts.id, attemptId));
+    // One of two questions answered, 4 of 5 hidden tests: 40 %.
+    expect(attempt).toMatchObject({ state: 'expired', scorePercent: 40 });
   });
 
   it('answer saves promptly while hostile gradings run', async () => {
