@@ -1,7 +1,6 @@
 import { longestWindowMs } from './auth/throttle';
 import { getAssessment } from './db/assessments';
 import { attemptsDueBefore, getAttempt } from './db/attempts';
-import { gradeResponses } from './db/grading';
 import { deleteExpiredIdempotencyKeys } from './db/idempotency';
 import { recordExpiredInvitations } from './db/invitation-expiry';
 import { deleteEndedThrottles } from './db/throttle';
@@ -30,9 +29,9 @@ export async function sweepExpiredAttempts(deps: AppDeps, batchSize = 100): Prom
     if (!attempt || !isDueForFinalization(attempt, now, graceMs)) continue;
     const assessment =
       attempt.assessmentId && attempt.orgId ? await getAssessment(deps.db, attempt.orgId, attempt.assessmentId) : null;
-    if (deps.grade) await gradeResponses(deps.db, attempt.id, deps.grade);
     // No request here: the report link of the attempt.completed event needs PUBLIC_URL.
-    const outcome = await finalizeByKind(deps.db, attempt, now, assessment?.passMark ?? null, deps.settings.publicUrl);
+    const passMark = assessment?.passMark ?? null;
+    const outcome = await finalizeByKind(deps.db, attempt, now, passMark, deps.settings.publicUrl, deps.grade);
     if (outcome.changed) finalized++;
   }
   return finalized;

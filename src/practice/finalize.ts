@@ -5,8 +5,10 @@
  */
 import { finalizeAttempt, type PracticeScoring } from '../db/attempts';
 import type { Db } from '../db/client';
+import { gradeResponses } from '../db/grading';
 import { areaPopulation } from '../db/practice';
 import { percentileRank, scaleScore } from '../engine/scale';
+import type { Grade } from '../grading/types';
 import { estimateAbility, practiceBreakdown } from './score';
 
 /** Scores a practice attempt from its answered items (see score.ts for what counts). */
@@ -28,15 +30,18 @@ export function practiceScoring(db: Db): PracticeScoring {
 
 /**
  * Finalizes any attempt with the scoring its kind needs; see finalizeAttempt for the guarantees.
- * `origin`: where the report link of the attempt.completed event points.
+ * `origin`: where the report link of the attempt.completed event points. `grade`: the runtime's
+ * grader, which runs the attempt's code and SQL answers first (src/db/grading.ts).
  */
-export function finalizeByKind(
+export async function finalizeByKind(
   db: Db,
   attempt: { id: string; kind: 'assessment' | 'practice' },
   now: number,
   passMark: number | null,
   origin?: string | null,
+  grade?: Grade,
 ) {
+  if (grade) await gradeResponses(db, attempt.id, grade);
   return finalizeAttempt(db, attempt.id, now, passMark, {
     practice: attempt.kind === 'practice' ? practiceScoring(db) : undefined,
     origin,

@@ -76,7 +76,8 @@ async function requireOwnAttempt(c: Ctx) {
     return assessmentRow;
   };
   if (isDueForFinalization(attempt, deps.clock(), deps.settings.saveGraceMs)) {
-    await finalizeByKind(deps.db, attempt, deps.clock(), (await assessment())?.passMark ?? null, publicOrigin(c));
+    const passMark = (await assessment())?.passMark ?? null;
+    await finalizeByKind(deps.db, attempt, deps.clock(), passMark, publicOrigin(c), deps.grade);
     attempt = (await getAttempt(deps.db, id)) ?? attempt;
   }
   return { attempt, assessment, device };
@@ -231,7 +232,8 @@ attemptRoutes.post('/attempts/:id/answers', async (c) => {
   if (!acceptsSaves(attempt, now, deps.settings.saveGraceMs)) {
     if (attempt.state === 'in_progress' || attempt.submittedAt === attempt.deadlineAt) {
       await recordEvent(deps.db, attempt.id, 'late_save', now, { position, seq });
-      await finalizeByKind(deps.db, attempt, now, (await own.assessment())?.passMark ?? null, publicOrigin(c));
+      const passMark = (await own.assessment())?.passMark ?? null;
+      await finalizeByKind(deps.db, attempt, now, passMark, publicOrigin(c), deps.grade);
     }
     return timeUp(c, attempt.id);
   }

@@ -7,7 +7,7 @@ import { focusableCodeBlocks } from '../../bank/scrollable-code';
 import { answerHtml, keyHtml } from '../../candidate/describe';
 import { attemptItemsWithContent, eventsOf, finalizeAttempt, responsesOf } from '../../db/attempts';
 import { blueprintSources } from '../../db/blueprint-sources';
-import { gradingsOf } from '../../db/grading';
+import { gradeResponses, gradingsOf } from '../../db/grading';
 import { regradesOfAttempt } from '../../db/regrades';
 import {
   addDecision,
@@ -55,12 +55,13 @@ async function requireOrgAttempt(c: Ctx) {
 
 /** Everything the report shows (a 404 when the attempt is not the organization's). */
 async function reportView(c: Ctx): Promise<ReportView> {
-  const { db, clock, settings } = c.get('deps');
+  const { db, clock, settings, grade } = c.get('deps');
   const member = c.get('member');
   let found = await requireOrgAttempt(c);
   const attemptId = found.attempt.id;
   // Time ran out and nobody came back: finalize now, as the candidate's next access or the sweep would.
   if (isDueForFinalization(found.attempt, clock(), settings.saveGraceMs)) {
+    if (grade) await gradeResponses(db, attemptId, grade);
     await finalizeAttempt(db, attemptId, clock(), found.assessment.passMark, {
       origin: publicOrigin(c),
     });
