@@ -183,6 +183,17 @@ export async function responsesOf(db: Db, attemptId: string): Promise<Map<string
   return new Map(rows.map((r) => [r.questionId, r]));
 }
 
+/** The sequence rule in SQL: an existing response is replaced only by a newer sequence; the time spent never shrinks. */
+const newerSeqWins = sql`
+    on conflict (attempt_id, question_id) do update set
+      answer = excluded.answer,
+      seq = excluded.seq,
+      flagged = excluded.flagged,
+      saved_at = excluded.saved_at,
+      time_spent_ms = max(responses.time_spent_ms, excluded.time_spent_ms)
+    where excluded.seq > responses.seq
+    returning seq`;
+
 /**
  * Saves one response under the sequence rule, atomically: the row is written only while the
  * attempt is in progress and only when the sequence is newer than the stored one, so a retry or
@@ -212,14 +223,7 @@ export async function saveResponse(
     insert into responses (attempt_id, question_id, answer, seq, flagged, saved_at, time_spent_ms)
     select ${input.attemptId}, ${input.questionId}, ${answer}, ${input.seq}, ${input.flagged ? 1 : 0}, ${input.now}, ${input.timeSpentMs}
     where exists (select 1 from attempts where id = ${input.attemptId} and state = 'in_progress') ${movedOn}
-    on conflict (attempt_id, question_id) do update set
-      answer = excluded.answer,
-      seq = excluded.seq,
-      flagged = excluded.flagged,
-      saved_at = excluded.saved_at,
-      time_spent_ms = max(responses.time_spent_ms, excluded.time_spent_ms)
-    where excluded.seq > responses.seq
-    returning seq`);
+    ${newerSeqWins}`);
   if (written.length > 0) return { kind: 'apply' };
   const attempt = await getAttempt(db, input.attemptId);
   if (attempt?.state !== 'in_progress') return { kind: 'closed' };
@@ -229,6 +233,39 @@ export async function saveResponse(
   }
   const stored = (await responsesOf(db, input.attemptId)).get(input.questionId) ?? null;
   return decideSave(stored, { seq: input.seq, answer: input.answer });
+}
+
+/**
+ * The save in one statement, for the common case: the response is written only if the attempt
+ * is an assessment attempt in progress whose save window is open (deadline plus grace, the rule
+ * of saveWindow), the question is the attempt's item, and the sequence is newer than the stored
+ * one. The time spent is clamped to the attempt's age in the same statement. True when written;
+ * false says nothing about why (late, finished, practice, duplicate, stale): the caller then
+ * takes the full path, which reads what it needs to answer exactly.
+ */
+export async function saveResponseIfOpen(
+  db: Db,
+  input: {
+    attemptId: string;
+    questionId: string;
+    seq: number;
+    answer: Answer | null;
+    flagged: boolean;
+    elapsedMs: number;
+    now: number;
+    graceMs: number;
+  },
+): Promise<boolean> {
+  const answer = input.answer === null ? null : JSON.stringify(input.answer);
+  const written = await db.all<{ seq: number }>(sql`
+    insert into responses (attempt_id, question_id, answer, seq, flagged, saved_at, time_spent_ms)
+    select a.id, i.question_id, ${answer}, ${input.seq}, ${input.flagged ? 1 : 0}, ${input.now},
+      max(0, min(${input.elapsedMs}, ${input.now} - a.started_at))
+    from attempts a join attempt_items i on i.attempt_id = a.id and i.question_id = ${input.questionId}
+    where a.id = ${input.attemptId} and a.state = 'in_progress' and a.kind = 'assessment'
+      and ${input.now} <= a.deadline_at + ${input.graceMs}
+    ${newerSeqWins}`);
+  return written.length > 0;
 }
 
 export async function recordEvent(db: Db, attemptId: string, type: AttemptEventType, at: number, detail?: EventDetail) {

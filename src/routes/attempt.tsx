@@ -28,8 +28,10 @@ import {
   recordEvent,
   responsesOf,
   saveResponse,
+  saveResponseIfOpen,
 } from '../db/attempts';
 import { sourceTitles } from '../db/blueprint-sources';
+import { cachedAttemptItemAt } from '../db/form-items';
 import { gradeResponses } from '../db/grading';
 import { attemptQuestionAt, reportsOfAttempt, saveQuestionReport } from '../db/question-reports';
 import { isPageSignal } from '../engine/attempt-events';
@@ -217,8 +219,52 @@ function timeUp(c: Ctx, attemptId: string) {
   return c.redirect(`/attempts/${attemptId}/result`, 303);
 }
 
+/**
+ * The common save in one statement: an htmx save whose cookie verifies (a signature, no read), to
+ * an item already known to this process, written by saveResponseIfOpen with every guard in SQL.
+ * Null when anything is off the common path (no cookie, bad input, late, finished, practice, a
+ * duplicate or stale sequence): the full path then decides and answers as it always did.
+ */
+async function quickSave(c: Ctx): Promise<Response | null> {
+  if (!wantsFragment(c)) return null;
+  const id = c.req.param('id') ?? '';
+  if (!(await attemptAccess(c, id))) return null;
+  const deps = c.get('deps');
+  const form = await readForm(c);
+  const position = intField(form, 'q', 10_000);
+  const seq = intField(form, 'seq');
+  if (position === null || seq === null) return null;
+  const item = await cachedAttemptItemAt(deps.db, id, position);
+  if (!item) return null;
+  const parsed = answerFromForm(item, form);
+  if (!parsed.ok) return null;
+  const now = deps.clock();
+  const written = await saveResponseIfOpen(deps.db, {
+    attemptId: id,
+    questionId: item.questionId,
+    seq,
+    answer: parsed.answer,
+    flagged: field(form, 'flagged') === '1',
+    elapsedMs: intField(form, 'elapsed') ?? 0,
+    now,
+    graceMs: deps.settings.saveGraceMs,
+  });
+  return written ? savedFragment(c, seq, now) : null;
+}
+
+function savedFragment(c: Ctx, seq: number, now: number) {
+  c.header('X-Saved-Seq', String(seq));
+  return c.html(
+    <span class="saved">
+      Saved <Time at={now} format="time" />
+    </span>,
+  );
+}
+
 /** Saves one answer (htmx or a plain form post) under the sequence rule of src/engine/save.ts. */
 attemptRoutes.post('/attempts/:id/answers', async (c) => {
+  const quick = await quickSave(c);
+  if (quick) return quick;
   const own = await requireOwnAttempt(c);
   const deps = c.get('deps');
   const { attempt } = own;
@@ -270,14 +316,7 @@ attemptRoutes.post('/attempts/:id/answers', async (c) => {
     }
     return c.redirect(`/attempts/${attempt.id}?q=${position}`, 303);
   }
-  if (wantsFragment(c)) {
-    c.header('X-Saved-Seq', String(seq));
-    return c.html(
-      <span class="saved">
-        Saved <Time at={now} format="time" />
-      </span>,
-    );
-  }
+  if (wantsFragment(c)) return savedFragment(c, seq, now);
   const go = field(form, 'go');
   if (go === 'finish') return c.redirect(`/attempts/${attempt.id}/finish`, 303);
   const next = go === 'next' ? position + 1 : go === 'prev' ? Math.max(0, position - 1) : position;

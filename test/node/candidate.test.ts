@@ -210,6 +210,18 @@ describe('saving', () => {
     expect(rows[0]?.seq).toBe(3);
   });
 
+  it('clamps the time a save reports to the attempt age and never lowers the stored time', async () => {
+    const { browser, attemptId } = await start();
+    const q = await positionWhere(browser, attemptId, /type="radio" name="choice" value="0"/);
+    t.clock.now += 90_000;
+    const startedAt = (await attemptRow(attemptId))?.startedAt ?? 0;
+    expect((await browser.save(attemptId, { q, seq: '1', choice: '0', elapsed: '999999999' })).status).toBe(200);
+    expect((await t.db.select().from(responses))[0]?.timeSpentMs).toBe(t.clock.now - startedAt);
+    expect((await browser.save(attemptId, { q, seq: '2', choice: '1', elapsed: '5' })).status).toBe(200);
+    const [row] = await t.db.select().from(responses);
+    expect(row).toMatchObject({ seq: 2, timeSpentMs: t.clock.now - startedAt });
+  });
+
   it('refuses malformed saves with a clear message and stores nothing', async () => {
     const { browser, attemptId } = await start();
     const noSeq = await browser.save(attemptId, { q: '0', choice: '0' });
