@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { signToken, verifyToken } from '../auth/tokens';
+import type { SigningKeys } from '../auth/keys';
+import { signToken, type TokenClaims, verifyToken } from '../auth/tokens';
 import { newId } from '../db/ids';
 import type { AppEnv } from '../env';
 
@@ -45,9 +46,30 @@ export async function attemptAccess<E extends AppEnv>(c: Context<E>, attemptId: 
   const token = getCookie(c, attemptCookie);
   if (!token) return null;
   const { keys, clock } = c.get('deps');
-  const claims = await verifyToken(keys, 'attempt', token, clock());
+  const claims = await verifiedAttemptToken(keys, token, clock());
   if (!claims || claims.sub !== attemptId || typeof claims.dev !== 'string') return null;
   return claims.dev;
+}
+
+/**
+ * verifyToken with memory: a candidate sends the same cookie with every save, and checking its
+ * HMAC was a tenth of the save's CPU. Only tokens that verified are kept, keyed by their exact
+ * text under the key set that verified them (a new key set starts empty); expiry is still checked
+ * on every use. Bounded, oldest out first.
+ */
+const verified = new WeakMap<SigningKeys, Map<string, TokenClaims>>();
+const verifiedCapacity = 20_000;
+
+async function verifiedAttemptToken(keys: SigningKeys, token: string, now: number): Promise<TokenClaims | null> {
+  const known = verified.get(keys) ?? new Map<string, TokenClaims>();
+  verified.set(keys, known);
+  const hit = known.get(token);
+  if (hit) return typeof hit.exp === 'number' && now < hit.exp * 1000 ? hit : null;
+  const claims = await verifyToken(keys, 'attempt', token, now);
+  if (!claims) return null;
+  known.set(token, claims);
+  if (known.size > verifiedCapacity) known.delete(known.keys().next().value as string);
+  return claims;
 }
 
 export { clientAddressOf } from '../http/client-address';

@@ -222,6 +222,15 @@ describe('saving', () => {
     expect(row).toMatchObject({ seq: 2, timeSpentMs: t.clock.now - startedAt });
   });
 
+  it('refuses the attempt cookie once it expired, though it was verified before', async () => {
+    const { browser, attemptId } = await start();
+    const q = await positionWhere(browser, attemptId, /type="radio" name="choice" value="0"/);
+    expect((await browser.save(attemptId, { q, seq: '1', choice: '0' })).status).toBe(200);
+    t.clock.now += 31 * 24 * 3600 * 1000;
+    expect((await browser.save(attemptId, { q, seq: '2', choice: '1' })).status).toBe(404);
+    expect((await t.db.select().from(responses))[0]?.seq).toBe(1);
+  });
+
   it('refuses malformed saves with a clear message and stores nothing', async () => {
     const { browser, attemptId } = await start();
     const noSeq = await browser.save(attemptId, { q: '0', choice: '0' });
