@@ -8,6 +8,7 @@ import { contentOf } from '../engine/variant';
 import type { Db } from './client';
 import { countExposure } from './exposure';
 import { newId } from './ids';
+import { preparedPerDb } from './prepared';
 import { completedScores } from './reports';
 import {
   type AttemptResult,
@@ -33,8 +34,16 @@ export interface EventDetail {
   [key: string]: string | number | boolean | null;
 }
 
+const attemptById = preparedPerDb((db) =>
+  db
+    .select()
+    .from(attempts)
+    .where(eq(attempts.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export async function getAttempt(db: Db, id: string) {
-  const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
+  const [row] = await attemptById(db).all({ id });
   return row ?? null;
 }
 
@@ -167,8 +176,8 @@ export interface StoredResponse {
   score: number | null;
 }
 
-export async function responsesOf(db: Db, attemptId: string): Promise<Map<string, StoredResponse>> {
-  const rows = await db
+const responsesByAttempt = preparedPerDb((db) =>
+  db
     .select({
       questionId: responses.questionId,
       answer: responses.answer,
@@ -179,7 +188,12 @@ export async function responsesOf(db: Db, attemptId: string): Promise<Map<string
       score: responses.score,
     })
     .from(responses)
-    .where(eq(responses.attemptId, attemptId));
+    .where(eq(responses.attemptId, sql.placeholder('attemptId')))
+    .prepare(),
+);
+
+export async function responsesOf(db: Db, attemptId: string): Promise<Map<string, StoredResponse>> {
+  const rows = await responsesByAttempt(db).all({ attemptId });
   return new Map(rows.map((r) => [r.questionId, r]));
 }
 
@@ -457,10 +471,15 @@ export async function attemptItemAt(db: Db, attemptId: string, position: number)
 }
 
 /** The positions and question ids of an attempt, without content: enough for the navigator. */
-export async function attemptItemIds(db: Db, attemptId: string) {
-  return db
+const itemIdsByAttempt = preparedPerDb((db) =>
+  db
     .select({ position: attemptItems.position, questionId: attemptItems.questionId })
     .from(attemptItems)
-    .where(eq(attemptItems.attemptId, attemptId))
-    .orderBy(asc(attemptItems.position));
+    .where(eq(attemptItems.attemptId, sql.placeholder('attemptId')))
+    .orderBy(asc(attemptItems.position))
+    .prepare(),
+);
+
+export async function attemptItemIds(db: Db, attemptId: string) {
+  return itemIdsByAttempt(db).all({ attemptId });
 }
