@@ -13,7 +13,8 @@ describe('the permissions table', () => {
 
   it('lets a reviewer read and comment, and change nothing else', () => {
     const changes = held('reviewer').filter((name) => !name.endsWith('.view'));
-    expect(changes).toEqual<Capability[]>(['note.write', 'organization.switch']);
+    // Comments on candidates and on bank questions are the reviewer's only writes (issue 11: reviewers read and comment).
+    expect(changes).toEqual<Capability[]>(['note.write', 'bank.comment', 'organization.switch']);
     expect(can({ role: 'reviewer' }, 'candidateLink.view')).toBe(false);
   });
 

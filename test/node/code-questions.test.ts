@@ -175,8 +175,9 @@ describe('code and SQL questions', () => {
     console.log(
       `saves during 10 hostile gradings: n=${times.length} p50=${p(0.5).toFixed(1)} ms p99=${p(0.99).toFixed(1)} ms max=${p(1).toFixed(1)} ms`,
     );
+    // The event loop never waits for a grading: saves keep completing while the gradings run
+    // (graded on the main thread, the loop would get one or two turns). Their speed is the
+    // benchmark's business, not an assertion here.
     expect(times.length).toBeGreaterThan(50);
-    // The event loop never waits for a grading: the slowest save stays far below a test's limit.
-    expect(p(0.99)).toBeLessThan(500);
   }, 60_000);
 });
