@@ -17,8 +17,11 @@ export interface QuestionReportGroup {
   reasons: QueuedReport['reason'][];
 }
 
+/** What grouping reads of a report: the workspace's queue and the public bank's reports (bank:reports) alike. */
+export type GroupedReport = Pick<QueuedReport, 'questionId' | 'status' | 'createdAt' | 'reason'>;
+
 /** Reports per question, those with open reports first, then by the latest report. */
-export function groupReports(reports: readonly QueuedReport[]): QuestionReportGroup[] {
+export function groupReports(reports: readonly GroupedReport[]): QuestionReportGroup[] {
   const groups = new Map<string, QuestionReportGroup>();
   for (const report of reports) {
     const group = groups.get(report.questionId) ?? {
