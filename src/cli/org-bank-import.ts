@@ -11,6 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/client';
 import { getCollection } from '../db/collections';
+import { enginesFrom } from '../grading/engines';
+import { gradeWith } from '../grading/grade';
+import { loadWasmModules } from '../grading/node/wasm-modules';
+import type { Grade } from '../grading/types';
 import { importCandidates } from '../manage/bank-transfer/import';
 import { readUpload } from '../manage/bank-transfer/read-upload';
 import { openDatabase, shownUrl } from './database';
@@ -23,6 +27,8 @@ export interface OrgBankImportArgs {
   collection: string;
   topic?: string;
   files: { name: string; bytes: Uint8Array }[];
+  /** Runs code and SQL questions' solutions as bank:check does. */
+  grade?: Grade;
   now: number;
 }
 
@@ -47,6 +53,7 @@ export async function importOrgBank(db: Db, args: OrgBankImportArgs): Promise<{ 
     candidates: read.candidates,
     problems: read.problems,
     notes: read.notes,
+    grade: args.grade,
     now: args.now,
   });
   const at = (m: { file: string; line: number | null }) => (m.line === null ? m.file : `${m.file}:${m.line}`);
@@ -72,11 +79,14 @@ async function main() {
   }
   const files = positionals.map((path) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) }));
   const { url, db, client } = await openDatabase(process.cwd());
+  const engines = enginesFrom(await loadWasmModules());
   const outcome = await importOrgBank(db, {
     org: values.org,
     collection: values.collection,
     topic: values.topic,
     files,
+    // In process, as bank:check runs them: the person at the server's console is trusted.
+    grade: (task) => gradeWith(engines, task, () => performance.now()),
     now: Date.now(),
   });
   client.close();

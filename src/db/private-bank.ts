@@ -7,9 +7,13 @@
  * - every query names the organization: another organization's ids find nothing.
  */
 import { and, eq } from 'drizzle-orm';
+import { answerSectionOf } from '../bank/author-fields';
+import { checkExecutableQuestion } from '../bank/check-executable';
 import { compileQuestionMarkdown, type QuestionProblem } from '../bank/question-markdown';
+import type { SourceQuestion } from '../bank/types';
 import { priorFromDifficulty } from '../engine/irt';
 import type { QuestionStatus } from '../engine/question-status';
+import type { Grade } from '../grading/types';
 import { versionContent } from './bank-import';
 import type { Db } from './client';
 import { getCollection } from './collections';
@@ -48,6 +52,11 @@ export interface SaveQuestionInput {
   changeNote?: string;
   /** The event a new question records: 'created' unless an import or a copy says otherwise. */
   createdAs?: 'created' | 'imported' | 'copied';
+  /**
+   * Runs a code or SQL question's reference and wrong solution, as bank:check does, before it
+   * is saved (the runtime's sandboxed grader). Without it that check is skipped.
+   */
+  grade?: Grade;
   now: number;
 }
 
@@ -96,9 +105,11 @@ export async function saveQuestionDraft(db: Db, input: SaveQuestionInput): Promi
     file: `${input.collectionId}/${input.topic}.md`,
   });
   const markdownErrors: DraftError[] = compiled.ok
-    ? []
+    ? input.grade && topicErrors.length === 0
+      ? await executableErrors(compiled.source, input.markdown, input.grade)
+      : []
     : compiled.errors.map((e) => ({ field: 'markdown', line: e.line, message: e.message }));
-  if (!compiled.ok || topicErrors.length > 0) {
+  if (!compiled.ok || topicErrors.length > 0 || markdownErrors.length > 0) {
     return { ok: false, errors: [...topicErrors, ...markdownErrors], warnings: compiled.warnings };
   }
   const q = compiled.question;
@@ -208,6 +219,19 @@ export async function saveQuestionDraft(db: Db, input: SaveQuestionInput): Promi
     }),
   ]);
   return { ok: true, ...base, version: next, changed: true, status };
+}
+
+/**
+ * bank:check's run of a code or SQL question (the reference passes every test, the wrong solution
+ * fails a hidden one), each problem placed on the line of the question's answer section.
+ */
+async function executableErrors(source: SourceQuestion, markdown: string, grade: Grade): Promise<DraftError[]> {
+  const problems = await checkExecutableQuestion(source, grade);
+  if (problems.length === 0) return [];
+  const heading = `### ${answerSectionOf(source.type)}`;
+  const index = markdown.split(/\r?\n/).findIndex((l) => l.trim() === heading);
+  const line = index >= 0 ? index + 1 : source.line;
+  return problems.map((message) => ({ field: 'markdown', line, message }));
 }
 
 function joinLines(...lines: (string | null)[]): string {

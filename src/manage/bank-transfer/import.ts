@@ -9,6 +9,7 @@ import { normalizeNewlines } from '../../bank/hash';
 import { bankQuestionsForTransfer } from '../../db/bank-transfer';
 import type { Db } from '../../db/client';
 import { saveQuestionDraft } from '../../db/private-bank';
+import type { Grade } from '../../grading/types';
 import type { ImportCandidate, ImportMessage } from './read-upload';
 
 export interface ImportSummary {
@@ -38,6 +39,8 @@ export async function importCandidates(
     candidates: readonly ImportCandidate[];
     problems: readonly ImportMessage[];
     notes: readonly ImportMessage[];
+    /** Runs code and SQL questions' solutions as bank:check does (see saveQuestionDraft). */
+    grade?: Grade;
     now: number;
   },
 ): Promise<ImportSummary> {
@@ -67,6 +70,7 @@ export async function importCandidates(
       actorId: input.actorId,
       markdown: candidate.markdown,
       createdAs: 'imported',
+      grade: input.grade,
       now: input.now,
     });
     if (!saved.ok) {

@@ -128,6 +128,7 @@ async function handlePost(c: Context<ManageEnv>, editing: Editing | null) {
     questionId: editing?.id,
     baseVersion: editing && input.baseVersion !== null ? input.baseVersion : undefined,
     changeNote: input.changeNote,
+    grade: c.get('deps').grade,
     now: clock(),
   });
   if (!saved.ok) {

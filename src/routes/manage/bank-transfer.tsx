@@ -70,6 +70,7 @@ bankTransferRoutes.post('/app/bank/import', mayEdit, async (c) => {
     candidates: read.candidates,
     problems: read.problems,
     notes: read.notes,
+    grade: c.get('deps').grade,
     now: clock(),
   });
   const nothing = summary.created.length === 0 && summary.problems.length > 0;

@@ -151,6 +151,7 @@ bankRoutes.post('/app/bank/public/:publicQuestionId/copy', edit, async (c) => {
     markdown: q.content.sourceText,
     changeNote: `Copied from the public bank (${q.id}, version ${q.version}).`,
     createdAs: 'copied',
+    grade: c.get('deps').grade,
     now: clock(),
   });
   if (!saved.ok) throw new PublicError(422, saved.errors.map((e) => e.message).join(' '));
