@@ -85,6 +85,71 @@ describe('code grading', () => {
   });
 });
 
+describe('assertion tests', () => {
+  const chunkTask = (source: string, snippets: Record<string, string>): CodeTask => ({
+    kind: 'code',
+    source,
+    functionName: 'chunk',
+    tests: Object.entries(snippets).map(([name, snippet]) => ({ name, snippet })),
+    limits,
+  });
+  const right =
+    'function chunk(xs, n) { const out = []; for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n)); return out; }';
+  const mutating = 'function chunk(xs, n) { const out = []; while (xs.length) out.push(xs.splice(0, n)); return out; }';
+  const snippets = {
+    'the input is unchanged':
+      'const xs = [1, 2, 3];\nchunk(xs, 2);\nassertEqual(xs, [1, 2, 3], "chunk changed its input");',
+    'each chunk is an array':
+      'const out = chunk([1, 2, 3], 2);\nassert(out.every(Array.isArray), "a chunk is not an array");',
+    'the shape': 'assertEqual(chunk([1, 2, 3], 2), [[1, 2], [3]]);',
+  };
+
+  it("passes a snippet that completes and fails one that throws, with the assertion's message", async () => {
+    const engines = await testEngines();
+    const good = await gradeWith(engines, chunkTask(right, snippets), now);
+    expect(good).toMatchObject({ passed: 3, total: 3, error: null });
+    expect(good.results[0]).toMatchObject({
+      name: 'the input is unchanged',
+      expected: 'every assertion holds',
+      snippet: snippets['the input is unchanged'],
+    });
+    const bad = await gradeWith(engines, chunkTask(mutating, snippets), now);
+    expect(bad.results.map((r) => r.passed)).toEqual([false, true, true]);
+    expect(bad.results[0]?.error).toBe('AssertionError: chunk changed its input: expected [1,2,3], got []');
+  });
+
+  it('compares by value with assertEqual (keys in any order, numbers within 1e-9) and says what differs', async () => {
+    const engines = await testEngines();
+    const task = chunkTask('const chunk = (a, b) => ({ sum: a + b, of: [a, b] });', {
+      equal: 'assertEqual(chunk(0.1, 0.2), { of: [0.1, 0.2], sum: 0.3 });',
+      'extra key': 'assertEqual(chunk(1, 2), { sum: 3 });',
+      'plain assert': 'assert(chunk(1, 2).sum === 4);',
+      'array is not an object': 'assertEqual([], {}, "kinds");',
+    });
+    const grading = await gradeWith(engines, task, now);
+    expect(grading.results.map((r) => [r.passed, r.error])).toEqual([
+      [true, null],
+      [false, 'AssertionError: expected {"sum":3}, got {"sum":3,"of":[1,2]}'],
+      [false, 'AssertionError: assertion failed'],
+      [false, 'AssertionError: kinds: expected {}, got []'],
+    ]);
+  });
+
+  it('fails a snippet whose candidate code is missing or throws, and says so', async () => {
+    const engines = await testEngines();
+    const missing = await gradeWith(engines, chunkTask('function other() {}', snippets), now);
+    expect(missing.results[0]?.error).toBe('no function named chunk is defined');
+    const throws = await gradeWith(
+      engines,
+      chunkTask('function chunk() { throw new RangeError("no"); }', snippets),
+      now,
+    );
+    expect(throws.results[2]?.error).toBe('RangeError: no');
+    const broken = await gradeWith(engines, chunkTask(right, { broken: 'assert(chunk(' }), now);
+    expect(broken.results[0]?.error).toMatch(/^the test's code does not compile: SyntaxError/);
+  });
+});
+
 describe('SQL grading', () => {
   it('compares result sets with the reference query on a fresh database per test', async () => {
     const engines = await testEngines();

@@ -79,6 +79,64 @@ describe('hostile JavaScript', () => {
   });
 });
 
+describe('hostile JavaScript against assertion tests', () => {
+  // The snippet holds whenever next(1) is 2; every candidate below returns 99 and tries to pass anyway.
+  const asserted = (source: string): CodeTask => ({
+    kind: 'code',
+    source,
+    functionName: 'next',
+    tests: [
+      { name: 'assertEqual', snippet: 'assertEqual(next(1), 2, "next(1)");' },
+      { name: 'assert', snippet: 'assert(next(1) === 2, "next(1) is 2");' },
+    ],
+    limits,
+  });
+
+  it.each([
+    [
+      'replaces global helpers',
+      'globalThis.assert = () => {}; globalThis.assertEqual = () => {}; function next() { return 99; }',
+    ],
+    ['declares its own helpers', 'function assert() {} function assertEqual() {} function next() { return 99; }'],
+    [
+      'shadows them with lexical globals',
+      'const assert = () => {}; let assertEqual = () => {}; const next = () => 99;',
+    ],
+    [
+      'pollutes the built-ins the helpers use',
+      `Object.prototype.toJSON = () => 2; JSON.stringify = () => '2'; Object.keys = () => [];
+       Array.isArray = () => true; Reflect.apply = () => true; Error = function () { return {}; };
+       Object.defineProperty = () => {}; Math.abs = () => 0; String = () => '';
+       function next() { return 99; }`,
+    ],
+    [
+      "rewrites the snippet's arguments through the caller",
+      `function next() {
+         try { const a = next.caller.arguments; a[0] = a[1] = () => {}; } catch (e) {}
+         try { const a = arguments.callee.caller.arguments; a[0] = a[1] = () => {}; } catch (e) {}
+         return 99;
+       }`,
+    ],
+    [
+      'returns an object that claims to be anything',
+      'function next() { return { valueOf: () => 2, toJSON: () => 2 }; }',
+    ],
+  ])('fails a candidate that %s', async (_, source) => {
+    const { grading } = await timed(asserted(source));
+    expect(grading.results.map((r) => r.passed)).toEqual([false, false]);
+    // The message is the grader's own, whatever the candidate did to the built-ins.
+    expect(grading.results[0]?.error).toMatch(
+      /^AssertionError: next\(1\): expected 2, got (99|\{"valueOf":a function,"toJSON":a function\})$/,
+    );
+    expect(grading.results[1]?.error).toBe('AssertionError: next(1) is 2');
+  });
+
+  it('stops a snippet whose call never returns at the time limit', async () => {
+    const { grading } = await timed(asserted('function next() { for (;;) {} }'));
+    expect(grading.results.map((r) => r.error)).toEqual(['time limit exceeded', 'time limit exceeded']);
+  });
+});
+
 const sqlLimits = { timeMs: 500, memoryBytes: 16 << 20 };
 const sql = (query: string): SqlTask => ({
   kind: 'sql',

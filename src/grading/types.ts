@@ -13,10 +13,31 @@ export interface Limits {
 }
 
 /** One call of the candidate's function: `functionName(...args)` must return `expected`. */
-export interface CodeTest {
+export interface CallTest {
   name: string;
   args: JsonValue[];
   expected: JsonValue;
+}
+
+/**
+ * An author's JavaScript run after the candidate's code, in strict mode, with the grader's
+ * `assert(condition, message)` and `assertEqual(actual, expected, message)`: it passes when it
+ * completes without throwing.
+ */
+export interface AssertionTest {
+  name: string;
+  snippet: string;
+}
+
+export type CodeTest = CallTest | AssertionTest;
+
+export function isAssertionTest(test: CodeTest): test is AssertionTest {
+  return 'snippet' in test;
+}
+
+/** What a code test expects, as the report and the candidate's run show it. */
+export function expectedText(test: CodeTest): string {
+  return isAssertionTest(test) ? 'every assertion holds' : capText(JSON.stringify(test.expected));
 }
 
 export interface CodeTask {
@@ -58,6 +79,8 @@ export interface TestResult {
   ms: number;
   /** What the candidate's code printed with console.log, capped. */
   output?: string;
+  /** An assertion test's code: what the report shows as its input. */
+  snippet?: string;
 }
 
 export interface Grading {
@@ -79,7 +102,7 @@ export function capText(text: string, cap = displayCap): string {
 }
 
 /** A grading where nothing ran: every test failed with the same reason. */
-export function failedGrading(tests: readonly { name: string }[], error: string, expected: string[] = []): Grading {
+export function failedGrading(tests: readonly (CodeTest | SqlTest)[], error: string, expected: string[] = []): Grading {
   return {
     passed: 0,
     total: tests.length,
@@ -87,10 +110,11 @@ export function failedGrading(tests: readonly { name: string }[], error: string,
     results: tests.map((t, i) => ({
       name: t.name,
       passed: false,
-      expected: expected[i] ?? '',
+      expected: expected[i] ?? ('seed' in t ? '' : expectedText(t)),
       got: null,
       error,
       ms: 0,
+      ...('snippet' in t ? { snippet: capText(t.snippet) } : {}),
     })),
   };
 }

@@ -70,6 +70,48 @@ describe('the code section', () => {
   });
 });
 
+describe('assertion tests in the code section', () => {
+  const snippet = ['const xs = [1];', 'twice(xs);', 'assertEqual(xs, [1]);'].join('\n');
+  const withAssertion = (item: string) =>
+    codeSection().replace('#### Reference solution', `${item}\n#### Reference solution`);
+
+  it('reads a named list item and its fenced block as an assertion test, beside call tests', () => {
+    const { answer, errors } = read(
+      codeSource,
+      'Code',
+      withAssertion(
+        ['- leaves its input alone', '  ```js', ...snippet.split('\n').map((l) => `  ${l}`), '  ```'].join('\n'),
+      ),
+    );
+    expect(errors).toEqual([]);
+    const hiddenTests = answer?.type === 'code' ? answer.hidden : [];
+    expect(hiddenTests).toHaveLength(6);
+    expect(hiddenTests[5]).toEqual({ name: 'leaves its input alone', snippet });
+  });
+
+  it('names an item without its block, a snippet that never calls the function and a stray block', () => {
+    expect(read(codeSource, 'Code', withAssertion('- no block here')).errors).toEqual([
+      expect.stringMatching(
+        /^25: a test is a list item like .* or a list item naming an assertion test followed by a fenced js block$/,
+      ),
+    ]);
+    expect(
+      read(codeSource, 'Code', withAssertion(['- silent', fence('js', 'assert(true);')].join('\n'))).errors,
+    ).toEqual(['25: the assertion test never names twice']);
+    const stray = codeSection().replace(
+      '#### Hidden tests',
+      ['#### Hidden tests', fence('js', 'twice(1);')].join('\n'),
+    );
+    expect(read(codeSource, 'Code', stray).errors).toEqual([
+      '20: a code block belongs to the list item naming its assertion test, above it',
+    ]);
+    const called = withAssertion(['- `twice(1)` → `2`', fence('js', 'twice(1);')].join('\n'));
+    expect(read(codeSource, 'Code', called).errors).toEqual([
+      '26: a call test has no code block; an assertion test names itself',
+    ]);
+  });
+});
+
 function sqlSection(reference = 'SELECT name FROM t') {
   const db = (name: string) => [`- ${name}`, fence('sql', "INSERT INTO t VALUES ('x');")].join('\n');
   return [

@@ -48,4 +48,24 @@ describe('the Node grading pool', () => {
     // The timer kept firing: nothing ran on this thread for long.
     expect(ticks).toBeGreaterThan((ms / 20) * 0.5);
   });
+
+  it('grades assertion tests in its threads, and a killed one keeps its snippet for the report', async () => {
+    const snippet = 'const xs = [1, 2];\ntwice(xs);\nassertEqual(xs, [1, 2], "twice changed its input");';
+    const grading = await pool.grade({
+      kind: 'code',
+      source: 'function twice(xs) { if (xs.length > 2) return new Array(1e8) + ""; xs.pop(); return xs; }',
+      functionName: 'twice',
+      tests: [
+        { name: 'bomb', snippet: 'twice([1, 2, 3]);' },
+        { name: 'input unchanged', snippet },
+      ],
+      limits,
+    });
+    expect(grading.results.map((r) => [r.name, r.passed, r.snippet])).toEqual([
+      ['bomb', false, 'twice([1, 2, 3]);'],
+      ['input unchanged', false, snippet],
+    ]);
+    expect(grading.results[0]?.error).toMatch(/limit/);
+    expect(grading.results[1]?.error).toBe('AssertionError: twice changed its input: expected [1,2], got [1]');
+  });
 });

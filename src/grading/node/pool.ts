@@ -7,7 +7,7 @@
  * the next test in a fresh thread. `resourceLimits` caps each thread's JavaScript heap.
  */
 import { Worker } from 'node:worker_threads';
-import { capText, failedGrading, type Grade, type Grading, type GradingTask, type TestResult } from '../types';
+import { failedGrading, type Grade, type Grading, type GradingTask, type TestResult } from '../types';
 
 export interface GradingPoolOptions {
   /** Threads grading at once (each busy with one task). */
@@ -117,8 +117,7 @@ export function createGradingPool(options: GradingPoolOptions = {}): GradingPool
         }
         const stopped = task.tests[results.length];
         if (!stopped) break;
-        const expected = 'expected' in stopped ? capText(JSON.stringify(stopped.expected)) : '';
-        results.push({ name: stopped.name, passed: false, expected, got: null, error: outcome.error, ms: 0 });
+        results.push(...failedGrading([stopped], outcome.error).results);
       }
       const passed = results.filter((r) => r.passed).length;
       return { passed, total: task.tests.length, results, error };

@@ -2,12 +2,21 @@
  * Code in a question file: `### Code` with `function:` (and optional `time:`, `memory:`), then
  * `#### Starter`, `#### Tests` (shown), `#### Hidden tests` (scored), `#### Reference solution`
  * and `#### Wrong solution` (bank:check runs both). A test is a list item
- * `` - `name(args)` → `expected` `` with JSON arguments and result.
+ * `` - `name(args)` → `expected` `` with JSON arguments and result, or an assertion test: a list
+ * item naming it, followed by a fenced js block run after the candidate's code.
  */
 import { nonBlank } from '../../bank/sections';
 import type { SourceLine } from '../../bank/types';
-import type { CodeTest, JsonValue, Limits } from '../../grading/types';
-import { errorsCounted, limitsText, onePart, readLimits, readParts, type SectionParts } from '../executable-source';
+import { type CallTest, type CodeTest, isAssertionTest, type JsonValue, type Limits } from '../../grading/types';
+import {
+  errorsCounted,
+  fencedBlocks,
+  limitsText,
+  onePart,
+  readLimits,
+  readParts,
+  type SectionParts,
+} from '../executable-source';
 import type { LineReport, QuestionSource } from '../source';
 import type { CodeAnswer, CodeKey } from './rules';
 
@@ -25,7 +34,13 @@ export interface CodeSourceAnswer {
 const identifier = /^[A-Za-z_$][\w$]*$/;
 const testPattern = /^[-*]\s+`([A-Za-z_$][\w$]*)\((.*)\)`\s*(?:→|=>|->)\s*`(.+)`\s*$/;
 
-/** The tests of a `#### Tests` or `#### Hidden tests` part, each checked against the function's name. */
+const assertionHint =
+  'a test is a list item like - `add(1, 2)` → `3` (arguments and result written as JSON), or a list item naming an assertion test followed by a fenced js block';
+
+/**
+ * The tests of a `#### Tests` or `#### Hidden tests` part, each checked against the function's
+ * name: call items, and assertion tests (a named item followed by its fenced snippet).
+ */
 function readTests(
   parts: SectionParts,
   name: string,
@@ -38,20 +53,43 @@ function readTests(
     error(sectionLine, `the "#### ${name === 'tests' ? 'Tests' : 'Hidden tests'}" part is missing`);
     return [];
   }
+  const { blocks, outside } = fencedBlocks(part.lines);
+  const items = nonBlank(outside);
   const tests: CodeTest[] = [];
-  for (const l of nonBlank(part.lines)) {
-    const m = testPattern.exec(l.text.trim());
-    if (!m) {
-      error(l.line, 'a test is a list item like - `add(1, 2)` → `3`, arguments and result written as JSON');
-      continue;
+  items.forEach((l, i) => {
+    const next = items[i + 1]?.line ?? Number.POSITIVE_INFINITY;
+    const own = blocks.filter((b) => b.line > l.line && b.line < next);
+    const call = testPattern.exec(l.text.trim());
+    if (call) {
+      if (own.length > 0)
+        error(own[0]?.line ?? l.line, 'a call test has no code block; an assertion test names itself');
+      const test = callTest(call, l, functionName, error);
+      if (test) tests.push(test);
+      return;
     }
-    const [, called = '', argsText = '', expectedText = ''] = m;
-    if (called !== functionName) error(l.line, `the test calls ${called}, but the function is ${functionName}`);
-    const args = json(`[${argsText}]`, l, 'the arguments', error);
-    const expected = json(expectedText, l, 'the expected result', error);
-    if (Array.isArray(args) && expected !== undefined) tests.push({ name: `${called}(${argsText})`, args, expected });
-  }
+    const item = /^[-*]\s+(.+)$/.exec(l.text.trim());
+    if (!item || own.length !== 1) {
+      error(l.line, assertionHint);
+      return;
+    }
+    const snippet = own[0]?.code ?? '';
+    if (!new RegExp(`(^|[^\\w$])${functionName.replaceAll('$', '\\$')}([^\\w$]|$)`).test(snippet)) {
+      error(l.line, `the assertion test never names ${functionName}`);
+      return;
+    }
+    tests.push({ name: item[1] ?? '', snippet });
+  });
+  const stray = blocks.find((b) => !items.some((l) => l.line < b.line));
+  if (stray) error(stray.line, 'a code block belongs to the list item naming its assertion test, above it');
   return tests;
+}
+
+function callTest(match: RegExpExecArray, l: SourceLine, functionName: string, error: LineReport): CallTest | null {
+  const [, called = '', argsText = '', expectedText = ''] = match;
+  if (called !== functionName) error(l.line, `the test calls ${called}, but the function is ${functionName}`);
+  const args = json(`[${argsText}]`, l, 'the arguments', error);
+  const expected = json(expectedText, l, 'the expected result', error);
+  return Array.isArray(args) && expected !== undefined ? { name: `${called}(${argsText})`, args, expected } : null;
 }
 
 function json(text: string, l: SourceLine, what: string, error: LineReport): JsonValue | undefined {
@@ -122,7 +160,11 @@ export const codeSource: QuestionSource<CodeSourceAnswer, CodeKey, CodeAnswer> =
       '',
       'Examples:',
       '',
-      ...answer.visible.map((t) => `- \`${t.name}\` returns \`${JSON.stringify(t.expected)}\``),
+      ...answer.visible.flatMap((t) =>
+        isAssertionTest(t)
+          ? [`- ${t.name}:`, '', '  ```js', ...t.snippet.split('\n').map((line) => `  ${line}`), '  ```', '']
+          : [`- \`${t.name}\` returns \`${JSON.stringify(t.expected)}\``],
+      ),
       '',
       `Your answer is scored by ${answer.hidden.length} hidden tests.`,
     ].join('\n'),
