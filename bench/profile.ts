@@ -1,9 +1,13 @@
 /**
  * Where the server's CPU goes on one route: runs dist/node.js under `--cpu-prof`, drives one
- * route at 50 connections (8 for starts) for 8 s, and prints self time by package and by function.
- * Lines of the bundle are attributed to the module esbuild names in its `// path` comments.
+ * route at 50 connections (8 for starts) for 8 s, and prints the server's CPU time per request
+ * (user + system, profiler included: comparable between builds even when other work shares the
+ * machine, unlike req/s) and self time by package and by function. Lines of the bundle are
+ * attributed to the module esbuild names in its `// path` comments.
  *
- *   tsx bench/profile.ts save|page|start     (build first: node scripts/build-node.mjs)
+ *   tsx bench/profile.ts save|page|start [bundle]   (build first: node scripts/build-node.mjs;
+ *                                                    bundle defaults to dist/node.js, give another
+ *                                                    build's to compare before and after)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +29,7 @@ interface Profile {
 }
 
 const route = process.argv[2] ?? 'save';
+const bundlePath = resolve(process.argv[3] ?? 'dist/node.js');
 const dir = mkdtempSync(join(tmpdir(), 'skillcheck-profile-'));
 execFileSync(process.execPath, [
   '--import',
@@ -38,7 +43,7 @@ const seed = JSON.parse(readFileSync(join(dir, 's.json'), 'utf8')) as Seed;
 const dbFile = copyDb(join(dir, 't.sqlite'));
 const port = await freePort();
 const server = await spawnNode(
-  ['--cpu-prof', `--cpu-prof-dir=${dir}`, resolve('dist/node.js')],
+  ['--cpu-prof', `--cpu-prof-dir=${dir}`, bundlePath],
   {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -51,24 +56,46 @@ const server = await spawnNode(
 );
 const pool = new Pool(server.origin, { connections: 50 });
 let result: Awaited<ReturnType<typeof closedLoop>>;
+let requests = 0;
+let cpuFrom = 0;
+const counted =
+  (send: (worker: number) => Promise<boolean>) =>
+  (worker: number): Promise<boolean> => {
+    requests++;
+    return send(worker);
+  };
 if (route === 'start') {
   let i = 0;
-  result = await closedLoop(8, 1000, 8000, async () => {
-    return (await startAttempt(pool, server.origin, seed.tokens[i++] ?? '')).status === 303;
-  });
+  cpuFrom = server.cpuMs();
+  result = await closedLoop(
+    8,
+    1000,
+    8000,
+    counted(async () => {
+      return (await startAttempt(pool, server.origin, seed.tokens[i++] ?? '')).status === 303;
+    }),
+  );
 } else {
   const candidates = await startCandidates(pool, server.origin, dbFile, seed.tokens.slice(0, 50));
-  result = await closedLoop(50, 1000, 8000, async (w) => {
-    const c = candidates[w];
-    if (!c) return false;
-    if (route === 'save') return (await postSave(pool, server.origin, c, nextSave(c).body)) === 200;
-    c.next = (c.next + 1) % c.items.length;
-    return (await getQuestion(pool, c, c.next)).status === 200;
-  });
+  cpuFrom = server.cpuMs();
+  result = await closedLoop(
+    50,
+    1000,
+    8000,
+    counted(async (w) => {
+      const c = candidates[w];
+      if (!c) return false;
+      if (route === 'save') return (await postSave(pool, server.origin, c, nextSave(c).body)) === 200;
+      c.next = (c.next + 1) % c.items.length;
+      return (await getQuestion(pool, c, c.next)).status === 200;
+    }),
+  );
 }
+const cpuPerRequest = (server.cpuMs() - cpuFrom) / requests;
 await pool.close();
 await server.kill('SIGINT'); // a clean exit writes the profile
-console.log(`${route}: ${result.perSecond} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms\n`);
+console.log(`${route}: ${result.perSecond} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+console.log(`server CPU per request: ${cpuPerRequest.toFixed(2)} ms over ${requests} requests (${bundlePath})\n`);
 
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) ?? '';
 const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { SigningKeys } from '../auth/keys';
 import { signToken, type TokenClaims, verifyToken } from '../auth/tokens';
+import { type BoundedCache, boundedCache } from '../db/bounded-cache';
 import { newId } from '../db/ids';
 import type { AppEnv } from '../env';
 
@@ -57,18 +58,19 @@ export async function attemptAccess<E extends AppEnv>(c: Context<E>, attemptId: 
  * text under the key set that verified them (a new key set starts empty); expiry is still checked
  * on every use. Bounded, oldest out first.
  */
-const verified = new WeakMap<SigningKeys, Map<string, TokenClaims>>();
-const verifiedCapacity = 20_000;
+const verified = new WeakMap<SigningKeys, BoundedCache<TokenClaims>>();
 
 async function verifiedAttemptToken(keys: SigningKeys, token: string, now: number): Promise<TokenClaims | null> {
-  const known = verified.get(keys) ?? new Map<string, TokenClaims>();
-  verified.set(keys, known);
+  let known = verified.get(keys);
+  if (!known) {
+    known = boundedCache<TokenClaims>(20_000);
+    verified.set(keys, known);
+  }
   const hit = known.get(token);
   if (hit) return typeof hit.exp === 'number' && now < hit.exp * 1000 ? hit : null;
   const claims = await verifyToken(keys, 'attempt', token, now);
   if (!claims) return null;
   known.set(token, claims);
-  if (known.size > verifiedCapacity) known.delete(known.keys().next().value as string);
   return claims;
 }
 

@@ -20,6 +20,7 @@ import {
   questionVersions,
   responses,
 } from './schema';
+import { rowsPerStatement } from './statement-rows';
 import { variantValuesFor } from './variants';
 import { completedEventData, isoTime, queueInvitationEvent, queuePartnerCallback } from './webhook-events';
 
@@ -85,8 +86,9 @@ export async function startInvitedAttempt(
         deadlineAt: input.deadlineAt,
         createdAt: input.startedAt,
       }),
-      ...input.items.map((item, position) =>
-        db.insert(attemptItems).values({
+      // Seven parameters a row: a 20-question attempt is two statements, not twenty.
+      ...rowsPerStatement(
+        input.items.map((item, position) => ({
           attemptId: id,
           position,
           questionId: item.questionId,
@@ -94,8 +96,9 @@ export async function startInvitedAttempt(
           contentHash: item.contentHash,
           optionOrder: item.optionOrder,
           variant: variants[position] ?? null,
-        }),
-      ),
+        })),
+        7,
+      ).map((rows) => db.insert(attemptItems).values(rows)),
       db.update(invitations).set({ status: 'started' }).where(eq(invitations.id, input.invitationId)),
       ...countExposure(
         db,

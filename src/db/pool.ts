@@ -1,9 +1,11 @@
-import { and, eq, inArray, isNull, notInArray, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Blueprint } from '../engine/blueprint';
 import type { DrawItem } from '../engine/draw';
 import type { QuestionType } from '../engine/question';
 import type { Db } from './client';
 import { questionExposure, questions, questionVersions } from './schema';
+import { variantParametersOf } from './variants';
+import { cachedVersion, rememberVersion, type VersionForDraw } from './version-cache';
 
 export interface PoolItem extends DrawItem {
   version: number;
@@ -56,7 +58,59 @@ export function drawableBy(orgId: string | null): SQL {
   ) as SQL;
 }
 
+/**
+ * The pool from two parts: what changes (which questions are drawable now, at which version, with
+ * their area, topic, IRT parameters and exposure) is read on every call in one statement that
+ * returns one row; what a version holds (type, difficulty, options) comes from memory
+ * (version-cache.ts). Reading ~180 questions with their options as rows was most of a start's
+ * CPU. A version this process has not seen yet sends the whole pool through `readPool`, which
+ * remembers every version it reads.
+ */
 async function activeQuestions(db: Db, orgId: string | null, wanted: SQL): Promise<PoolItem[]> {
+  const pool: PoolItem[] = [];
+  for (const [id, version, contentHash, area, topic, irtA, irtB, exposure] of await drawableNow(db, orgId, wanted)) {
+    const held = cachedVersion({ questionId: id, version, contentHash });
+    if (!held) return readPool(db, orgId, wanted);
+    const { type, difficulty, optionIds } = held;
+    pool.push({ id, area, topic, version, contentHash, irtA, irtB, type, difficulty, optionIds, exposure });
+  }
+  return pool;
+}
+
+type DrawableRow = [
+  id: string,
+  version: number,
+  contentHash: string,
+  area: string,
+  topic: string,
+  irtA: number,
+  irtB: number,
+  exposure: number,
+];
+
+/** The drawable questions' changing columns as one JSON array: one row through the driver instead of one per question. */
+async function drawableNow(db: Db, orgId: string | null, wanted: SQL): Promise<DrawableRow[]> {
+  const [row] = await db
+    .select({
+      rows: sql<string>`json_group_array(json_array(${questions.id}, ${questions.currentVersion}, ${questionVersions.contentHash}, ${questions.areaId}, ${questions.topic}, ${questions.irtA}, ${questions.irtB}, coalesce(${questionExposure.drawn}, 0)))`,
+    })
+    .from(questions)
+    .innerJoin(questionVersions, currentVersionOf)
+    .leftJoin(questionExposure, exposureFor(orgId))
+    .where(and(wanted, drawableBy(orgId)));
+  return JSON.parse(row?.rows ?? '[]') as DrawableRow[];
+}
+
+const currentVersionOf = and(
+  eq(questionVersions.questionId, questions.id),
+  eq(questionVersions.version, questions.currentVersion),
+) as SQL;
+
+const exposureFor = (orgId: string | null) =>
+  and(eq(questionExposure.questionId, questions.id), eq(questionExposure.orgId, orgId ?? '')) as SQL;
+
+/** The pool read whole, each question with its current version's content, every version remembered. */
+async function readPool(db: Db, orgId: string | null, wanted: SQL): Promise<PoolItem[]> {
   const rows = await db
     .select({
       id: questions.id,
@@ -69,25 +123,23 @@ async function activeQuestions(db: Db, orgId: string | null, wanted: SQL): Promi
       difficulty: questionVersions.difficulty,
       contentHash: questionVersions.contentHash,
       options: questionVersions.options,
+      variant: questionVersions.variant,
       exposure: questionExposure.drawn,
     })
     .from(questions)
-    .innerJoin(
-      questionVersions,
-      and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.currentVersion)),
-    )
-    .leftJoin(
-      questionExposure,
-      and(eq(questionExposure.questionId, questions.id), eq(questionExposure.orgId, orgId ?? '')),
-    )
+    .innerJoin(questionVersions, currentVersionOf)
+    .leftJoin(questionExposure, exposureFor(orgId))
     .where(and(wanted, drawableBy(orgId)));
-  return rows.map(({ options, exposure, ...row }) => ({
-    ...row,
-    type: row.type as QuestionType,
-    difficulty: row.difficulty as DrawItem['difficulty'],
-    optionIds: options.map((o) => o.id),
-    exposure: exposure ?? 0,
-  }));
+  return rows.map(({ options, exposure, variant, ...row }) => {
+    const held: VersionForDraw = {
+      type: row.type as QuestionType,
+      difficulty: row.difficulty as DrawItem['difficulty'],
+      optionIds: options.map((o) => o.id),
+      variantParameters: variantParametersOf(variant),
+    };
+    rememberVersion({ questionId: row.id, version: row.version, contentHash: row.contentHash }, held);
+    return { ...row, type: held.type, difficulty: held.difficulty, optionIds: held.optionIds, exposure: exposure ?? 0 };
+  });
 }
 
 /** Active question counts per area, for validating blueprints as they are edited. */

@@ -1,0 +1,39 @@
+/**
+ * What a draw needs of one question version (type, difficulty, option ids, a variant's
+ * parameters), kept in memory. A question_versions row never changes (an edit writes a new
+ * version), and the key carries the version's content hash (sha256 of its source), so an entry
+ * names the same content in any database the process opens. What does change (which version is
+ * current, whether it is active, its area and topic, its IRT parameters, its exposure) is read
+ * on every draw: a retired or edited question is never drawn from here.
+ */
+import type { DrawItem } from '../engine/draw';
+import type { QuestionType } from '../engine/question';
+import type { ParameterSpec } from '../engine/variant';
+import { boundedCache } from './bounded-cache';
+
+export interface VersionForDraw {
+  type: QuestionType;
+  difficulty: DrawItem['difficulty'];
+  optionIds: string[];
+  /** A variant question's parameters, null for a fixed question. */
+  variantParameters: ParameterSpec[] | null;
+}
+
+interface VersionId {
+  questionId: string;
+  version: number;
+  contentHash: string;
+}
+
+/** Every version of the public bank (636) and of private banks many times over, a few MB at most. */
+const cache = boundedCache<VersionForDraw>(20_000);
+
+const keyOf = (v: VersionId) => `${v.questionId}@${v.version}#${v.contentHash}`;
+
+export function cachedVersion(v: VersionId): VersionForDraw | undefined {
+  return cache.get(keyOf(v));
+}
+
+export function rememberVersion(v: VersionId, facts: VersionForDraw): void {
+  cache.set(keyOf(v), facts);
+}
