@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Blueprint } from '../engine/blueprint';
 import type { QuestionType } from '../engine/question';
+import type { QuestionStatus } from '../engine/question-status';
 import type { Db } from './client';
 import { blueprintQuestions, drawableBy } from './pool';
 import { questionExposure, questions, questionVersions, skillAreas } from './schema';
@@ -87,4 +88,21 @@ export async function poolListing(db: Db, orgId: string, blueprint: Blueprint): 
     .where(and(wanted, drawableBy(orgId)))
     .orderBy(asc(questions.areaId), asc(questions.topic), asc(questions.id));
   return rows.map((r) => ({ ...r, type: r.type as QuestionType, exposure: r.exposure ?? 0 }));
+}
+
+/**
+ * The status of each of these questions that the organization may see (public, or its own), for
+ * naming why a pinned question can no longer be drawn; ids it may not see are left out.
+ */
+export async function questionStatusesOf(
+  db: Db,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Record<string, QuestionStatus>> {
+  if (ids.length === 0) return {};
+  const rows = await db
+    .select({ id: questions.id, status: questions.status })
+    .from(questions)
+    .where(and(inArray(questions.id, [...ids]), or(isNull(questions.orgId), eq(questions.orgId, orgId))));
+  return Object.fromEntries(rows.map((r) => [r.id, r.status]));
 }

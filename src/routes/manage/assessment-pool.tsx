@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { PoolPage, type PoolQuestion, type PoolView, poolTitle } from '../../../views/manage/assessment-preview/pool';
+import { can } from '../../auth/permissions';
 import { blueprintSources, poolListing } from '../../db/blueprint-sources';
 import { bandOf } from '../../engine/blueprint';
 import { countByBand, planBands } from '../../engine/draw';
 import { htmlToText } from '../../manage/answer-text';
+import { drawProblemsOf } from '../../manage/draw-problems';
 import { requireAssessment } from '../../manage/require-assessment';
 import { type ManageEnv, requireCapability } from '../../middleware/auth';
 
@@ -18,9 +20,10 @@ const excerpt = (html: string) => {
 assessmentPoolRoutes.get('/app/assessments/:id/pool', requireCapability('assessment.view'), async (c) => {
   const db = c.get('deps').db;
   const row = await requireAssessment(c);
-  const [sources, listing] = await Promise.all([
+  const [sources, listing, problems] = await Promise.all([
     blueprintSources(db, row.orgId),
     poolListing(db, row.orgId, row.blueprint),
+    row.status === 'archived' ? [] : drawProblemsOf(db, row),
   ]);
   const pinned = new Set(row.blueprint.pinned ?? []);
   const questionsOf = (area: string): PoolQuestion[] =>
@@ -59,6 +62,8 @@ assessmentPoolRoutes.get('/app/assessments/:id/pool', requireCapability('assessm
     extraPinned: [...new Set(listing.map((q) => q.area))]
       .filter((area) => !sectionAreas.has(area))
       .flatMap((area) => questionsOf(area).filter((q) => q.pinned)),
+    problems,
+    editHref: can(c.get('member'), 'assessment.edit') ? `/app/assessments/${row.id}/edit` : undefined,
   };
   c.header('Cache-Control', 'no-store');
   return c.render(<PoolPage view={view} />, { title: poolTitle(view), workspace: 'assessments' });

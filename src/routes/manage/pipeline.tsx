@@ -8,6 +8,7 @@ import { PublicError } from '../../http/public-error';
 import { wantsFragment } from '../../http/request-kind';
 import { awaitingDecision, candidateRows, pipelineKpis, scoresOf } from '../../manage/candidates';
 import { attachmentHeader } from '../../manage/csv';
+import { drawProblemsOf } from '../../manage/draw-problems';
 import { answersCsv, candidatesCsv } from '../../manage/exports';
 import { applyPipelineQuery, parsePipelineQuery } from '../../manage/pipeline-query';
 import { requireAssessment } from '../../manage/require-assessment';
@@ -75,6 +76,8 @@ pipelineRoutes.get(`/app/assessments/${id}`, mayView, async (c) => {
         awaiting: awaitingDecision(rows),
         versions: await lineageVersions(c.get('deps').db, member.orgId, assessment.lineageId),
         table,
+        // An archived version takes no candidates, so nothing needs fixing there.
+        drawProblems: assessment.status === 'archived' ? [] : await drawProblemsOf(c.get('deps').db, assessment),
       }}
     />,
     { title: assessment.title, workspace: 'assessments' },

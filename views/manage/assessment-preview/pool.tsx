@@ -7,6 +7,7 @@ import type { Band } from '../../../src/engine/blueprint';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { plural } from '../../components/format';
 import { TableWrap } from '../../components/table-wrap';
+import { DrawProblems } from '../draw-problems';
 import { typeLabels } from '../report/answers';
 
 export interface PoolQuestion {
@@ -38,6 +39,10 @@ export interface PoolView {
   sections: PoolSection[];
   /** Pinned questions of sources no section names: asked on top. */
   extraPinned: PoolQuestion[];
+  /** Why candidates cannot start now (src/manage/draw-problems.ts); empty when they can. */
+  problems: string[];
+  /** The assessment's edit page, for those who may edit it. */
+  editHref?: string;
 }
 
 export const poolTitle = (view: PoolView) => `Question pool · ${view.assessment.title}`;
@@ -94,6 +99,7 @@ export function PoolPage({ view }: { view: PoolView }) {
         ]}
       />
       <h1>Every question a draw can take</h1>
+      <DrawProblems problems={view.problems} editHref={view.editHref} />
       <p class="hint">
         Each candidate gets their own draw from these active questions; “drawn so far” counts the attempts of your
         organization that got the question, and the draw prefers the least drawn among equals.{' '}

@@ -7,6 +7,7 @@ import type { Bin } from '../../../src/manage/stats';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { AssessmentTabs } from '../assessment-tabs';
 import { ScoreHistogram } from '../charts';
+import { DrawProblems } from '../draw-problems';
 import { Filters } from './filters';
 import { Kpis } from './kpis';
 import { type OverviewAssessment, SetupFacts } from './setup';
@@ -24,6 +25,8 @@ export interface OverviewView {
   awaiting: CandidateRow[];
   versions: { id: string; version: number; status: string }[];
   table: TableView;
+  /** Why candidates cannot start it now (the bank changed since it was saved); empty when they can. */
+  drawProblems: string[];
 }
 
 function VersionLine({
@@ -92,6 +95,7 @@ export function AssessmentOverview(p: { canEdit: boolean; view: OverviewView }) 
       </div>
       <AssessmentTabs assessmentId={a.id} current="candidates" />
 
+      <DrawProblems problems={p.view.drawProblems} editHref={p.canEdit ? `${base}/edit` : undefined} />
       <SetupFacts assessment={a} areaTitles={p.view.areaTitles} />
 
       <div class="grid-2">

@@ -1,0 +1,112 @@
+/**
+ * An assessment whose bank changed after it was saved: a pinned question retired, a collection
+ * left with fewer active questions than each candidate gets. Candidates are refused at the start
+ * (409); the assessment's page and its question pool say so first, in words naming the question
+ * or collection and what to do, and stop saying it once the manager fixed it.
+ */
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memberships, organizations } from '../../src/db/schema';
+import { makeTestApp, type TestApp } from '../support/app';
+import { importTestBank } from '../support/bank';
+import { TestBrowser } from '../support/client';
+import { signUpOwner, signUpReviewer } from '../support/people';
+import { privateSingle, seedPrivateCollection } from '../support/private-questions';
+
+let t: TestApp;
+let owner: TestBrowser;
+let ours: Awaited<ReturnType<typeof seedPrivateCollection>>;
+
+beforeEach(async () => {
+  t = await makeTestApp();
+  await importTestBank(t.db);
+  owner = await signUpOwner(t, 'olivia@example.com', 'Acme Hiring');
+  const [acme] = await t.db
+    .select({ orgId: memberships.orgId, userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId));
+  if (!acme) throw new Error('no member');
+  ours = await seedPrivateCollection(t, acme, 'Our questions', {
+    active: ['gateway', 'ledger', 'queue'].map((slug) => privateSingle(slug, 3, 'MARK')),
+  });
+});
+afterEach(() => t.close());
+
+/** An assessment of 2 of the collection's 3 questions, the first of them pinned, through the form. */
+async function createPinned() {
+  const c = ours.collectionId;
+  const res = await owner.post('/app/assessments', {
+    title: 'Gateway screen',
+    description: '',
+    [`count_${c}`]: '2',
+    [`easy_${c}`]: '1',
+    [`medium_${c}`]: '2',
+    [`hard_${c}`]: '1',
+    pinned: ours.active[0] ?? '',
+    timeLimitMinutes: '20',
+    passMark: '60',
+    shuffleQuestions: '1',
+    shuffleOptions: '1',
+    showAfter: 'score',
+    opensAt: '',
+    closesAt: '',
+  });
+  expect(res.status).toBe(303);
+  return (res.headers.get('location') ?? '').split('/').pop() ?? '';
+}
+
+/** What a candidate gets on pressing Start: an invitation through the form, its link, the start. */
+async function candidateStart(assessmentId: string, email: string) {
+  const base = `/app/assessments/${assessmentId}/invitations`;
+  const invited = await owner.post(base, { name: 'Casey', email, expiryDays: '7', extraMinutes: '0' });
+  const id = /#inv-([\w-]+)/.exec(invited.headers.get('location') ?? '')?.[1] ?? '';
+  const list = await (await owner.get(base)).text();
+  const link = new RegExp(`<tr id="inv-${id}">[\\s\\S]*?data-copy="([^"]+)"`).exec(list)?.[1] ?? '';
+  return new TestBrowser(t.app).post(new URL(link).pathname);
+}
+
+const pages = async (id: string) =>
+  Promise.all(
+    [`/app/assessments/${id}`, `/app/assessments/${id}/pool`].map(async (path) => (await owner.get(path)).text()),
+  );
+
+describe('an assessment whose bank changed under it', () => {
+  it('flags a retired pinned question on its page and its pool until the manager fixes it', async () => {
+    const id = await createPinned();
+    for (const html of await pages(id)) expect(html).not.toContain('Candidates cannot start');
+    const pinned = ours.active[0] ?? '';
+    expect((await owner.post(`/app/bank/questions/${pinned}/retire`)).status).toBe(303);
+
+    for (const html of await pages(id)) {
+      expect(html).toContain('Candidates cannot start this assessment now');
+      expect(html).toContain(`The pinned question ${pinned} was retired, so no candidate can start`);
+      expect(html).toContain(`href="/app/assessments/${id}/edit"`);
+    }
+    // What the flag warns of: the candidate is refused.
+    expect((await candidateStart(id, 'ada@example.com')).status).toBe(409);
+    // A reviewer reads the flag too, without the edit link they could not use.
+    const reviewer = await signUpReviewer(t);
+    const seen = await (await reviewer.get(`/app/assessments/${id}/pool`)).text();
+    expect(seen).toContain(`The pinned question ${pinned} was retired`);
+    expect(seen).not.toContain(`href="/app/assessments/${id}/edit"`);
+
+    // Restored (a draft) it still cannot be drawn, and the words say why; active again, the flag is gone.
+    expect((await owner.post(`/app/bank/questions/${pinned}/restore`)).status).toBe(303);
+    expect((await pages(id))[1]).toContain(`The pinned question ${pinned} is back in draft`);
+    expect((await owner.post(`/app/bank/questions/${pinned}/approve`)).status).toBe(303);
+    for (const html of await pages(id)) expect(html).not.toContain('Candidates cannot start');
+    expect((await candidateStart(id, 'bea@example.com')).status).toBe(303);
+  });
+
+  it('flags a collection left with fewer active questions than each candidate gets', async () => {
+    const id = await createPinned();
+    for (const q of ours.active.slice(1))
+      expect((await owner.post(`/app/bank/questions/${q}/retire`)).status).toBe(303);
+    for (const html of await pages(id)) {
+      expect(html).toContain(
+        'Our questions has 1 active question now and each candidate gets 2, so no candidate can start',
+      );
+    }
+    expect((await candidateStart(id, 'ada@example.com')).status).toBe(409);
+  });
+});
