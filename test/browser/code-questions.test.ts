@@ -74,7 +74,7 @@ describe('a code question in the browser', () => {
 
     const attemptId = new URL(page.url()).pathname.split('/')[2] ?? '';
     const rows = await seeded.db.select().from(responses).where(eq(responses.attemptId, attemptId));
-    expect(rows.find((r) => r.answer?.type === 'code')?.answer).toMatchObject({ tests: { passed: 5, total: 5 } });
+    expect(rows.find((r) => r.answer?.type === 'code')?.answer).toMatchObject({ tests: { passed: 6, total: 6 } });
     const [attempt] = await seeded.db.select().from(attempts).where(eq(attempts.id, attemptId));
     expect(attempt?.state).toBe('submitted');
     // Three runs in the manager's run history (the report's timeline), at the times they happened.

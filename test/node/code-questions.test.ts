@@ -59,9 +59,20 @@ async function startCodingTest() {
   return { browser, manager, attemptId, pages, codeAt, sqlAt };
 }
 
-// Each drops one hidden case: negative even numbers; customers when an order has no customer (NOT IN meets NULL).
-const almostRightCode =
-  'function sumEvens(numbers) {\n  return numbers.filter((n) => n > 0 && n % 2 === 0).reduce((a, b) => a + b, 0);\n}\n';
+// The code drops negative even numbers and empties the array it sums (the assertion test sees
+// that): 4 of 6 hidden tests. The query misses customers when an order has no customer (NOT IN
+// meets NULL): 4 of 5.
+const almostRightCode = [
+  'function sumEvens(numbers) {',
+  '  let total = 0;',
+  '  while (numbers.length > 0) {',
+  '    const n = numbers.pop();',
+  '    if (n > 0 && n % 2 === 0) total += n;',
+  '  }',
+  '  return total;',
+  '}',
+  '',
+].join('\n');
 const almostRightQuery = 'SELECT name FROM customers WHERE id NOT IN (SELECT customer_id FROM orders)';
 
 describe('code and SQL questions', () => {
@@ -79,6 +90,7 @@ describe('code and SQL questions', () => {
       'numbers.filter((n) => n % 2 === 0)',
       'NOT EXISTS',
       'an order without a customer',
+      'sumEvens changed the array it was given', // a hidden assertion test
     ]) {
       expect(text).not.toContain(secret);
     }
@@ -98,21 +110,27 @@ describe('code and SQL questions', () => {
 
     const rows = await t.db.select().from(responses).where(eq(responses.attemptId, attemptId));
     expect(rows).toHaveLength(2);
+    const total = { code: 6, sql: 5 };
     for (const row of rows) {
+      const type = row.answer?.type === 'code' ? 'code' : 'sql';
       const grading = row.grading as unknown as StoredGrading;
-      expect(grading.total).toBe(5);
-      expect(grading.passed).toBe(4);
-      expect(grading.results).toHaveLength(5);
-      expect(row.answer).toMatchObject({ tests: { passed: 4, total: 5 } });
-      expect(row.score).toBeCloseTo(0.8);
+      expect(grading).toMatchObject({ passed: 4, total: total[type] });
+      expect(grading.results).toHaveLength(total[type]);
+      expect(row.answer).toMatchObject({ tests: { passed: 4, total: total[type] } });
+      expect(row.score).toBeCloseTo(4 / total[type]);
     }
     const codeGrading = rows.find((r) => r.answer?.type === 'code')?.grading as unknown as StoredGrading | undefined;
     expect(codeGrading?.seq).toBe(2);
     const failedCode = codeGrading?.results.find((r) => !r.passed);
     expect(failedCode).toMatchObject({ name: 'sumEvens([-2, -3, 4])', expected: '2', got: '4' });
+    expect(codeGrading?.results.at(-1)).toMatchObject({
+      name: 'leaves the array it is given unchanged',
+      passed: false,
+      error: 'AssertionError: sumEvens changed the array it was given: expected [4,1,2], got []',
+    });
 
     const [attempt] = await t.db.select().from(attempts).where(eq(attempts.id, attemptId));
-    expect(attempt?.scorePercent).toBe(80);
+    expect(attempt?.scorePercent).toBe(73.3); // (4/6 + 4/5) / 2, to one decimal
 
     // The manager's report: the code, and each hidden test with its input, expected and actual result.
     const report = await manager.get(`/app/attempts/${attemptId}`);
@@ -122,8 +140,13 @@ describe('code and SQL questions', () => {
       .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
       .replaceAll('&gt;', '>')
       .replace(/\s+/g, ' ');
+    expect(text).toContain('Hidden tests: 4 of 6 passed');
     expect(text).toContain('Hidden tests: 4 of 5 passed');
     expect(text).toContain('sumEvens([-2, -3, 4]) Failed 2 4');
+    // An assertion test: its name and code as the input, the assertion's message as the result.
+    expect(text).toContain(
+      "leaves the array it is given unchanged const numbers = [4, 1, 2]; assertEqual(sumEvens(numbers), 6); assertEqual(numbers, [4, 1, 2], 'sumEvens changed the array it was given'); Failed every assertion holds AssertionError: sumEvens changed the array it was given: expected [4,1,2], got []",
+    );
     expect(text).toContain('an order without a customer Failed name Ada Grace');
     expect(text).toContain('n > 0 && n % 2 === 0');
   });
@@ -134,10 +157,10 @@ describe('code and SQL questions', () => {
     t.clock.advance(defaultAssessment.timeLimitSeconds * 1000 + t.deps.settings.saveGraceMs + 1);
     expect(await sweepExpiredAttempts(t.deps)).toBe(1);
     const [row] = await t.db.select().from(responses).where(eq(responses.attemptId, attemptId));
-    expect(row?.answer).toMatchObject({ tests: { passed: 4, total: 5 } });
+    expect(row?.answer).toMatchObject({ tests: { passed: 4, total: 6 } });
     const [attempt] = await t.db.select().from(attempts).where(eq(attempts.id, attemptId));
-    // One of two questions answered, 4 of 5 hidden tests: 40 %.
-    expect(attempt).toMatchObject({ state: 'expired', scorePercent: 40 });
+    // One of two questions answered, 4 of 6 hidden tests: 33.3 %.
+    expect(attempt).toMatchObject({ state: 'expired', scorePercent: 33.3 });
   });
 
   it('answer saves promptly while hostile gradings run', async () => {

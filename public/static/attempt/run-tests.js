@@ -65,7 +65,10 @@ function report(kind, grading) {
   for (const r of grading.results) {
     nodes.push(line(`${r.passed ? '✓ passed' : '✗ failed'}: ${r.name}`));
     if (!r.passed) {
-      nodes.push(line(`expected ${r.expected}, ${r.error ? r.error : `got ${r.got}`}`, 'small'));
+      // An assertion test says what failed in its own words; a call says what it expected.
+      const why =
+        r.snippet !== undefined ? (r.error ?? 'failed') : `expected ${r.expected}, ${r.error ?? `got ${r.got}`}`;
+      nodes.push(line(why, 'small'));
     }
     if (r.output) nodes.push(pre(r.output));
   }

@@ -23,7 +23,7 @@ function creditBadge(q: ReportQuestion) {
   return <span class="badge bad">Not correct</span>;
 }
 
-/** Each hidden test of a code or SQL answer: its input (the test's name), what was expected and what came back. */
+/** Each hidden test of a code or SQL answer: its input (the call, the database's name, or an assertion test's name and code), what was expected and what came back. */
 function TestResults({ tests, position }: { tests: TestResult[]; position: number }) {
   const passed = tests.filter((t) => t.passed).length;
   return (
@@ -45,7 +45,16 @@ function TestResults({ tests, position }: { tests: TestResult[]; position: numbe
           {tests.map((t) => (
             <tr>
               <th scope="row">
-                <code>{t.name}</code>
+                {t.snippet === undefined ? (
+                  <code>{t.name}</code>
+                ) : (
+                  <>
+                    {t.name}
+                    <pre>
+                      <code>{t.snippet}</code>
+                    </pre>
+                  </>
+                )}
               </th>
               <td>{t.passed ? <span class="badge ok">Passed</span> : <span class="badge bad">Failed</span>}</td>
               <td>
