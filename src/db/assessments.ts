@@ -1,8 +1,9 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AssessmentSettings, AssessmentStatus } from '../engine/assessment';
 import type { QuestionType } from '../engine/question';
 import type { Db } from './client';
 import { newId } from './ids';
+import { insertWhere } from './insert-where';
 import { assessments, attempts, invitations, organizations, questionVersions, users } from './schema';
 import { isoTime, queueInvitationEvent } from './webhook-events';
 
@@ -161,29 +162,13 @@ export async function createNextVersion(
   };
   const stillActive = sql`exists (select 1 from ${assessments} where ${assessments.id} = ${current.id} and ${assessments.status} = 'active')`;
   await db.batch([
-    insertWhere(db, row, stillActive),
+    insertWhere(db, assessments, row, stillActive),
     db
       .update(assessments)
       .set({ status: 'archived', updatedAt: now })
       .where(and(eq(assessments.id, current.id), eq(assessments.status, 'active'))),
   ]);
   return (await getAssessment(db, current.orgId, id)) ? id : null;
-}
-
-/** `insert into assessments (...) select <values> where <condition>`, values encoded like Drizzle's own insert. */
-function insertWhere(db: Db, row: typeof assessments.$inferInsert, condition: SQL) {
-  const columns = Object.entries(row)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ({ column: assessments[key as keyof typeof row], value }));
-  return db.run(
-    sql`insert into ${assessments} (${sql.join(
-      columns.map(({ column }) => sql.identifier(column.name)),
-      sql`, `,
-    )}) select ${sql.join(
-      columns.map(({ column, value }) => sql.param(value, column)),
-      sql`, `,
-    )} where ${condition}`,
-  );
 }
 
 /** A copy to start from: version 1 of a new lineage, active, without invitations. */

@@ -6,11 +6,11 @@
  * recorded in the attempt's 'started' event. An attempt claimed by an account belongs to that
  * account only; an unclaimed one belongs to the browser that started it.
  */
-import { and, desc, eq, getTableColumns, is, isNull, SQL, sql } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { NewAttemptItem } from './attempts';
 import type { Db } from './client';
 import { newId } from './ids';
+import { insertWhere } from './insert-where';
 import { attemptEvents, attemptItems, attempts, itemStats, questions, resultShares, skillAreas } from './schema';
 import { variantValuesFor } from './variants';
 
@@ -43,25 +43,6 @@ export async function practiceAttemptsOf(db: Db, areaId: string, person: Person)
     from attempts a
     where a.kind = 'practice' and a.area_id = ${areaId} and ${ownedBy(person)}
     order by a.started_at desc`);
-}
-
-/**
- * `insert into <table> select <values> where <guard>`, built with the query builder so that it
- * runs inside `db.batch` on D1 as well (drizzle's D1 batch cannot bind raw SQL). Every column of
- * the table is selected in its order: a given value, else the column's default, else null.
- */
-function insertWhere<T extends SQLiteTable>(db: Db, table: T, values: Partial<T['$inferInsert']>, guard: SQL) {
-  const given = values as Record<string, unknown>;
-  const selected = Object.entries(getTableColumns(table))
-    // The same columns, in the same order, as drizzle's insert lists (it skips generated columns).
-    .filter(([, column]) => !(column as unknown as { shouldDisableInsert(): boolean }).shouldDisableInsert())
-    .map(([key, column]) => {
-      if (given[key] !== undefined) return sql.param(given[key], column);
-      if (is(column.default, SQL)) return column.default;
-      if (column.default !== undefined) return sql.param(column.default, column);
-      return sql`null`;
-    });
-  return db.insert(table as SQLiteTable).select(sql`select ${sql.join(selected, sql`, `)} where ${guard}`);
 }
 
 /**

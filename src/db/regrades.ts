@@ -4,13 +4,14 @@
  * attempt, the regrade and its changes, the audit entry, the webhook events). Every query takes
  * the organization id: a public question is regraded only in the organization's own attempts.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Answer } from '../engine/question';
 import type { AttemptRegradeRecord, RegradeChange, RegradeKind, RegradeOutcome } from '../engine/regrade';
 import { type ScoredItem, scoredItemOf } from '../engine/scoring';
 import { attemptItemsWithContent, responsesOf } from './attempts';
 import type { Db } from './client';
 import { newId } from './ids';
+import { insertWhere } from './insert-where';
 import {
   assessments,
   attemptItems,
@@ -103,11 +104,35 @@ export async function regradeScope(db: Db, orgId: string, questionId: string): P
 }
 
 /**
+ * The organization's regrades that a regrade of this question must have seen: those of the
+ * question itself and of every question shown beside it in one of the organization's attempts
+ * (a regrade writes whole attempt scores, so a neighbour's regrade moves the same percent).
+ * Regrades are never deleted, so the count only grows: a plan made at one count is current
+ * exactly while the count has not moved.
+ */
+function regradesSeen(orgId: string, questionId: string): SQL {
+  return sql`(select count(*) from ${regrades} r where r.org_id = ${orgId} and exists (
+    select 1 from ${attempts} a
+    join ${attemptItems} mine on mine.attempt_id = a.id and mine.question_id = ${questionId}
+    join ${attemptItems} theirs on theirs.attempt_id = a.id and theirs.question_id = r.question_id
+    where a.org_id = ${orgId}))`;
+}
+
+/** What a dry run was planned on: the count of regrades it has seen (see regradesSeen). Read before the scope. */
+export async function regradeBasis(db: Db, orgId: string, questionId: string): Promise<number> {
+  const [row] = await db.all<{ n: number }>(sql`select ${regradesSeen(orgId, questionId)} as n`);
+  return Number(row?.n ?? 0);
+}
+
+/**
  * Writes a regrade in one batch: the regrade, the item marks (full credit, dropped) or new
  * credits (an accepted answer), each rescored attempt, a change row and an `attempt.regraded`
  * event for each attempt whose score or pass moved, and for a private question its history entry.
- * The caller plans from what is stored just before (the route plans again on apply, never from
- * the dry run it showed); two regrades applied at the same instant are not serialized here.
+ * The batch is guarded by the plan's `basis`: the regrade row is written only while no regrade
+ * the plan has not seen exists (regradeBasis), and every other statement only when that row was
+ * written, so of two regrades planned from the same state the second writes nothing at all (it
+ * would apply credits and percents computed without the first). The regrade's id, or null when
+ * it was refused so.
  */
 export async function applyRegrade(
   db: Db,
@@ -122,25 +147,34 @@ export async function applyRegrade(
     now: number;
     outcomes: readonly (RegradeOutcome & { invitationId: string | null })[];
     origin: string | null;
+    /** regradeBasis as read before the scope the outcomes were planned from. */
+    basis: number;
   },
-): Promise<string> {
+): Promise<string | null> {
   const id = newId();
   const { change, now } = input;
+  // Every statement after the first holds only when the first wrote the regrade.
+  const written = sql`exists (select 1 from ${regrades} where ${regrades.id} = ${id})`;
   const moved = input.outcomes.filter((o) => o.resultChanged);
   // An accepted answer lives on in its change rows (later rescoring reads it from there), so each
   // attempt whose credit it changed gets one, even in the unlikely case its percent did not move.
   const recorded = change.kind === 'accept_answer' ? input.outcomes : moved;
   const statements = [
-    db.insert(regrades).values({
-      id,
-      orgId: input.orgId,
-      questionId: input.questionId,
-      kind: change.kind,
-      acceptedAnswer: change.kind === 'accept_answer' ? change.answer : null,
-      note: input.note,
-      actorId: input.actorId,
-      at: now,
-    }),
+    insertWhere(
+      db,
+      regrades,
+      {
+        id,
+        orgId: input.orgId,
+        questionId: input.questionId,
+        kind: change.kind,
+        acceptedAnswer: change.kind === 'accept_answer' ? change.answer : null,
+        note: input.note,
+        actorId: input.actorId,
+        at: now,
+      },
+      sql`${regradesSeen(input.orgId, input.questionId)} = ${input.basis}`,
+    ),
     // Events first: their guard reads each attempt before its update, like the finish's.
     ...moved.flatMap((o) =>
       o.invitationId
@@ -149,6 +183,7 @@ export async function applyRegrade(
               type: 'attempt.regraded',
               at: now,
               invitationId: o.invitationId,
+              when: written,
               data: {
                 attempt_id: o.attemptId,
                 regrade_id: id,
@@ -167,48 +202,59 @@ export async function applyRegrade(
         ? db
             .update(attemptItems)
             .set({ scoring: o.scoring })
-            .where(and(eq(attemptItems.attemptId, o.attemptId), eq(attemptItems.questionId, input.questionId)))
+            .where(and(eq(attemptItems.attemptId, o.attemptId), eq(attemptItems.questionId, input.questionId), written))
         : db
             .update(responses)
             .set({ score: o.creditAfter })
-            .where(and(eq(responses.attemptId, o.attemptId), eq(responses.questionId, input.questionId))),
+            .where(and(eq(responses.attemptId, o.attemptId), eq(responses.questionId, input.questionId), written)),
       db
         .update(attempts)
         .set({ scorePercent: o.after.percent, passed: o.after.passed, result: o.after })
-        .where(and(eq(attempts.id, o.attemptId), eq(attempts.orgId, input.orgId))),
+        .where(and(eq(attempts.id, o.attemptId), eq(attempts.orgId, input.orgId), written)),
     ]),
     ...recorded.map((o) =>
-      db.insert(regradeChanges).values({
-        regradeId: id,
-        attemptId: o.attemptId,
-        beforePercent: o.before.percent,
-        afterPercent: o.after.percent,
-        beforePassed: o.before.passed,
-        afterPassed: o.after.passed,
-      }),
+      insertWhere(
+        db,
+        regradeChanges,
+        {
+          regradeId: id,
+          attemptId: o.attemptId,
+          beforePercent: o.before.percent,
+          afterPercent: o.after.percent,
+          beforePassed: o.before.passed,
+          afterPassed: o.after.passed,
+        },
+        written,
+      ),
     ),
     ...(input.privateQuestion
       ? [
-          db.insert(questionEvents).values({
-            orgId: input.orgId,
-            questionId: input.questionId,
-            version: input.questionVersion,
-            actorId: input.actorId,
-            action: 'regraded',
-            body: JSON.stringify({
-              regrade_id: id,
-              kind: change.kind,
-              note: input.note,
-              attempts: input.outcomes.length,
-              changed: moved.length,
-            }),
-            at: now,
-          }),
+          insertWhere(
+            db,
+            questionEvents,
+            {
+              orgId: input.orgId,
+              questionId: input.questionId,
+              version: input.questionVersion,
+              actorId: input.actorId,
+              action: 'regraded',
+              body: JSON.stringify({
+                regrade_id: id,
+                kind: change.kind,
+                note: input.note,
+                attempts: input.outcomes.length,
+                changed: moved.length,
+              }),
+              at: now,
+            },
+            written,
+          ),
         ]
       : []),
   ];
   await db.batch(statements as unknown as Parameters<Db['batch']>[0]);
-  return id;
+  const [row] = await db.select({ id: regrades.id }).from(regrades).where(eq(regrades.id, id));
+  return row ? id : null;
 }
 
 /** The question as the regrade pages need it: visible to the organization (public, or its own), else null. */

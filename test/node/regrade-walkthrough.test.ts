@@ -13,6 +13,7 @@ import { createAssessment, createInvitation } from '../../src/db/assessments';
 import { finalizeAttempt, saveResponse, startInvitedAttempt } from '../../src/db/attempts';
 import { createCollection } from '../../src/db/collections';
 import { saveQuestionDraft } from '../../src/db/private-bank';
+import { applyRegrade, regradeBasis, regradeScope } from '../../src/db/regrades';
 import {
   assessments,
   attemptItems,
@@ -28,6 +29,7 @@ import {
   webhookOutbox,
 } from '../../src/db/schema';
 import { createWebhook } from '../../src/db/webhooks';
+import { planRegrade, type RegradeChange } from '../../src/engine/regrade';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
@@ -42,6 +44,9 @@ let reviewer: TestBrowser;
 let stranger: TestBrowser;
 let orgId: string;
 let seededAttempts: string[] = [];
+/** The basis of the dry run of accepting C (the apply form carries it). */
+let acceptBasis = '';
+let ownerId = '';
 const passMark = 60;
 
 /** Stored score, pass and alpha-s3 answer of each seeded attempt. */
@@ -52,6 +57,39 @@ async function seededState() {
     .leftJoin(responses, and(eq(responses.attemptId, attempts.id), eq(responses.questionId, 'alpha-s3')))
     .where(eq(attempts.orgId, orgId));
   return new Map(rows.filter((r) => seededAttempts.includes(r.id)).map((r) => [r.id, r]));
+}
+
+/** Every row a regrade writes, to compare before and after one that must write nothing. */
+async function everythingARegradeWrites() {
+  const [stored, marks, credits, changes, outbox, all] = await Promise.all([
+    t.db
+      .select({ id: attempts.id, percent: attempts.scorePercent, passed: attempts.passed, result: attempts.result })
+      .from(attempts)
+      .where(eq(attempts.orgId, orgId))
+      .orderBy(attempts.id),
+    t.db.select().from(attemptItems).orderBy(attemptItems.attemptId, attemptItems.position),
+    t.db
+      .select({ attemptId: responses.attemptId, questionId: responses.questionId, score: responses.score })
+      .from(responses)
+      .orderBy(responses.attemptId, responses.questionId),
+    t.db.select().from(regradeChanges).orderBy(regradeChanges.regradeId, regradeChanges.attemptId),
+    t.db.select().from(webhookOutbox).orderBy(webhookOutbox.id),
+    t.db.select().from(regrades).orderBy(regrades.id),
+  ]);
+  return { attempts: stored, marks, credits, changes, outbox, regrades: all };
+}
+
+/** The apply form's fields from a regrade's dry run page (the hidden basis it was planned on). */
+function dryRunBasis(html: string): string {
+  const basis = html.match(/name="basis" value="(\d+)"/)?.[1];
+  if (basis === undefined) throw new Error('the dry run has no apply form');
+  return basis;
+}
+
+/** Applies a regrade as the page does: its dry run first, then the apply form it shows. */
+async function applyAfterDryRun(browser: TestBrowser, questionId: string, fields: Record<string, string>) {
+  const dry = await browser.get(`/app/questions/${questionId}/regrade?${new URLSearchParams(fields)}`);
+  return browser.post(`/app/questions/${questionId}/regrade`, { ...fields, basis: dryRunBasis(await dry.text()) });
 }
 
 beforeAll(async () => {
@@ -66,7 +104,7 @@ beforeAll(async () => {
     .from(memberships)
     .where(eq(memberships.userId, olivia?.id ?? ''));
   orgId = m?.orgId ?? '';
-  const ownerId = olivia?.id ?? '';
+  ownerId = olivia?.id ?? '';
   const assessmentId = await createAssessment(
     t.db,
     orgId,
@@ -158,6 +196,7 @@ describe('from a question report to a regrade', () => {
     const dry = await owner.get('/app/questions/alpha-s3/regrade?kind=accept_answer&accept=c&note=C+is+also+right');
     expect(dry.status).toBe(200);
     const dryHtml = await dry.text();
+    acceptBasis = dryRunBasis(dryHtml);
     expect(dryHtml).toContain('Dry run: nothing is written yet');
     expect(dryHtml).toContain(`${choseC.length} attempts would be regraded; ${choseC.length} scores would change`);
     expect(await t.db.select().from(regrades)).toEqual([]);
@@ -168,6 +207,7 @@ describe('from a question report to a regrade', () => {
       accept: 'c',
       acceptText: '',
       note: 'C is also right',
+      basis: acceptBasis,
     });
     expect(apply.status).toBe(303);
     expect(apply.headers.get('location')).toBe('/app/questions/alpha-s3/reports?done=regraded');
@@ -219,20 +259,39 @@ describe('from a question report to a regrade', () => {
   });
 
   it('applies nothing the second time', async () => {
-    const again = await owner.post('/app/questions/alpha-s3/regrade', { kind: 'accept_answer', accept: 'c', note: '' });
+    const outboxBefore = await t.db.select().from(webhookOutbox);
+    const stateBefore = await seededState();
+    // The same apply form again (a second tab, a double submit): planned on a state that has moved.
+    const stale = await owner.post('/app/questions/alpha-s3/regrade', {
+      kind: 'accept_answer',
+      accept: 'c',
+      note: '',
+      basis: acceptBasis,
+    });
+    expect(stale.status).toBe(409);
+    const staleHtml = await stale.text();
+    expect(staleHtml).toContain('was applied since this dry run');
+    // The page shows the dry run as it stands now: nothing left to change.
+    expect(staleHtml).toContain('Nothing would change');
+    // On the current basis, planned again: nothing to apply.
+    const basis = String(await regradeBasis(t.db, orgId, 'alpha-s3'));
+    const again = await owner.post('/app/questions/alpha-s3/regrade', { kind: 'accept_answer', accept: 'c', basis });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('Nothing to apply');
+    // Without a dry run's basis, nothing is applied either.
+    const blind = await owner.post('/app/questions/alpha-s3/regrade', { kind: 'full_credit' });
+    expect(blind.status).toBe(409);
+    expect(await blind.text()).toContain('preview the regrade (dry run) first');
     expect(await t.db.select().from(regrades)).toHaveLength(1);
-    expect(await t.db.select().from(webhookOutbox).where(eq(webhookOutbox.event, 'attempt.regraded'))).toHaveLength(
-      (await t.db.select().from(regradeChanges)).length,
-    );
+    expect(await t.db.select().from(webhookOutbox)).toEqual(outboxBefore);
+    expect(await seededState()).toEqual(stateBefore);
   });
 
   it('drops a question from scoring: it leaves points and maximum, and the mark stays with the item', async () => {
     const id = seededAttempts[0] ?? '';
     const [before] = await t.db.select().from(attempts).where(eq(attempts.id, id));
     expect(before?.result?.max).toBe(12);
-    const res = await owner.post('/app/questions/alpha-s1/regrade', { kind: 'drop', note: 'ambiguous' });
+    const res = await applyAfterDryRun(owner, 'alpha-s1', { kind: 'drop', note: 'ambiguous' });
     expect(res.status).toBe(303);
     const [after] = await t.db.select().from(attempts).where(eq(attempts.id, id));
     expect(after?.result?.max).toBe(11);
@@ -353,10 +412,7 @@ describe('from a question report to a regrade', () => {
       now: t.clock.now,
     });
     await finalizeAttempt(t.db, attemptId, t.clock.now + 1000, passMark);
-    const res = await owner.post(`/app/questions/${saved.questionId}/regrade`, {
-      kind: 'full_credit',
-      note: 'both fine',
-    });
+    const res = await applyAfterDryRun(owner, saved.questionId, { kind: 'full_credit', note: 'both fine' });
     expect(res.status).toBe(303);
     const [after] = await t.db.select().from(attempts).where(eq(attempts.id, attemptId));
     expect(after).toMatchObject({ scorePercent: 100, passed: true });
@@ -378,5 +434,84 @@ describe('from a question report to a regrade', () => {
     expect((await stranger.get('/app/questions/alpha-s3/reports')).status).toBe(404);
     expect((await stranger.get('/app/questions/alpha-s3/regrade')).status).toBe(404);
     expect(await (await stranger.get('/app/question-reports')).text()).not.toContain('alpha-s3');
+  });
+  it('refuses a regrade planned before another one of the same question, or of a question in the same attempts', async () => {
+    // Two managers open dry runs of alpha-s2 from the same state: one gives full credit, the other drops it.
+    const fullCredit = { kind: 'full_credit', note: 'both options fine' };
+    const drop = { kind: 'drop', note: 'ambiguous' };
+    const dryRun = async (questionId: string, fields: Record<string, string>) =>
+      dryRunBasis(
+        await (await owner.get(`/app/questions/${questionId}/regrade?${new URLSearchParams(fields)}`)).text(),
+      );
+    const first = await dryRun('alpha-s2', fullCredit);
+    const second = await dryRun('alpha-s2', drop);
+    expect(second).toBe(first);
+
+    const applied = await owner.post('/app/questions/alpha-s2/regrade', { ...fullCredit, basis: first });
+    expect(applied.status).toBe(303);
+    const afterFirst = await everythingARegradeWrites();
+    expect(afterFirst.regrades.filter((r) => r.questionId === 'alpha-s2')).toHaveLength(1);
+
+    const refused = await owner.post('/app/questions/alpha-s2/regrade', { ...drop, basis: second });
+    expect(refused.status).toBe(409);
+    const html = await refused.text();
+    expect(html).toContain('Another regrade of this question, or of a question in the same attempts, was applied');
+    expect(html).toContain('Nothing was written');
+    // The dry run as it stands now, with an apply form on the new state.
+    expect(html).toContain('Dry run: nothing is written yet');
+    expect(dryRunBasis(html)).toBe(String(Number(first) + 1));
+    expect(await everythingARegradeWrites()).toEqual(afterFirst);
+
+    // A neighbour: alpha-s4 planned, then alpha-s5 (shown in the same attempts) regraded; the plan is stale.
+    const s4 = await dryRun('alpha-s4', fullCredit);
+    expect((await applyAfterDryRun(owner, 'alpha-s5', fullCredit)).status).toBe(303);
+    const afterNeighbour = await everythingARegradeWrites();
+    const stale = await owner.post('/app/questions/alpha-s4/regrade', { ...fullCredit, basis: s4 });
+    expect(stale.status).toBe(409);
+    expect(await everythingARegradeWrites()).toEqual(afterNeighbour);
+  });
+
+  it('writes nothing of the second of two regrades that pass the check at once: the batch decides', async () => {
+    // Both requests checked the basis and planned from the same stored state; only the batch is left between them.
+    const questionId = 'alpha-tf1';
+    const basis = await regradeBasis(t.db, orgId, questionId);
+    const scope = await regradeScope(t.db, orgId, questionId);
+    const input = (change: RegradeChange) => ({
+      orgId,
+      questionId,
+      questionVersion: 1,
+      privateQuestion: false,
+      change,
+      note: change.kind,
+      actorId: ownerId,
+      now: t.clock.now,
+      outcomes: planRegrade(questionId, scope, change).map((o) => ({
+        ...o,
+        invitationId: scope.find((s) => s.attemptId === o.attemptId)?.invitationId ?? null,
+      })),
+      origin: null,
+      basis,
+    });
+    expect(input({ kind: 'full_credit' }).outcomes.length).toBeGreaterThan(0);
+    const before = await everythingARegradeWrites();
+    const ids = await Promise.all([
+      applyRegrade(t.db, input({ kind: 'full_credit' })),
+      applyRegrade(t.db, input({ kind: 'drop' })),
+    ]);
+    const winners = ids.filter((id) => id !== null);
+    expect(winners).toHaveLength(1);
+    const after = await everythingARegradeWrites();
+    const [regrade] = after.regrades.filter((r) => r.questionId === questionId);
+    expect(regrade?.id).toBe(winners[0]);
+    expect(after.regrades).toHaveLength(before.regrades.length + 1);
+    // Every mark is the winner's, and every change row and event names it.
+    const mark = regrade?.kind === 'drop' ? 'dropped' : 'full_credit';
+    expect(after.marks.filter((m) => m.questionId === questionId).every((m) => m.scoring === mark)).toBe(true);
+    const newChanges = after.changes.filter((c) => !before.changes.some((b) => b.regradeId === c.regradeId));
+    expect(newChanges.length).toBeGreaterThan(0);
+    expect(newChanges.every((c) => c.regradeId === regrade?.id)).toBe(true);
+    const newEvents = after.outbox.filter((o) => !before.outbox.some((b) => b.id === o.id));
+    expect(newEvents).toHaveLength(newChanges.length);
+    expect(newEvents.every((o) => (o.payload.data as { regrade_id: string }).regrade_id === regrade?.id)).toBe(true);
   });
 });

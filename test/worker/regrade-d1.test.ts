@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrgWithOwner } from '../../src/db/accounts';
 import { createAssessment } from '../../src/db/assessments';
 import { saveQuestionReport } from '../../src/db/question-reports';
-import { applyRegrade, regradeScope } from '../../src/db/regrades';
+import { applyRegrade, regradeBasis, regradeScope } from '../../src/db/regrades';
 import { attemptItems, attempts, questionReports, regradeChanges, webhookOutbox, webhooks } from '../../src/db/schema';
 import { planRegrade } from '../../src/engine/regrade';
 import { newWebhookSecret } from '../../src/webhooks/signature';
@@ -69,17 +69,18 @@ it('keeps a report and applies a regrade in one D1 batch', { timeout: 120_000 },
   expect((await worker.db.select().from(questionReports)).map((r) => r.reason)).toEqual(['none_right']);
   await worker.db.update(attempts).set({ state: 'submitted' }).where(eq(attempts.id, first));
 
+  const basis = await regradeBasis(worker.db, orgId, 'alpha-s3');
   const scope = await regradeScope(worker.db, orgId, 'alpha-s3');
   expect(scope).toHaveLength(12);
   const plan = planRegrade('alpha-s3', scope, { kind: 'full_credit' });
   const moved = plan.filter((o) => o.resultChanged);
   expect(moved.length).toBeGreaterThan(0);
-  await applyRegrade(worker.db, {
+  const input = {
     orgId,
     questionId: 'alpha-s3',
     questionVersion: 1,
     privateQuestion: false,
-    change: { kind: 'full_credit' },
+    change: { kind: 'full_credit' } as const,
     note: 'on D1',
     actorId: userId,
     now,
@@ -88,7 +89,13 @@ it('keeps a report and applies a regrade in one D1 batch', { timeout: 120_000 },
       invitationId: scope.find((s) => s.attemptId === o.attemptId)?.invitationId ?? null,
     })),
     origin: null,
-  });
+    basis,
+  };
+  expect(await applyRegrade(worker.db, input)).not.toBeNull();
+  // The same plan again, on the basis it was made on: the batch's guard writes nothing of it.
+  const changesAfter = await worker.db.select().from(regradeChanges);
+  expect(await applyRegrade(worker.db, { ...input, change: { kind: 'drop' } })).toBeNull();
+  expect(await worker.db.select().from(regradeChanges)).toEqual(changesAfter);
   const marks = await worker.db.select().from(attemptItems).where(eq(attemptItems.questionId, 'alpha-s3'));
   expect(marks.every((m) => m.scoring === 'full_credit')).toBe(true);
   expect(await worker.db.select().from(regradeChanges)).toHaveLength(moved.length);

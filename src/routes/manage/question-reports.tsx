@@ -6,7 +6,7 @@ import { can } from '../../auth/permissions';
 import { answerHtml, keyHtml } from '../../candidate/describe';
 import { questionForStatistics } from '../../db/item-statistics';
 import { organizationReports, questionReportsOf, resolveReports } from '../../db/question-reports';
-import { applyRegrade, regradeQuestion, regradeScope, regradesOfQuestion } from '../../db/regrades';
+import { applyRegrade, regradeBasis, regradeQuestion, regradeScope, regradesOfQuestion } from '../../db/regrades';
 import { planRegrade } from '../../engine/regrade';
 import { type FormData, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
@@ -126,11 +126,20 @@ questionReportsRoutes.post(`/app/questions/${questionId}/reports/resolve`, mayAc
   return c.redirect(`/app/questions/${question.id}/reports?done=resolved`, 303);
 });
 
-/** The regrade form with its dry run (when the form asks for a valid regrade), or what to correct. */
+const staleDryRun =
+  'Another regrade of this question, or of a question in the same attempts, was applied since this dry run, so its figures are out of date. Nothing was written: look at the dry run below again and apply it if it is still right.';
+const noDryRun = 'Nothing was written: preview the regrade (dry run) first, then apply it from there.';
+
+/**
+ * The regrade form with its dry run (whenever the form asks for a valid regrade, also beside a
+ * refusal, so a refused apply shows the plan as it stands now), or what to correct.
+ */
 async function regradePage(c: Ctx, form: FormData | null, status: 200 | 409 | 422 = 200, error?: string) {
   const { db } = c.get('deps');
   const member = c.get('member');
   const { question, current } = await requireQuestion(c);
+  // Read before the scope: a regrade landing in between makes the apply refuse, never pass unseen.
+  const basis = await regradeBasis(db, member.orgId, question.id);
   const scope = await regradeScope(db, member.orgId, question.id);
   if (scope.length === 0) throw new PublicError(404, notHere);
   const view: RegradeView = {
@@ -140,9 +149,10 @@ async function regradePage(c: Ctx, form: FormData | null, status: 200 | 409 | 42
     keyHtml: keyHtml(current.options, current.answerKey),
     scope: scope.length,
     values: regradeValues(form ?? {}),
+    basis,
     error,
   };
-  if (form && !error) {
+  if (form) {
     const reading = readRegradeForm(form, current);
     if (!reading.ok) {
       view.error = reading.error;
@@ -178,9 +188,14 @@ questionReportsRoutes.post(`/app/questions/${questionId}/regrade`, mayAct, async
   const form = await readForm(c);
   const reading = readRegradeForm(form, current);
   if (!reading.ok) return regradePage(c, form, 422, reading.error);
+  // The dry run the person saw was planned on this many regrades; any since make it stale.
+  const seen = String([form.basis ?? ''].flat()[0] ?? '');
+  if (!/^\d{1,9}$/.test(seen)) return regradePage(c, form, 409, noDryRun);
+  const basis = await regradeBasis(db, member.orgId, question.id);
+  if (Number(seen) !== basis) return regradePage(c, form, 409, staleDryRun);
   const scope = await regradeScope(db, member.orgId, question.id);
   if (scope.length === 0) throw new PublicError(404, notHere);
-  // Planned again from what is stored now: the dry run the person saw may be out of date.
+  // Planned again from what is stored now, on the basis just checked; the batch checks it again.
   const plan = planRegrade(question.id, scope, reading.change);
   if (plan.length === 0) {
     return regradePage(
@@ -191,7 +206,7 @@ questionReportsRoutes.post(`/app/questions/${questionId}/regrade`, mayAct, async
     );
   }
   const invitations = new Map(scope.map((s) => [s.attemptId, s.invitationId]));
-  await applyRegrade(db, {
+  const applied = await applyRegrade(db, {
     orgId: member.orgId,
     questionId: question.id,
     questionVersion: current.version,
@@ -202,6 +217,9 @@ questionReportsRoutes.post(`/app/questions/${questionId}/regrade`, mayAct, async
     now: clock(),
     outcomes: plan.map((o) => ({ ...o, invitationId: invitations.get(o.attemptId) ?? null })),
     origin: publicOrigin(c),
+    basis,
   });
+  // Another regrade landed between the check above and the write: nothing of this one was written.
+  if (!applied) return regradePage(c, form, 409, staleDryRun);
   return c.redirect(`/app/questions/${question.id}/reports?done=regraded`, 303);
 });

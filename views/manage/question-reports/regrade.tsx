@@ -1,7 +1,8 @@
 /**
  * Regrading a question: choose how, see a dry run of whose score and pass or fail would change
  * (nothing written), then apply it. The dry run is a GET of the same form, so it can be
- * reloaded or shared; applying posts the same fields and is planned again on the server.
+ * reloaded or shared; applying posts the same fields and is planned again on the server, and is
+ * refused (409, nothing written) when another regrade was applied since the dry run was made.
  */
 import type { QuestionOption, QuestionType } from '../../../src/engine/question';
 import { regradeKindLabels, regradeKindNames } from '../../../src/engine/regrade';
@@ -30,6 +31,8 @@ export interface RegradeView {
   /** Finished attempts of the organization that showed the question. */
   scope: number;
   values: RegradeFormValues;
+  /** The regrades this dry run was planned on (regradeBasis); the apply is refused once it moved. */
+  basis: number;
   error?: string;
   /** The dry run, once a valid regrade was asked for. */
   plan?: RegradeRow[];
@@ -116,6 +119,7 @@ export function RegradePage({ view }: { view: RegradeView }) {
                 ))}
                 <input type="hidden" name="acceptText" value={view.values.text} />
                 <input type="hidden" name="note" value={view.values.note} />
+                <input type="hidden" name="basis" value={String(view.basis)} />
                 <p>
                   <button type="submit">Apply the regrade</button>
                 </p>
