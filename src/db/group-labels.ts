@@ -7,16 +7,24 @@ import type { Db } from './client';
 import { lineageIds } from './item-statistics';
 import { attempts, invitations } from './schema';
 
-/** Sets (or, with null, clears) an invitation's label; its assessment and attempt, or null when it is not the organization's. */
+/** The organization's invitation with its label, assessment and attempt (null when there is none); null when it is not the organization's. */
+export async function labelledInvitation(db: Db, orgId: string, invitationId: string) {
+  const [row] = await db
+    .select({ assessmentId: invitations.assessmentId, label: invitations.groupLabel, attemptId: attempts.id })
+    .from(invitations)
+    .leftJoin(attempts, eq(attempts.invitationId, invitations.id))
+    .where(and(eq(invitations.id, invitationId), eq(invitations.orgId, orgId)));
+  return row ?? null;
+}
+
+/** Sets (or, with null, clears) an invitation's label; the invitation as labelledInvitation reads it, or null when it is not the organization's. */
 export async function setGroupLabel(db: Db, orgId: string, invitationId: string, label: string | null) {
   const [row] = await db
     .update(invitations)
     .set({ groupLabel: label })
     .where(and(eq(invitations.id, invitationId), eq(invitations.orgId, orgId)))
-    .returning({ assessmentId: invitations.assessmentId });
-  if (!row) return null;
-  const [attempt] = await db.select({ id: attempts.id }).from(attempts).where(eq(attempts.invitationId, invitationId));
-  return { assessmentId: row.assessmentId, attemptId: attempt?.id ?? null };
+    .returning({ id: invitations.id });
+  return row ? labelledInvitation(db, orgId, invitationId) : null;
 }
 
 /** The labels the organization uses already, for the form's suggestions. */

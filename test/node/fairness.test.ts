@@ -71,9 +71,47 @@ describe('pass rates by group', () => {
     expect((await stranger.post(`/app/invitations/${first?.invitationId}/group-label`, { label: 'X' })).status).toBe(
       404,
     );
-    const long = await owner.post(`/app/invitations/${first?.invitationId}/group-label`, { label: 'x'.repeat(61) });
+    // Refused without JavaScript: the whole report again, the form keeping what was typed, the reason beside the field.
+    const tooLong = `Referral ${'x'.repeat(60)}`;
+    const long = await owner.post(`/app/invitations/${first?.invitationId}/group-label`, { label: tooLong });
     expect(long.status).toBe(422);
-    expect(await long.text()).toContain('Keep the group label to 60 characters');
+    const page422 = await long.text();
+    expect(page422).toContain('<!DOCTYPE html>');
+    expect(page422).toContain('Keep the group label to 60 characters (this one has 69)');
+    expect(page422).toContain(`value="${tooLong}"`);
+    expect(page422).toMatch(/aria-invalid="true" aria-describedby="f-group-label-hint f-group-label-error"/);
+    expect(page422).toContain('id="f-group-label-error"');
+    expect(page422).toContain('Decision and notes'); // the rest of the report is there
+    // With htmx: only the section, to swap in place, with the same message and value.
+    const htmx = { 'HX-Request': 'true', 'HX-Request-Type': 'partial' };
+    const invisible = 'Refer\u200Bral';
+    const fragment = await owner.post(
+      `/app/invitations/${first?.invitationId}/group-label`,
+      { label: invisible },
+      htmx,
+    );
+    expect(fragment.status).toBe(422);
+    expect(fragment.headers.get('Vary')).toContain('HX-Request-Type');
+    const section = await fragment.text();
+    expect(section).not.toContain('<html');
+    expect(section).toMatch(/^<section[^>]* id="group-label"/);
+    expect(section).toContain('control or invisible character');
+    expect(section).toContain(`value="${invisible}"`);
+    expect(section).toContain('hx-target="#group-label"');
+    // A good label through htmx: the section again, saying so.
+    const saved = await owner.post(`/app/invitations/${first?.invitationId}/group-label`, { label: 'Referral' }, htmx);
+    expect(saved.status).toBe(200);
+    const savedSection = await saved.text();
+    expect(savedSection).toContain('Group label saved.');
+    expect(savedSection).toContain('value="Referral"');
+    expect(savedSection).not.toContain('alert-error');
+    expect(
+      (await owner.post(`/app/invitations/${first?.invitationId}/group-label`, { label: 'Job board' })).status,
+    ).toBe(303);
+    // Another organization learns nothing from a refusal either.
+    expect(
+      (await stranger.post(`/app/invitations/${first?.invitationId}/group-label`, { label: tooLong })).status,
+    ).toBe(404);
     const [after] = await t.db
       .select()
       .from(invitations)

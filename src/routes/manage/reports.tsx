@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { ComparePage } from '../../../views/manage/compare';
-import { ReportPage, type ReportView } from '../../../views/manage/report';
+import { GroupLabel, ReportPage, type ReportView } from '../../../views/manage/report';
 import type { PageProps } from '../../../views/page';
 import { can } from '../../auth/permissions';
 import { focusableCodeBlocks } from '../../bank/scrollable-code';
@@ -8,6 +8,7 @@ import { answerHtml, keyHtml } from '../../candidate/describe';
 import { attemptItemsWithContent, eventsOf, finalizeAttempt, responsesOf } from '../../db/attempts';
 import { blueprintSources } from '../../db/blueprint-sources';
 import { gradeResponses, gradingsOf } from '../../db/grading';
+import { labelledInvitation, setGroupLabel } from '../../db/group-labels';
 import { regradesOfAttempt } from '../../db/regrades';
 import {
   addDecision,
@@ -20,6 +21,7 @@ import {
 } from '../../db/reports';
 import { isDueForFinalization } from '../../engine/attempt-state';
 import { isDecision } from '../../engine/decisions';
+import { checkGroupLabel } from '../../engine/group-label';
 import { countedCredit } from '../../engine/scoring';
 import { describeValues, type VariantValues } from '../../engine/variant';
 import { field, readForm } from '../../http/form';
@@ -46,18 +48,18 @@ const idPattern = /^[\w-]{22}$/;
 const id = ':id{[\\w-]{22}}';
 const maxNote = 2000;
 
-/** The organization's assessment attempt named in the path (else a 404). */
-async function requireOrgAttempt(c: Ctx) {
-  const found = await orgAttempt(c.get('deps').db, c.get('member').orgId, c.req.param('id') ?? '');
+/** The organization's assessment attempt named in the path, or given (else a 404). */
+async function requireOrgAttempt(c: Ctx, attemptId = c.req.param('id') ?? '') {
+  const found = await orgAttempt(c.get('deps').db, c.get('member').orgId, attemptId);
   if (!found) throw new PublicError(404, notFound);
   return found;
 }
 
 /** Everything the report shows (a 404 when the attempt is not the organization's). */
-async function reportView(c: Ctx): Promise<ReportView> {
+async function reportView(c: Ctx, attemptIdGiven?: string): Promise<ReportView> {
   const { db, clock, settings, grade } = c.get('deps');
   const member = c.get('member');
-  let found = await requireOrgAttempt(c);
+  let found = await requireOrgAttempt(c, attemptIdGiven);
   const attemptId = found.attempt.id;
   // Time ran out and nobody came back: finalize now, as the candidate's next access or the sweep would.
   if (isDueForFinalization(found.attempt, clock(), settings.saveGraceMs)) {
@@ -149,6 +151,16 @@ async function refuse(c: Ctx, extra: Pick<ReportView, 'errors' | 'draft'>, statu
   const message = extra.errors?.note ?? extra.errors?.decision ?? 'Check your input.';
   if (wantsFragment(c)) return errorResponse(c, status, message);
   const view = await reportView(c);
+  c.status(status);
+  return c.render(<ReportPage view={{ ...view, ...extra }} />, reportPage(view));
+}
+
+/**
+ * The whole report of an attempt with a form's refusal in place, for a form posted to another
+ * address than the report's (the group label), when JavaScript is off.
+ */
+async function refusedOnReport(c: Ctx, attemptId: string, extra: Partial<ReportView>, status: 409 | 422) {
+  const view = await reportView(c, attemptId);
   c.status(status);
   return c.render(<ReportPage view={{ ...view, ...extra }} />, reportPage(view));
 }
@@ -270,4 +282,42 @@ reportsRoutes.get('/app/compare', requireCapability('report.view'), async (c) =>
     .filter((a) => tested.has(a.id))
     .map((a) => ({ id: a.id, title: a.title }));
   return c.render(<ComparePage view={{ rows, areas }} />, { title: 'Compare candidates', workspace: 'assessments' });
+});
+
+const noCandidate = 'There is no candidate at this address in your organization.';
+
+/**
+ * The team's group label for a candidate (pass rates by group): set from the report's form; a
+ * refused label keeps the form with what was typed and the reason beside the field (422), as
+ * the report section for htmx, as the whole report otherwise.
+ */
+reportsRoutes.post('/app/invitations/:invitationId/group-label', requireCapability('candidate.label'), async (c) => {
+  const { db } = c.get('deps');
+  const orgId = c.get('member').orgId;
+  const invitationId = c.req.param('invitationId');
+  const raw = field(await readForm(c), 'label') ?? '';
+  const checked = checkGroupLabel(raw);
+  c.header('Vary', 'HX-Request-Type');
+  if (!checked.ok) {
+    const found = await labelledInvitation(db, orgId, invitationId);
+    if (!found) throw new PublicError(404, noCandidate);
+    const label = { invitationId, value: found.label, canEdit: true, draft: raw, error: checked.error };
+    if (wantsFragment(c)) {
+      c.status(422);
+      return c.html(<GroupLabel label={label} assessmentId={found.assessmentId} />);
+    }
+    // The form lives on the candidate's report; an invitation not started yet has none to come back to.
+    if (!found.attemptId) throw new PublicError(422, checked.error);
+    return refusedOnReport(c, found.attemptId, { groupLabel: label }, 422);
+  }
+  const target = await setGroupLabel(db, orgId, invitationId, checked.label);
+  if (!target) throw new PublicError(404, noCandidate);
+  if (wantsFragment(c)) {
+    const label = { invitationId, value: checked.label, canEdit: true, saved: true };
+    return c.html(<GroupLabel label={label} assessmentId={target.assessmentId} />);
+  }
+  return c.redirect(
+    target.attemptId ? `/app/attempts/${target.attemptId}?done=label` : `/app/assessments/${target.assessmentId}`,
+    303,
+  );
 });

@@ -11,7 +11,8 @@ import type { ReportView } from './types';
 import { Verdict } from './verdict';
 
 export { typeLabels } from './answers';
-export type { DecisionEntry, NoteEntry, ReportQuestion, ReportView } from './types';
+export { GroupLabel } from './group-label';
+export type { DecisionEntry, GroupLabelView, NoteEntry, ReportQuestion, ReportView } from './types';
 
 export function ReportPage(p: { view: ReportView }) {
   const { row, assessment } = p.view;
@@ -74,7 +75,7 @@ export function ReportPage(p: { view: ReportView }) {
           <NoteForm view={p.view} />
         </section>
       </div>
-      <GroupLabel view={p.view} />
+      <GroupLabel label={p.view.groupLabel} assessmentId={assessment.id} />
       <Integrity view={p.view} />
       {done ? <Answers view={p.view} /> : null}
     </>

@@ -45,6 +45,18 @@ export interface RegradeNote extends AttemptRegradeRecord {
   what: string;
 }
 
+/** A candidate's group label as stored, and the form's state after a post. */
+export interface GroupLabelView {
+  invitationId: string;
+  value: string | null;
+  canEdit: boolean;
+  /** What was typed, kept when it was refused. */
+  draft?: string;
+  error?: string;
+  /** Just saved (an htmx answer says so in place). */
+  saved?: boolean;
+}
+
 export interface ReportView {
   row: CandidateRow & { attemptId: string };
   assessment: { id: string; title: string; version: number; passMark: number };
@@ -55,7 +67,7 @@ export interface ReportView {
   /** Regrades that changed this attempt's score, oldest first. */
   regrades?: RegradeNote[];
   /** The team's own group label for the adverse-impact view, and whether this member may set it. */
-  groupLabel?: { invitationId: string; value: string | null; canEdit: boolean };
+  groupLabel?: GroupLabelView;
   timeline: TimelineEntry[];
   notes: NoteEntry[];
   decisions: DecisionEntry[];
