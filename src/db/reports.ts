@@ -39,6 +39,8 @@ export interface CandidateRecord {
   invitationId: string;
   candidateName: string;
   candidateEmail: string;
+  /** The team's own group label (pass rates by group); null or absent: none. */
+  groupLabel?: string | null;
   invitationStatus: InvitationStatus;
   invitedAt: number;
   expiresAt: number;
@@ -74,6 +76,7 @@ export async function candidateRecords(db: Db, orgId: string, scope: CandidateSc
       invitationId: invitations.id,
       candidateName: invitations.candidateName,
       candidateEmail: invitations.candidateEmail,
+      groupLabel: invitations.groupLabel,
       invitationStatus: invitations.status,
       invitedAt: invitations.createdAt,
       expiresAt: invitations.expiresAt,

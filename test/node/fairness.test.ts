@@ -117,6 +117,14 @@ describe('pass rates by group', () => {
       .from(invitations)
       .where(eq(invitations.id, first?.invitationId ?? ''));
     expect(after?.groupLabel).toBe('Job board');
+    // The pipeline shows it in the candidate's row, named for screen readers; unlabelled rows show none.
+    const pipeline = await (await reviewer.get(`/app/assessments/${assessmentId}`)).text();
+    const tableRow =
+      pipeline.match(new RegExp(`<tr data-invitation="${first?.invitationId}">[\\s\\S]*?</tr>`))?.[0] ?? '';
+    expect(tableRow).toContain(
+      '<span class="sr-only">Group label: </span><span class="badge muted-badge">Job board</span>',
+    );
+    expect(pipeline.match(/Group label: /g)).toHaveLength(1);
     // A reviewer sees the label but no form to change it.
     const readOnly = await (await reviewer.get(`/app/attempts/${first?.attemptId}`)).text();
     expect(readOnly).toContain('Job board');

@@ -81,6 +81,12 @@ function CandidateRowCells({ row, areas }: { row: CandidateRow; areas: TableView
           <span>{row.candidateName}</span>
         )}
         <span class="muted small block">{row.candidateEmail}</span>
+        {row.groupLabel ? (
+          <span class="small block">
+            <span class="sr-only">Group label: </span>
+            <span class="badge muted-badge">{row.groupLabel}</span>
+          </span>
+        ) : null}
       </th>
       <td>
         <StatusBadge row={row} />
