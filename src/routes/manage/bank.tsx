@@ -26,7 +26,9 @@ import { PublicError } from '../../http/public-error';
 import { wantsFragment } from '../../http/request-kind';
 import { placeChoices, placeFrom } from '../../manage/bank-places';
 import { factsOf } from '../../manage/bank-question';
+import { mainFigure } from '../../manage/main-figure';
 import { previewOf } from '../../manage/question-author';
+import { figuresByQuestion } from '../../manage/question-queue';
 import { type ManageEnv, requireCapability } from '../../middleware/auth';
 import { isQuestionType, questionTypes } from '../../question-types/rules';
 
@@ -69,6 +71,22 @@ bankRoutes.get('/app/bank', view, async (c) => {
     bank === 'ours' ? listCollections(db, member.orgId) : publicAreasWithTopics(db),
     bankTags(db, bank === 'ours' ? { orgId: member.orgId } : 'public'),
   ]);
+  // Item statistics of the questions the organization's finished attempts answered, computed by the
+  // statistics module itself (per assessment), so the list and the Statistics tab agree.
+  const figures = await figuresByQuestion(
+    db,
+    member.orgId,
+    list.rows.filter((r) => r.answered > 0).map((r) => r.id),
+  );
+  const rows = list.rows.map((r) => {
+    const main = mainFigure(figures.get(r.id) ?? []);
+    return {
+      ...r,
+      discrimination: main
+        ? { value: main.item.discrimination, drawn: main.item.drawn, assessmentTitle: main.assessmentTitle }
+        : null,
+    };
+  });
   const page = Math.floor((filters.offset ?? 0) / bankPageSize);
   const pageHref = (n: number) => {
     const params = new URLSearchParams(c.req.query());
@@ -78,7 +96,7 @@ bankRoutes.get('/app/bank', view, async (c) => {
   const browse: BankBrowseView = {
     bank,
     filters,
-    rows: list.rows,
+    rows,
     total: list.total,
     sources,
     types: questionTypes,

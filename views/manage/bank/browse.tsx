@@ -1,6 +1,7 @@
 import { type QuestionStatus, questionStatuses } from '../../../src/engine/question-status';
 import { formatPercent, plural } from '../../components/format';
 import { TableWrap } from '../../components/table-wrap';
+import { correlationText } from '../statistics/format';
 import { StatusBadge, statusNames, typeNames } from './status';
 
 /** The filters as the list applied them. */
@@ -28,6 +29,8 @@ export interface BankListRow {
   exposure: number;
   answered: number;
   facility: number | null;
+  /** Item statistics where the question was shown most (src/manage/main-figure.ts); null before any. */
+  discrimination: { value: number | null; drawn: number; assessmentTitle: string } | null;
 }
 
 export interface BankBrowseView {
@@ -136,6 +139,9 @@ export function BankResults({ view }: { view: BankBrowseView }) {
                 <th scope="col" class="num">
                   Mean credit
                 </th>
+                <th scope="col" class="num">
+                  Discrimination
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -161,12 +167,31 @@ export function BankResults({ view }: { view: BankBrowseView }) {
                   <td class="num">
                     {r.facility === null ? '–' : `${formatPercent(r.facility * 100)} (${r.answered})`}
                   </td>
+                  <td class="num">
+                    {r.discrimination === null ? (
+                      '–'
+                    ) : (
+                      <>
+                        {correlationText(r.discrimination.value)}
+                        <div class="small muted">
+                          {r.discrimination.drawn} in {r.discrimination.assessmentTitle}
+                        </div>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableWrap>
       )}
+      {view.rows.some((r) => r.discrimination !== null) ? (
+        <p class="small muted">
+          Mean credit counts your organization's finished attempts. Discrimination is the corrected point-biserial in
+          the assessment that showed the question most: how well it separates stronger from weaker candidates (its
+          Statistics tab has the rest).
+        </p>
+      ) : null}
       {view.previousHref || view.nextHref ? (
         <nav aria-label="Pages" class="actions">
           {view.previousHref ? <a href={view.previousHref}>Previous page</a> : null}

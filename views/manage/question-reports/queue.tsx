@@ -1,5 +1,6 @@
 /** The organization's question reports, one row per question, open ones first. */
 import { reportReasonLabels } from '../../../src/engine/question-report';
+import { mainFigure } from '../../../src/manage/main-figure';
 import type { QuestionFigures, QuestionReportGroup } from '../../../src/manage/question-queue';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { plural } from '../../components/format';
@@ -9,7 +10,7 @@ import { correlationText, percentText } from '../statistics/format';
 
 /** The figures of the assessment where the question was shown most, in a few words. */
 function figureWords(figures: readonly QuestionFigures[]): string {
-  const main = [...figures].sort((x, y) => y.item.drawn - x.item.drawn)[0];
+  const main = mainFigure(figures);
   if (!main) return '–';
   return `${percentText(main.item.facility)} · ${correlationText(main.item.discrimination)} (${main.item.drawn} in ${main.assessmentTitle})`;
 }
