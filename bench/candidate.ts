@@ -4,7 +4,7 @@
  * as htmx-style partial posts with a growing sequence number per question.
  */
 import { createClient } from '@libsql/client';
-import type { Pool } from 'undici';
+import type { Dispatcher, Pool } from 'undici';
 
 export interface Item {
   type: string;
@@ -139,7 +139,7 @@ export function nextSave(c: Candidate) {
  * POST /attempts/:id/answers as attempt.js sends it; resolves to the status, or to the error's code
  * when no answer came (UND_ERR_HEADERS_TIMEOUT after 10 s, as attempt.js gives up and retries).
  */
-export async function postSave(pool: Pool, origin: string, c: Candidate, body: string): Promise<number | string> {
+export async function postSave(pool: Dispatcher, origin: string, c: Candidate, body: string): Promise<number | string> {
   try {
     const res = await pool.request({
       method: 'POST',

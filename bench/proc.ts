@@ -147,7 +147,12 @@ export function removeDb(file: string) {
 }
 
 /** dist/node.js, as `npm start` runs it, on `dbFile` with the seed's signing keys and no request log. */
-export async function startSkillcheck(dbFile: string, signingKeys: string, port?: number) {
+export async function startSkillcheck(
+  dbFile: string,
+  signingKeys: string,
+  port?: number,
+  env: Record<string, string> = {},
+) {
   const p = port ?? (await freePort());
   return spawnNode(
     [resolve('dist/node.js')],
@@ -157,6 +162,7 @@ export async function startSkillcheck(dbFile: string, signingKeys: string, port?
       DATABASE_URL: `file:${dbFile}`,
       SIGNING_KEYS: signingKeys,
       LOG_REQUESTS: '0',
+      ...env,
     },
     'Skillcheck is running at',
     p,

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { crashRun } from './crash';
+import { shedding, socketPerCandidate } from './overload';
 import { type Bench, type Seed, waitForQuiet } from './proc';
 import { saturation } from './saturation';
 import { saveSteps } from './save-steps';
@@ -173,6 +174,74 @@ log(
     `\n(${sat.connections} connections; best of ${sat.rounds} interleaved rounds of ${sat.windowMs / 1000} s per route)`,
 );
 
+await part('4. One socket per candidate');
+const sockets = await socketPerCandidate(bench, quick ? { candidates: 100, warmupMs: 1000, windowMs: 4000 } : {});
+log(
+  table(
+    [
+      'candidates',
+      'sockets',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'saves/s',
+      'errors',
+      'server RSS MB',
+      'CPU % server / load / other',
+    ],
+    [
+      [
+        sockets.candidates,
+        sockets.sockets,
+        sockets.latency.p50,
+        sockets.latency.p95,
+        sockets.latency.p99,
+        sockets.savesPerSecond,
+        sockets.errors ? `${sockets.errors} ${JSON.stringify(sockets.statuses)}` : 0,
+        sockets.serverRssMb,
+        cpu(sockets.cpu),
+      ],
+    ],
+  ),
+);
+log(`\nHeld at p99 <= 100 ms with 0 errors: ${sockets.held ? 'yes' : 'NO'}`);
+
+await part('5. Overload: saves offered above capacity, with and without load shedding');
+const shed = await shedding(
+  bench,
+  sat.save.app.perSecond,
+  quick ? { candidates: 100, warmupMs: 1000, windowMs: 4000 } : {},
+);
+log(
+  table(
+    [
+      'MAX_IN_FLIGHT',
+      'offered saves/s',
+      'accepted saves/s',
+      'accepted p50 ms',
+      'accepted p99 ms',
+      '503 refused',
+      'timeouts (10 s)',
+      'other errors',
+      '/healthz p99 ms',
+      'server RSS MB',
+    ],
+    shed.runs.map((r) => [
+      r.maxInFlight >= 1_000_000 ? 'unreachable' : r.maxInFlight,
+      r.offeredPerSecond,
+      r.acceptedPerSecond,
+      r.accepted.p50,
+      r.accepted.p99,
+      r.refused503,
+      r.timeouts,
+      r.otherErrors,
+      r.health.p99,
+      r.serverRssMb,
+    ]),
+  ),
+);
+log(`\nOffered ${shed.overload} x the save capacity measured in part 3 (${shed.capacityPerSecond}/s).`);
+
 await part('Crash: SIGKILL while saves are in flight, restart, check every acknowledged save');
 const crash = await crashRun(bench, quick ? { candidates: 50, runMs: 1500 } : {});
 log(
@@ -211,7 +280,7 @@ const seconds = Math.round((performance.now() - began) / 1000);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/latest.json',
-  `${JSON.stringify({ machine, code, quick, seconds, quiet, saveSteps: steps, syncStart: start, saturation: sat, crash }, null, 2)}\n`,
+  `${JSON.stringify({ machine, code, quick, seconds, quiet, saveSteps: steps, syncStart: start, saturation: sat, sockets, shedding: shed, crash }, null, 2)}\n`,
 );
 log(`\nWrote bench/results/latest.json (${seconds} s in all).`);
 if (crash.missing > 0 || !start.exact) process.exitCode = 1;

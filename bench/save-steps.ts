@@ -3,7 +3,7 @@
  * Open loop: every save has a scheduled time and its latency is measured from that time, so a
  * stalled server shows as latency instead of silently lowering the offered load.
  */
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import { type Candidate, nextSave, postSave, startCandidates } from './candidate';
 import { type Bench, copyDb, cpuMeter, type Proc, removeDb, startSkillcheck } from './proc';
 import { type Latency, summarize } from './stats';
@@ -21,9 +21,20 @@ export interface StepResult {
   startsPerSecond: number;
 }
 
-const intervalMs = 2000;
+const defaultIntervalMs = 2000;
 
-async function step(pool: Pool, server: Proc, candidates: Candidate[], warmupMs: number, windowMs: number) {
+/**
+ * One open-loop window. `through(c)` is the connection pool a candidate's saves go through: one
+ * shared pool, or a socket of its own as a browser has.
+ */
+export async function step(
+  through: (c: Candidate) => Dispatcher,
+  server: Proc,
+  candidates: Candidate[],
+  warmupMs: number,
+  windowMs: number,
+  intervalMs = defaultIntervalMs,
+) {
   const t0 = performance.now() + 20;
   const from = t0 + warmupMs;
   const end = from + windowMs;
@@ -41,7 +52,7 @@ async function step(pool: Pool, server: Proc, candidates: Candidate[], warmupMs:
     setTimeout(
       async () => {
         schedule(c, at + intervalMs);
-        const status = await postSave(pool, server.origin, c, nextSave(c).body);
+        const status = await postSave(through(c), server.origin, c, nextSave(c).body);
         if (at >= from) {
           if (status === 200) latencies.push(performance.now() - at);
           else statuses[status] = (statuses[status] ?? 0) + 1;
@@ -98,7 +109,11 @@ export async function saveSteps(
       const tokens = bench.seed.tokens.slice(candidates.length, n);
       candidates.push(...(await startCandidates(pool, server.origin, dbFile, tokens)));
       const startsPerSecond = Math.round(tokens.length / ((performance.now() - t) / 1000));
-      const result = { candidates: n, startsPerSecond, ...(await step(pool, server, candidates, warmupMs, windowMs)) };
+      const result = {
+        candidates: n,
+        startsPerSecond,
+        ...(await step(() => pool, server, candidates, warmupMs, windowMs)),
+      };
       log(
         `  N=${n}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.savesPerSecond} saves/s, ${result.errors} errors, RSS ${result.serverRssMb} MB`,
       );
@@ -110,5 +125,5 @@ export async function saveSteps(
     removeDb(dbFile);
   }
   const held = results.filter((r) => r.held).at(-1)?.candidates ?? 0;
-  return { steps: results, largestHeld: held, intervalMs, warmupMs, windowMs };
+  return { steps: results, largestHeld: held, intervalMs: defaultIntervalMs, warmupMs, windowMs };
 }

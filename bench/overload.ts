@@ -1,0 +1,131 @@
+/**
+ * Part 4: connections as browsers make them, and more saves than the server can take.
+ *
+ * Sockets: N candidates, each saving through a socket of its own (an undici Client with one
+ * connection, as one browser tab keeps one), every 2 s as in part 1. Part 1 lets a shared pool
+ * reuse a few busy sockets; here the server holds N keep-alive connections at once.
+ *
+ * Shedding: the same candidates save faster than the save path's capacity (measured in part 3
+ * of the same run) on two servers, one shedding past `MAX_IN_FLIGHT` and one with the limit out
+ * of reach. What counts: accepted saves per second and their p99, how many were refused at once
+ * (503) or never answered (timeouts, which a browser would see as a hung save), and whether
+ * /healthz still answers promptly while it happens.
+ */
+import { Client, type Dispatcher, Pool } from 'undici';
+import { type Candidate, startCandidates } from './candidate';
+import { type Bench, copyDb, removeDb, startSkillcheck } from './proc';
+import { type StepResult, step } from './save-steps';
+import { type Latency, summarize } from './stats';
+
+export interface SocketsResult extends Omit<StepResult, 'startsPerSecond'> {
+  sockets: number;
+}
+
+export async function socketPerCandidate(
+  bench: Bench,
+  { candidates: n = 1000, warmupMs = 3000, windowMs = 20_000 } = {},
+): Promise<SocketsResult> {
+  const dbFile = copyDb(bench.template);
+  const server = await startSkillcheck(dbFile, bench.seed.signingKeys);
+  const starter = new Pool(server.origin, { connections: 8 });
+  const clients = new Map<string, Client>();
+  try {
+    const candidates = await startCandidates(starter, server.origin, dbFile, bench.seed.tokens.slice(0, n));
+    for (const c of candidates) clients.set(c.attemptId, new Client(server.origin, { keepAliveTimeout: 30_000 }));
+    const through = (c: Candidate): Dispatcher => clients.get(c.attemptId) ?? starter;
+    const result = await step(through, server, candidates, warmupMs, windowMs);
+    return { candidates: n, sockets: clients.size, ...result };
+  } finally {
+    await Promise.all([...clients.values()].map((client) => client.close()));
+    await starter.close();
+    await server.kill();
+    removeDb(dbFile);
+  }
+}
+
+export interface SheddingRun {
+  maxInFlight: number;
+  offeredPerSecond: number;
+  acceptedPerSecond: number;
+  accepted: Latency;
+  refused503: number;
+  timeouts: number;
+  otherErrors: number;
+  health: Latency;
+  serverRssMb: number;
+}
+
+/** One server with `maxInFlight`, offered `offeredPerSecond` saves from `n` candidates. */
+async function overloadRun(
+  bench: Bench,
+  maxInFlight: number,
+  offeredPerSecond: number,
+  n: number,
+  warmupMs: number,
+  windowMs: number,
+): Promise<SheddingRun> {
+  const dbFile = copyDb(bench.template);
+  const server = await startSkillcheck(dbFile, bench.seed.signingKeys, undefined, {
+    MAX_IN_FLIGHT: String(maxInFlight),
+  });
+  const pool = new Pool(server.origin, { connections: 4096, keepAliveTimeout: 30_000 });
+  const probe = new Client(server.origin);
+  try {
+    const candidates = await startCandidates(pool, server.origin, dbFile, bench.seed.tokens.slice(0, n));
+    const health: number[] = [];
+    let probing = true;
+    const prober = (async () => {
+      await new Promise((r) => setTimeout(r, warmupMs));
+      while (probing) {
+        const at = performance.now();
+        try {
+          const res = await probe.request({ method: 'GET', path: '/healthz', headersTimeout: 10_000 });
+          await res.body.dump();
+          health.push(performance.now() - at);
+        } catch {
+          health.push(10_000);
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+    const intervalMs = (n / offeredPerSecond) * 1000;
+    const result = await step(() => pool, server, candidates, warmupMs, windowMs, intervalMs);
+    probing = false;
+    await prober;
+    const timeouts = Object.entries(result.statuses)
+      .filter(([status]) => status.startsWith('UND_ERR'))
+      .reduce((sum, [, count]) => sum + count, 0);
+    const refused503 = result.statuses['503'] ?? 0;
+    return {
+      maxInFlight,
+      offeredPerSecond,
+      acceptedPerSecond: result.savesPerSecond,
+      accepted: result.latency,
+      refused503,
+      timeouts,
+      otherErrors: result.errors - refused503 - timeouts,
+      health: summarize(health),
+      serverRssMb: result.serverRssMb,
+    };
+  } finally {
+    await probe.close();
+    await pool.close();
+    await server.kill();
+    removeDb(dbFile);
+  }
+}
+
+/**
+ * Offers `overload` times the save capacity to a shedding server (`maxInFlight`) and to one whose
+ * limit is never reached, one after the other on copies of the same database.
+ */
+export async function shedding(
+  bench: Bench,
+  capacityPerSecond: number,
+  { overload = 1.5, maxInFlight = 64, candidates = 1000, warmupMs = 3000, windowMs = 15_000 } = {},
+) {
+  const offered = Math.round(capacityPerSecond * overload);
+  const shed = await overloadRun(bench, maxInFlight, offered, candidates, warmupMs, windowMs);
+  const unlimited = await overloadRun(bench, 1_000_000, offered, candidates, warmupMs, windowMs);
+  return { overload, capacityPerSecond, runs: [shed, unlimited] };
+}
