@@ -357,7 +357,7 @@ describe('a hiring test from an organization’s own questions', () => {
     expect(refused).toContain('href="#f-answerSection"');
     expect(textOf(refused)).toContain('the reference solution fails test "countVowels("Queue")": expected 3, got 4');
     expect(await privateCount()).toBe(0);
-  });
+  }, 60_000);
 
   it('writes one question of every registered type through the form', async () => {
     expect([...questionTypes].sort()).toEqual(
@@ -374,7 +374,7 @@ describe('a hiring test from an organization’s own questions', () => {
       expect(page).toContain('Draft');
     }
     expect(await privateCount()).toBe(questionTypes.length);
-  });
+  }, 60_000);
 
   it('goes live through review: the admin submits, the owner approves (a second person)', async () => {
     expect((await owner.post('/app/settings/question-approval', { required: '1' })).status).toBe(303);
