@@ -1,7 +1,8 @@
 /**
  * The measurement pages a manager acts on, in Chromium on a phone: the question reports queue, a
- * question's reports with its statistics, the regrade dry run and apply, and the pass rates by
- * group with their bars. Each fits 390 px, its chart text is whole, axe finds nothing serious,
+ * question's reports with its statistics, the regrade dry run and apply, the pass rates by group
+ * with their bars, a group label refused and saved in place on a report, and the labels in the
+ * pipeline. Each fits 390 px, its chart text is whole, axe finds nothing serious,
  * and the console stays clean under the real CSP.
  */
 import { eq, inArray } from 'drizzle-orm';
@@ -118,7 +119,37 @@ describe('question reports, regrade and pass rates by group in Chromium', () => 
     expect(await page.getByText('A screening aid, not a verdict.').count()).toBe(1);
     await readable(page, 'pass rates by group');
 
-    expect(problems).toEqual([]);
+    // Labelling a candidate on the report: a refused label keeps the form in place (htmx swap), a good one saves there.
+    const reportUrl = `${url}/app/attempts/${takers[0]?.attemptId}`;
+    await page.goto(reportUrl);
+    const field = page.getByLabel("Your team's label for this candidate (optional)");
+    expect(await field.inputValue()).toBe('Referral');
+    await field.fill('Refer\u200Bral');
+    await page.getByRole('button', { name: 'Save the label' }).click();
+    await page.getByText('the label has a control or invisible character').waitFor();
+    expect(page.url()).toBe(reportUrl);
+    expect(await field.inputValue()).toBe('Refer\u200Bral');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await readable(page, 'a refused group label');
+    await field.fill('Campus');
+    await page.getByRole('button', { name: 'Save the label' }).click();
+    await page.getByText('Group label saved.').waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+    const [labelled] = await seeded.db
+      .select({ label: invitations.groupLabel })
+      .from(invitations)
+      .innerJoin(attempts, eq(attempts.invitationId, invitations.id))
+      .where(eq(attempts.id, takers[0]?.attemptId ?? ''));
+    expect(labelled?.label).toBe('Campus');
+
+    // The pipeline names each candidate's label.
+    await page.goto(`${url}/app/assessments/${assessmentId}`);
+    expect(await page.locator('table .badge', { hasText: 'Campus' }).count()).toBe(1);
+    await readable(page, 'the pipeline with group labels');
+
+    // The refused label's 422 is the one error Chromium logs (every failed response is logged).
+    expect(problems.filter((p) => !/status of 422/.test(p))).toEqual([]);
+    expect(problems.filter((p) => /status of 422/.test(p))).toHaveLength(1);
     await context.close();
   });
 });
