@@ -16,7 +16,26 @@ export async function noteArrival(db: Db, attemptId: string, device: string, add
 
 /** On every page of the test: a new address mid-test is recorded once. */
 export async function noteAddress(db: Db, attemptId: string, device: string, address: string | null, now: number) {
-  if (!address || (await addressSeen(db, attemptId, address))) return;
+  await noteAddressSeen(
+    db,
+    attemptId,
+    device,
+    address,
+    address !== null && (await addressSeen(db, attemptId, address)),
+    now,
+  );
+}
+
+/** noteAddress when the page's own read already said whether the address was `seen`. */
+export async function noteAddressSeen(
+  db: Db,
+  attemptId: string,
+  device: string,
+  address: string | null,
+  seen: boolean,
+  now: number,
+) {
+  if (!address || seen) return;
   await recordEvent(db, attemptId, 'new_address', now, { device, address });
 }
 

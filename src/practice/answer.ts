@@ -4,7 +4,6 @@
  * after the back button, changes nothing and lands on the current question.
  */
 import { answerFromForm, type FormFields } from '../candidate/answer-form';
-import { getArea } from '../db/areas';
 import { attemptItemAt, attemptItemIds, responsesOf, saveResponse } from '../db/attempts';
 import type { Db } from '../db/client';
 import { advancePractice } from './flow';
@@ -12,10 +11,9 @@ import { advancePractice } from './flow';
 const noAnswer =
   'Choose an answer to continue. An adaptive test cannot skip a question: if you are not sure, give your best guess.';
 
-/** "Practice: <area>", the title the test pages show. */
-export async function practiceTitle(db: Db, attempt: { areaId: string | null }): Promise<string> {
-  const area = attempt.areaId ? await getArea(db, attempt.areaId) : null;
-  return area ? `Practice: ${area.title}` : 'Practice test';
+/** "Practice: <area>", the title the test pages show (the area's title is read with the page). */
+export function practiceTitleOf(areaTitle: string | null): string {
+  return areaTitle === null ? 'Practice test' : `Practice: ${areaTitle}`;
 }
 
 /**

@@ -14,7 +14,7 @@ import { Time } from '../../views/components/time';
 import { PracticeResultPage } from '../../views/practice/result';
 import { attemptAccess, clientAddressOf } from '../candidate/access';
 import { answerFromForm, isAnswered } from '../candidate/answer-form';
-import { noteAddress } from '../candidate/arrival';
+import { noteAddress, noteAddressSeen } from '../candidate/arrival';
 import { reviewItem } from '../candidate/describe';
 import { questionViewOf } from '../candidate/question-view';
 import { organizationName } from '../db/accounts';
@@ -33,11 +33,14 @@ import {
 import { sourceTitles } from '../db/blueprint-sources';
 import { cachedAttemptItemAt } from '../db/form-items';
 import { gradeResponses } from '../db/grading';
+import { questionPageRead } from '../db/question-page';
 import { attemptQuestionAt, reportsOfAttempt, saveQuestionReport } from '../db/question-reports';
+import { versionContent } from '../db/version-content';
 import { isPageSignal } from '../engine/attempt-events';
 import { acceptsSaves, isDueForFinalization } from '../engine/attempt-state';
 import { checkReport } from '../engine/question-report';
 import { remainingSeconds, secondsUntilSavesClose } from '../engine/timing';
+import { contentOf } from '../engine/variant';
 import type { AppEnv } from '../env';
 import { field, intField, readForm } from '../http/form';
 import { PublicError } from '../http/public-error';
@@ -45,7 +48,7 @@ import { publicOrigin } from '../http/public-origin';
 import { wantsFragment } from '../http/request-kind';
 import { errorResponse } from '../middleware/errors';
 import { ownerAccess } from '../practice/access';
-import { currentPracticePosition, practiceAnswer, practiceTitle } from '../practice/answer';
+import { currentPracticePosition, practiceAnswer, practiceTitleOf } from '../practice/answer';
 import { finalizeByKind } from '../practice/finalize';
 import { practiceResultView } from '../practice/result-view';
 import { secondsPerQuestion } from '../practice/rules';
@@ -110,29 +113,36 @@ async function renderQuestion(
     error?: string;
     status?: 400 | 422;
     reportDraft?: { reason?: string; body?: string; error: string };
+    /** The browser arriving on the page: its address is recorded when the attempt has not seen it. */
+    arrival?: { device: string; address: string | null };
   } = {},
 ) {
   const deps = c.get('deps');
   const { attempt } = own;
-  const assessment = await own.assessment();
-  // Only the question on screen is read with its content; the navigator needs ids and responses.
-  const [[item], ids, saved, reports] = await Promise.all([
-    attemptItemsWithContent(deps.db, attempt.id, position),
-    attemptItemIds(deps.db, attempt.id),
-    responsesOf(deps.db, attempt.id),
-    reportsOfAttempt(deps.db, attempt.id),
-  ]);
-  if (!item) throw new PublicError(404, `This test has no question ${position + 1}.`);
-  const response = saved.get(item.questionId);
+  // One statement for what the attempt holds; the question's content comes from memory by version.
+  const read = await questionPageRead(deps.db, attempt.id, extra.arrival?.address ?? null);
+  if (read && extra.arrival) {
+    const { device, address } = extra.arrival;
+    await noteAddressSeen(deps.db, attempt.id, device, address, read.addressSeen, deps.clock());
+  }
+  const row = read?.items.find((i) => i.position === position);
+  const content = row ? await versionContent(deps.db, row) : null;
+  if (!read || !row || !content) throw new PublicError(404, `This test has no question ${position + 1}.`);
+  // A variant question shows this attempt's instance.
+  const shown = contentOf(
+    { promptHtml: content.promptHtml, options: content.options, answerKey: content.answerKey },
+    content.variantSpec,
+    row.variant,
+  );
   const view: TestPageView = {
     attemptId: attempt.id,
-    title: assessment?.title ?? (await practiceTitle(deps.db, attempt)),
+    title: read.assessmentTitle ?? practiceTitleOf(read.areaTitle),
     position,
-    total: ids.length,
-    question: questionViewOf(item, response?.answer ?? null),
-    seq: response?.seq ?? 0,
-    flagged: response?.flagged ?? false,
-    navigator: navigatorFrom(ids, saved),
+    total: read.items.length,
+    question: questionViewOf({ ...shown, type: content.type, optionOrder: row.optionOrder }, row.answer),
+    seq: row.seq,
+    flagged: row.flagged,
+    navigator: read.items.map((i) => ({ position: i.position, answered: isAnswered(i.answer), flagged: i.flagged })),
     remainingSeconds: remainingSeconds(deps.clock(), attempt.deadlineAt),
     closesInSeconds: secondsUntilSavesClose(deps.clock(), attempt.deadlineAt, deps.settings.saveGraceMs),
     adaptive: attempt.kind === 'practice',
@@ -146,7 +156,7 @@ async function renderQuestion(
     report: {
       attemptId: attempt.id,
       position,
-      sent: reports.get(item.questionId) ?? null,
+      sent: read.reports.get(row.questionId) ?? null,
       draft: extra.reportDraft,
       error: extra.reportDraft?.error,
     },
@@ -160,8 +170,9 @@ attemptRoutes.get('/attempts/:id', async (c) => {
   const own = await requireOwnAttempt(c);
   if (own.attempt.state !== 'in_progress') return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
   const deps = c.get('deps');
-  await noteAddress(deps.db, own.attempt.id, own.device, clientAddressOf(c), deps.clock());
+  const arrival = { device: own.device, address: clientAddressOf(c) };
   if (own.attempt.kind === 'practice') {
+    await noteAddress(deps.db, own.attempt.id, arrival.device, arrival.address, deps.clock());
     // Forward only: the page is always the current question, whatever ?q= says.
     const current = await currentPracticePosition(deps.db, own.attempt.id, deps.clock());
     if (current === 'finished') return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
@@ -169,10 +180,13 @@ attemptRoutes.get('/attempts/:id', async (c) => {
   }
   const q = c.req.query('q');
   const position = q === undefined ? 0 : /^\d{1,4}$/.test(q) ? Number(q) : -1;
-  if (position < 0)
+  if (position < 0) {
+    await noteAddress(deps.db, own.attempt.id, arrival.device, arrival.address, deps.clock());
     return errorResponse(c, 400, 'That is not a question number. Use the navigator to move between questions.');
+  }
   const saved = c.req.query('saved') === '1' ? 'Your answer was saved.' : undefined;
-  return renderQuestion(c, own, position, { notice: saved });
+  // The address is checked by the page's own read (renderQuestion), not by a statement of its own.
+  return renderQuestion(c, own, position, { notice: saved, arrival });
 });
 
 /**
