@@ -9,20 +9,13 @@ import { loadBankFiles } from '../bank/load';
 import { bankReport } from '../bank/report';
 import { checkBank, formatProblem } from '../bank/validate';
 import { instanceCount } from '../engine/variant';
-import { enginesFrom } from '../grading/engines';
-import { gradeWith } from '../grading/grade';
-import { loadWasmModules } from '../grading/node/wasm-modules';
+import { inProcessGrader } from '../grading/node/in-process';
 
 const dir = process.argv[2] ?? 'questions';
 const files = await loadBankFiles(dir);
 const { bank, errors, warnings } = await compileBank(files);
 // Code and SQL questions: run the reference and the wrong solution (in process: the authors are trusted).
-const engines = enginesFrom(await loadWasmModules());
-errors.push(
-  ...(await checkExecutableQuestions(checkBank(files).questions, (task) =>
-    gradeWith(engines, task, () => performance.now()),
-  )),
-);
+errors.push(...(await checkExecutableQuestions(checkBank(files).questions, await inProcessGrader())));
 
 for (const p of errors) console.log(formatProblem(p));
 for (const p of warnings) console.log(formatProblem(p, 'warning'));

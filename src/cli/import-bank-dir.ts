@@ -1,13 +1,16 @@
 /**
- * Start-up import: read questions/, skip when unchanged, compile, store. Node only (reads files);
+ * Start-up import: read questions/, skip when unchanged, compile, add the SQL examples' expected
+ * rows (src/bank/visible-rows.ts), store. Node only (reads files);
  * used by the server at start, `npm run bank:import` and the demo.
  */
 import { bankHash, compileBank } from '../bank/compile';
 import { loadBankFiles } from '../bank/load';
 import { formatProblem } from '../bank/validate';
+import { withVisibleRowsAll } from '../bank/visible-rows';
 import { alreadyImported, type ImportSummary, importBank } from '../db/bank-import';
 import type { Db } from '../db/client';
 import type { LogEntry } from '../deps';
+import { inProcessGrader } from '../grading/node/in-process';
 
 export async function importBankFromDir(
   db: Db,
@@ -30,6 +33,10 @@ export async function importBankFromDir(
       errors: errors.length,
     });
     return null;
+  }
+  // SQL questions keep their visible examples' expected rows, from the reference query (trusted: ours).
+  if (bank.questions.some((q) => q.key.type === 'sql')) {
+    bank.questions = await withVisibleRowsAll(bank.questions, await inProcessGrader());
   }
   const summary = await importBank(db, bank, now);
   log({ level: 'info', msg: 'question bank imported', ...summary });

@@ -11,6 +11,7 @@ import { answerSectionOf } from '../bank/author-fields';
 import { checkExecutableQuestion } from '../bank/check-executable';
 import { compileQuestionMarkdown, type QuestionProblem } from '../bank/question-markdown';
 import type { SourceQuestion } from '../bank/types';
+import { withVisibleRows } from '../bank/visible-rows';
 import { priorFromDifficulty } from '../engine/irt';
 import type { QuestionStatus } from '../engine/question-status';
 import type { Grade } from '../grading/types';
@@ -112,7 +113,10 @@ export async function saveQuestionDraft(db: Db, input: SaveQuestionInput): Promi
   if (!compiled.ok || topicErrors.length > 0 || markdownErrors.length > 0) {
     return { ok: false, errors: [...topicErrors, ...markdownErrors], warnings: compiled.warnings };
   }
-  const q = compiled.question;
+  // A SQL question keeps its visible examples' expected rows (for the candidate's run in the browser).
+  const q = input.grade
+    ? { ...compiled.question, key: await withVisibleRows(compiled.question.key, input.grade) }
+    : compiled.question;
   const version = {
     ...versionContent(q),
     authorId: input.actorId,

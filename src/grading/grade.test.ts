@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradeWith } from './grade';
+import { fromJsonResultSet, toJsonResultSet } from './result-sets';
 import { testEngines } from './test-engines';
 import type { CodeTask, SqlTask } from './types';
 
@@ -173,5 +174,46 @@ describe('SQL grading', () => {
     expect((await gradeWith(engines, task, now)).passed).toBe(2);
     const extra = await gradeWith(engines, sqlTask('select name, age from people where age >= 18'), now);
     expect(extra.results[0]?.error).toBe('the query returns 2 column(s); 1 expected');
+  });
+
+  it('compares with the rows a test brings, as the browser does, without running the reference', async () => {
+    const engines = await testEngines();
+    const expected = toJsonResultSet({ columns: ['name'], rows: [['Ana'], ['Cy']] });
+    const task = (query: string, orderMatters: boolean) =>
+      sqlTask(query, {
+        reference: 'this is not run',
+        orderMatters,
+        tests: [{ name: 'two adults', seed: "insert into people values (1, 'Ana', 30), (3, 'Cy', 18);", expected }],
+      });
+    const reversed = 'select name from people order by name desc';
+    expect((await gradeWith(engines, task(reversed, false), now)).results[0]).toMatchObject({
+      passed: true,
+      expected: 'name\nAna\nCy',
+      got: 'name\nCy\nAna',
+    });
+    expect((await gradeWith(engines, task(reversed, true), now)).passed).toBe(0);
+  });
+
+  it('keeps the rows when asked, blobs included, in a form that survives JSON', async () => {
+    const engines = await testEngines();
+    const grading = await gradeWith(
+      engines,
+      sqlTask("select name, x'00ff' as b from people order by id", {
+        keepRows: true,
+        tests: [sqlTask('').tests[0] as SqlTask['tests'][number]],
+      }),
+      now,
+    );
+    const rows = grading.results[0]?.rows;
+    expect(rows).toEqual({
+      columns: ['name', 'b'],
+      rows: [
+        ['Ana', { hex: '00ff' }],
+        ['Bo', { hex: '00ff' }],
+        ['Cy', { hex: '00ff' }],
+      ],
+    });
+    const back = fromJsonResultSet(JSON.parse(JSON.stringify(rows)));
+    expect(back.rows[0]?.[1]).toEqual(Uint8Array.from([0, 255]));
   });
 });

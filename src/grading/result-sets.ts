@@ -11,6 +11,29 @@ export interface ResultSet {
   rows: SqlValue[][];
 }
 
+/** A value of a result set as JSON carries it: a blob as its bytes in hex. */
+export type JsonSqlValue = number | string | null | { hex: string };
+
+/** A result set that can be stored in a key and sent to a page (blobs written as hex). */
+export interface JsonResultSet {
+  columns: string[];
+  rows: JsonSqlValue[][];
+}
+
+export function toJsonResultSet(set: ResultSet): JsonResultSet {
+  const value = (v: SqlValue): JsonSqlValue =>
+    v instanceof Uint8Array ? { hex: [...v].map((x) => x.toString(16).padStart(2, '0')).join('') } : v;
+  return { columns: set.columns, rows: set.rows.map((row) => row.map(value)) };
+}
+
+export function fromJsonResultSet(set: JsonResultSet): ResultSet {
+  const value = (v: JsonSqlValue): SqlValue =>
+    v !== null && typeof v === 'object'
+      ? Uint8Array.from(v.hex.match(/../g) ?? [], (byte) => Number.parseInt(byte, 16))
+      : v;
+  return { columns: set.columns, rows: set.rows.map((row) => row.map(value)) };
+}
+
 export function sameResult(got: ResultSet, expected: ResultSet, orderMatters: boolean): boolean {
   if (got.columns.length !== expected.columns.length || got.rows.length !== expected.rows.length) return false;
   if (orderMatters) return got.rows.every((row, i) => sameRow(row, expected.rows[i] ?? []));

@@ -2,12 +2,12 @@
  * Runs a candidate's SQL against each test's database in SQLite (sql.js, WebAssembly): a fresh
  * in-memory database per run, built from the question's schema and the test's seed rows, then
  * set read-only (`query_only`). The reference query runs the same way and its rows are the
- * expected ones. A query whose plan could visit too many row combinations is refused before it
+ * expected ones (unless the test brings them: a visible example checked in the browser). A query whose plan could visit too many row combinations is refused before it
  * runs; at most `maxRows` rows are read back, the clock checked after each. What one SQLite step
  * does cannot be interrupted in process: on Node the grading thread is killed past the limit.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-import { type ResultSet, resultText, sameResult } from './result-sets';
+import { fromJsonResultSet, type ResultSet, resultText, sameResult, toJsonResultSet } from './result-sets';
 import { refuseQuery } from './sql-guard';
 import { capText, failedGrading, type Grading, type SqlTask, type SqlTest, type TestResult } from './types';
 
@@ -40,7 +40,9 @@ export function runSqlTests(
 }
 
 function runTest(sqlite: SqlJsStatic, task: SqlTask, test: SqlTest, now: () => number): TestResult {
-  const expected = runQuery(sqlite, task, test, task.reference, now);
+  const expected: Run = test.expected
+    ? { ok: true, set: fromJsonResultSet(test.expected) }
+    : runQuery(sqlite, task, test, task.reference, now);
   const started = now();
   const got = runQuery(sqlite, task, test, task.query, now);
   const ms = Math.round(now() - started);
@@ -56,6 +58,7 @@ function runTest(sqlite: SqlJsStatic, task: SqlTask, test: SqlTest, now: () => n
     got: capText(resultText(got.set)),
     error: got.set.columns.length !== expected.set.columns.length ? columnsMessage(got.set, expected.set) : null,
     ms,
+    ...(task.keepRows ? { rows: toJsonResultSet(got.set) } : {}),
   };
 }
 

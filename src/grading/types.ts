@@ -2,6 +2,7 @@
  * What a grading is asked and what it answers, for both executable question types. Plain JSON
  * both ways, so a grading can cross a worker thread or a Web Worker boundary unchanged.
  */
+import type { JsonResultSet } from './result-sets';
 
 /** A JSON value as tests write it: arguments and expected results. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -52,6 +53,12 @@ export interface CodeTask {
 export interface SqlTest {
   name: string;
   seed: string;
+  /**
+   * The reference query's rows on this database, when known before the run: a visible example's,
+   * computed when the question is imported, so the candidate's browser can check its rows without
+   * the reference. The grader then compares with these instead of running the reference.
+   */
+  expected?: JsonResultSet;
 }
 
 export interface SqlTask {
@@ -65,6 +72,8 @@ export interface SqlTask {
   orderMatters: boolean;
   tests: SqlTest[];
   limits: Limits;
+  /** Keep the query's rows on each result (`rows`): how the expected rows of the visible examples are computed. */
+  keepRows?: boolean;
 }
 
 export type GradingTask = CodeTask | SqlTask;
@@ -81,6 +90,8 @@ export interface TestResult {
   output?: string;
   /** An assertion test's code: what the report shows as its input. */
   snippet?: string;
+  /** The query's rows, when the task asked to keep them. */
+  rows?: JsonResultSet;
 }
 
 export interface Grading {

@@ -39,16 +39,19 @@ export function isExecutable(type: string): type is 'code' | 'sql' {
 }
 
 /**
- * What the browser may run before the finish: the visible examples only (for SQL, the schema and
- * the example rows; the candidate's rows are shown, since the expected ones would need the
- * reference query). Null for the other types.
+ * What the browser may run before the finish: the visible examples only. For SQL, the schema,
+ * the example rows and, when the import computed them, each example's expected rows (not secret:
+ * the reference's rows on data the prompt shows); never the reference query or the hidden
+ * databases. Null for the other types.
  */
 export type VisibleTask = Omit<CodeTask, 'source'> | Omit<SqlTask, 'query' | 'reference'>;
 
 export function visibleTask(key: AnswerKey): VisibleTask | null {
   if (key.type === 'code')
     return { kind: 'code', functionName: key.functionName, tests: key.visible, limits: key.limits };
-  if (key.type === 'sql')
-    return { kind: 'sql', schema: key.schema, orderMatters: false, tests: key.visible, limits: key.limits };
+  if (key.type === 'sql') {
+    const tests = key.visible.map(({ name, seed, expected }) => ({ name, seed, ...(expected ? { expected } : {}) }));
+    return { kind: 'sql', schema: key.schema, orderMatters: key.orderMatters, tests, limits: key.limits };
+  }
   return null;
 }

@@ -2,7 +2,8 @@
  * A candidate on a code question in Chromium: writes code that fails the visible example, runs
  * the visible tests in the browser (a Web Worker with the WebAssembly engines), sees the failure,
  * fixes it, runs again, finishes; the server then grades the hidden tests in its worker threads.
- * A runaway loop in the browser is stopped by terminating the worker.
+ * A runaway loop in the browser is stopped by terminating the worker. On a SQL question the run
+ * shows each example's expected rows (computed on the server at import) beside the candidate's.
  */
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
@@ -80,6 +81,49 @@ describe('a code question in the browser', () => {
     // Three runs in the manager's run history (the report's timeline), at the times they happened.
     const runs = await seeded.db.select().from(attemptEvents).where(eq(attemptEvents.attemptId, attemptId));
     expect(runs.filter((e) => e.type === 'tests_run')).toHaveLength(3);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it("shows each SQL example's expected rows beside the candidate's, and passes once they match", async () => {
+    const { link } = await seeded.invite({
+      blueprint: { sections: [{ area: 'coding', count: 2 }] },
+      shuffleQuestions: false,
+    });
+    const page = await browser.newPage();
+    const errors = watchConsole(page);
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Start the assessment' }).click();
+    if (await page.getByText('sumEvens', { exact: false }).first().isVisible()) {
+      await page.getByRole('button', { name: 'Save and next' }).click();
+    }
+    const editor = page.getByRole('textbox', { name: /Your query/ });
+    await expect.poll(() => page.locator('.cm-content').count(), { timeout: 10_000 }).toBe(1);
+    const write = async (text: string) => {
+      await editor.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(text);
+    };
+    const output = page.locator('[data-run-output]');
+    const run = async () => {
+      await page.getByRole('button', { name: 'Run visible tests' }).click();
+      await expect.poll(() => output.textContent(), { timeout: 20_000 }).toMatch(/examples passed/);
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, with breaks between its blocks
+      return (await output.innerText()).replace(/\s+/g, ' ');
+    };
+
+    // Every customer: the example expects only Linus (Ada has an order).
+    await write('SELECT name FROM customers');
+    const wrong = await run();
+    expect(wrong).toContain('0 of 1 examples passed');
+    expect(wrong).toContain('✗ failed: example data "two customers, one order"');
+    expect(wrong).toContain('Expected name Linus Your query name Ada Linus');
+
+    // The NOT IN query is right on this example (its trap is in a hidden database); another alias is fine.
+    await write('SELECT name AS who FROM customers WHERE id NOT IN (SELECT customer_id FROM orders)');
+    const right = await run();
+    expect(right).toContain('1 of 1 examples passed');
+    expect(right).toContain('Expected name Linus Your query who Linus');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -96,6 +96,45 @@ describe('code and SQL questions', () => {
     }
   });
 
+  it("send the SQL examples' expected rows to the page, and neither the reference query nor a hidden database", async () => {
+    const { pages, sqlAt } = await startCodingTest();
+    const html = pages[Number(sqlAt)] ?? '';
+    // The page's runnable examples (the data-runnable attribute), as the browser reads them.
+    const attribute = /data-runnable="([^"]*)"/.exec(html)?.[1] ?? '';
+    const runnable = JSON.parse(
+      attribute
+        .replaceAll('&quot;', '"')
+        .replaceAll('&#39;', "'")
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>')
+        .replaceAll('&amp;', '&'),
+    );
+    expect(runnable).toMatchObject({ kind: 'sql', orderMatters: false });
+    expect(runnable.tests).toEqual([
+      {
+        name: 'two customers, one order',
+        seed: expect.stringContaining("INSERT INTO customers VALUES (1, 'Ada'), (2, 'Linus');"),
+        expected: { columns: ['name'], rows: [['Linus']] },
+      },
+    ]);
+    expect(Object.keys(runnable).sort()).toEqual(['kind', 'limits', 'orderMatters', 'schema', 'tests']);
+    // Nowhere in the page's HTML (attributes and scripts included): the reference query, the hidden
+    // databases' names and rows, the code question's reference and its hidden tests.
+    for (const html of pages) {
+      for (const secret of [
+        'NOT EXISTS',
+        'nobody ordered',
+        'an order without a customer',
+        'Grace',
+        'Kim',
+        'n % 2 === 0',
+        'sumEvens changed the array',
+      ]) {
+        expect(html).not.toContain(secret);
+      }
+    }
+  });
+
   it('grade saved answers at the finish: the score is the fraction of hidden tests passed', async () => {
     const { browser, manager, attemptId, codeAt, sqlAt } = await startCodingTest();
     expect((await browser.save(attemptId, { q: codeAt, seq: '1', source: almostRightCode })).status).toBe(200);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { compileBank } from '../../src/bank/compile';
+import { withVisibleRowsAll } from '../../src/bank/visible-rows';
 import { importBank } from '../../src/db/bank-import';
 import type { Db } from '../../src/db/client';
+import { inProcessGrader } from '../../src/grading/node/in-process';
 
 /**
  * A bank area `coding` holding the code and SQL examples of questions/README.md (the documented
@@ -26,6 +28,8 @@ export function codeBankFiles() {
 export async function importCodeBank(db: Db, now = 1) {
   const { bank, errors } = await compileBank(codeBankFiles());
   if (errors.length) throw new Error(`code bank invalid: ${JSON.stringify(errors)}`);
+  // As the start-up import does: the SQL examples keep their expected rows.
+  bank.questions = await withVisibleRowsAll(bank.questions, await inProcessGrader());
   await importBank(db, bank, now);
   return bank;
 }

@@ -29,8 +29,14 @@ function run(box, button) {
   const source = box.closest('form')?.querySelector('[name="source"]')?.value ?? '';
 
   const output = box.querySelector('[data-run-output]');
-  // SQL: the candidate's own rows on each example database (the expected rows need the key).
-  const full = task.kind === 'code' ? { ...task, source } : { ...task, query: source, reference: source };
+  // SQL: the page carries each example's expected rows (computed on the server from the reference,
+  // which stays there), and the grader compares with them as the server does. A question imported
+  // before that has none: the candidate's own rows are shown (compared with themselves, unjudged).
+  const checked = task.kind === 'sql' && task.tests.every((t) => t.expected);
+  const full =
+    task.kind === 'code'
+      ? { ...task, source }
+      : { ...task, query: source, reference: source, orderMatters: checked && task.orderMatters };
   const worker = new Worker('/static/vendor/grader-worker.js', { type: 'module' });
   const form = box.closest('form');
   const attemptId = document.querySelector('[data-attempt]')?.dataset.attempt;
@@ -48,7 +54,7 @@ function run(box, button) {
     () => done([line(`Stopped: the run took longer than its limit (${task.limits.timeMs} ms per test).`)]),
     task.limits.timeMs * task.tests.length * 2 + 5000,
   );
-  worker.onmessage = (event) => done(report(task.kind, event.data));
+  worker.onmessage = (event) => done(checked ? sqlReport(task, event.data) : report(task.kind, event.data));
   worker.onerror = () => done([line('The tests could not run in this browser.')]);
   worker.postMessage(full);
 }
@@ -72,6 +78,27 @@ function report(kind, grading) {
     }
     if (r.output) nodes.push(pre(r.output));
   }
+  return nodes;
+}
+
+// Each example: passed or failed, the expected rows beside the candidate's (two columns, stacked on a phone).
+function sqlReport(task, grading) {
+  if (grading.error) return [line(grading.error)];
+  const nodes = [line(`${grading.passed} of ${grading.total} examples passed.`, 'strong')];
+  for (const r of grading.results) {
+    nodes.push(line(`${r.passed ? '✓ passed' : '✗ failed'}: example data "${r.name}"`));
+    if (r.error) nodes.push(line(r.error, 'small'));
+    const side = (title, text) => {
+      const column = document.createElement('div');
+      column.append(line(title, 'small'), pre(text));
+      return column;
+    };
+    const pair = document.createElement('div');
+    pair.className = 'rows-pair';
+    pair.append(side('Expected', r.expected), side('Your query', r.got ?? '(no rows: the query failed)'));
+    nodes.push(pair);
+  }
+  if (!task.orderMatters) nodes.push(line('Rows may come in any order.', 'small'));
   return nodes;
 }
 
