@@ -48,8 +48,16 @@ export async function getAttempt(db: Db, id: string) {
   return row ?? null;
 }
 
+const attemptByInvitation = preparedPerDb((db) =>
+  db
+    .select()
+    .from(attempts)
+    .where(eq(attempts.invitationId, sql.placeholder('invitationId')))
+    .prepare(),
+);
+
 export async function attemptForInvitation(db: Db, invitationId: string) {
-  const [row] = await db.select().from(attempts).where(eq(attempts.invitationId, invitationId));
+  const [row] = await attemptByInvitation(db).all({ invitationId });
   return row ?? null;
 }
 
