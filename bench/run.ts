@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { crashRun } from './crash';
+import { memoryAtLoad } from './heap';
 import { shedding, socketPerCandidate } from './overload';
 import { type Bench, type Seed, waitForQuiet } from './proc';
 import { saturation } from './saturation';
@@ -242,6 +243,20 @@ log(
 );
 log(`\nOffered ${shed.overload} x the save capacity measured in part 3 (${shed.capacityPerSecond}/s).`);
 
+await part('6. Memory under load: resident set and what the JavaScript heap holds');
+const memory = await memoryAtLoad(bench, quick ? { candidates: 100, warmupMs: 1000, windowMs: 4000 } : {});
+log(
+  `${memory.candidates} candidates saving every 2 s (save p99 ${memory.savesP99} ms). Resident set when ready ${memory.ready.rssMb} MB ` +
+    `(anonymous ${memory.ready.anonMb}, files ${memory.ready.fileMb}); under load ${memory.loaded.rssMb} MB ` +
+    `(anonymous ${memory.loaded.anonMb}, files ${memory.loaded.fileMb}); JavaScript heap in the snapshot ${memory.heap.totalMb} MB:\n`,
+);
+log(
+  table(
+    ['held by', 'MB', 'count'],
+    memory.heap.rows.map((r) => [r.name, r.mb, r.count]),
+  ),
+);
+
 await part('Crash: SIGKILL while saves are in flight, restart, check every acknowledged save');
 const crash = await crashRun(bench, quick ? { candidates: 50, runMs: 1500 } : {});
 log(
@@ -280,7 +295,7 @@ const seconds = Math.round((performance.now() - began) / 1000);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/latest.json',
-  `${JSON.stringify({ machine, code, quick, seconds, quiet, saveSteps: steps, syncStart: start, saturation: sat, sockets, shedding: shed, crash }, null, 2)}\n`,
+  `${JSON.stringify({ machine, code, quick, seconds, quiet, saveSteps: steps, syncStart: start, saturation: sat, sockets, shedding: shed, memory, crash }, null, 2)}\n`,
 );
 log(`\nWrote bench/results/latest.json (${seconds} s in all).`);
 if (crash.missing > 0 || !start.exact) process.exitCode = 1;
