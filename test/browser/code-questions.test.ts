@@ -51,14 +51,18 @@ describe('a code question in the browser', () => {
     await write('function sumEvens(numbers) {\n  return 0;\n}\n');
     await page.getByRole('button', { name: 'Run visible tests' }).click();
     const output = page.locator('[data-run-output]');
-    await expect.poll(() => output.textContent(), { timeout: 20_000 }).toContain('0 of 1 visible tests passed');
+    await expect.poll(() => output.textContent(), { timeout: 20_000 }).toContain('0 of 2 visible tests passed');
     expect(await output.textContent()).toContain('expected 6, got 0');
+    // The visible assertion test says what failed in the grader's words.
+    expect(await output.textContent()).toContain(
+      '✗ failed: sums a long array and keeps itAssertionError: expected 249500, got 0',
+    );
 
     await write(
       'function sumEvens(numbers) {\n  return numbers.filter((n) => n % 2 === 0).reduce((a, b) => a + b, 0);\n}\n',
     );
     await page.getByRole('button', { name: 'Run visible tests' }).click();
-    await expect.poll(() => output.textContent(), { timeout: 20_000 }).toContain('1 of 1 visible tests passed');
+    await expect.poll(() => output.textContent(), { timeout: 20_000 }).toContain('2 of 2 visible tests passed');
     // The editor, its run button and the results are accessible as they stand.
     expect(await seriousAxeViolations(page)).toEqual([]);
 

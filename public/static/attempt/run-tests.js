@@ -98,7 +98,9 @@ function sqlReport(task, grading) {
     pair.append(side('Expected', r.expected), side('Your query', r.got ?? '(no rows: the query failed)'));
     nodes.push(pair);
   }
-  if (!task.orderMatters) nodes.push(line('Rows may come in any order.', 'small'));
+  nodes.push(
+    line(task.orderMatters ? 'The rows must come in the expected order.' : 'Rows may come in any order.', 'small'),
+  );
   return nodes;
 }
 

@@ -166,6 +166,12 @@ export const codeSource: QuestionSource<CodeSourceAnswer, CodeKey, CodeAnswer> =
           : [`- \`${t.name}\` returns \`${JSON.stringify(t.expected)}\``],
       ),
       '',
+      ...(answer.visible.some(isAssertionTest)
+        ? [
+            "A test written as code runs after yours; `assert(condition, message)` and `assertEqual(actual, expected)` are the grader's and fail the test when the check does not hold.",
+            '',
+          ]
+        : []),
       `Your answer is scored by ${answer.hidden.length} hidden tests.`,
     ].join('\n'),
 
