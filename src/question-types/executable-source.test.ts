@@ -149,4 +149,14 @@ describe('the query section', () => {
       '10: the "order matters: yes|no" setting is missing',
     ]);
   });
+
+  it('names a block above the first test database, as the code section names a stray block', () => {
+    const stray = sqlSection().replace(
+      '#### Tests',
+      ['#### Tests', fence('sql', 'INSERT INTO t VALUES (1);')].join('\n'),
+    );
+    expect(read(sqlSource, 'Query', stray).errors).toEqual([
+      '17: a fenced block belongs to the list item naming its test database, above it',
+    ]);
+  });
 });

@@ -5,9 +5,11 @@
  * here. See questions/README.md, "Code and SQL questions".
  */
 import { closesFence, fenceOpening } from '../bank/fences';
+import { nonBlank } from '../bank/sections';
 import type { RawSection, SourceLine } from '../bank/types';
 import type { Limits } from '../grading/types';
-import type { LineReport } from './source';
+import type { SourceAnswer } from './executable';
+import type { BlindMapping, GiftMapping, LineReport } from './source';
 
 export interface Part {
   line: number;
@@ -74,11 +76,8 @@ function capital(name: string): string {
 }
 
 /** The fenced blocks of some lines, each with the line of its opening fence, and the lines outside any fence. */
-export function fencedBlocks(lines: readonly SourceLine[]): {
-  blocks: { code: string; line: number }[];
-  outside: SourceLine[];
-} {
-  const blocks: { code: string; line: number }[] = [];
+export function fencedBlocks(lines: readonly SourceLine[]): { blocks: Block[]; outside: SourceLine[] } {
+  const blocks: Block[] = [];
   const outside: SourceLine[] = [];
   let open: { fence: NonNullable<ReturnType<typeof fenceOpening>>; indent: number; body: string[] } | null = null;
   for (const l of lines) {
@@ -111,6 +110,79 @@ export function onePart(parts: SectionParts, name: string, sectionLine: number, 
   }
   if (stray) error(stray.line, `"#### ${capital(name)}" holds only its fenced code block`);
   return blocks[0].code;
+}
+
+/** A fenced block and the line of its opening fence. */
+export interface Block {
+  code: string;
+  line: number;
+}
+
+/**
+ * The list items of a `#### Tests` or `#### Hidden tests` part, each with the fenced blocks below
+ * it (up to the next item), and what is neither: other lines and blocks above the first item, for
+ * the caller to report in its own words. Null when the part is missing (reported).
+ */
+export function listedTests(
+  parts: SectionParts,
+  name: 'tests' | 'hidden tests',
+  sectionLine: number,
+  error: LineReport,
+): {
+  items: { item: SourceLine; text: string; blocks: Block[] }[];
+  otherLines: SourceLine[];
+  strayBlocks: Block[];
+} | null {
+  const part = parts.parts.get(name);
+  if (!part) {
+    error(sectionLine, `the "#### ${capital(name)}" part is missing`);
+    return null;
+  }
+  const { blocks, outside } = fencedBlocks(part.lines);
+  const lines = nonBlank(outside);
+  const listed = lines.filter((l) => listItem.test(l.text.trim()));
+  const items = listed.map((item, i) => {
+    const next = listed[i + 1]?.line ?? Number.POSITIVE_INFINITY;
+    const text = item.text.trim().replace(listItem, '');
+    return { item, text, blocks: blocks.filter((b) => b.line > item.line && b.line < next) };
+  });
+  return {
+    items,
+    otherLines: lines.filter((l) => !listed.includes(l)),
+    strayBlocks: blocks.filter((b) => !listed.some((l) => l.line < b.line)),
+  };
+}
+
+const listItem = /^[-*]\s+/;
+
+/** At least one visible test and five hidden ones, when their parts are there (a missing part is reported already). */
+export function checkTestCounts(
+  parts: SectionParts,
+  counts: { visible: number; hidden: number },
+  noun: string,
+  sectionLine: number,
+  error: LineReport,
+): void {
+  if (parts.parts.has('tests') && counts.visible === 0) error(sectionLine, `give at least one visible ${noun}`);
+  if (parts.parts.has('hidden tests') && counts.hidden < 5) {
+    error(
+      parts.parts.get('hidden tests')?.line ?? sectionLine,
+      `give at least 5 hidden ${noun}s, found ${counts.hidden}`,
+    );
+  }
+}
+
+/** GIFT has no type that runs an answer against tests: export leaves the question out, saying why; import claims nothing. */
+export function notInGift<Written>(skipped: string): GiftMapping<Written> {
+  return { answerLines: () => [], writtenAs: null, skipped, claims: (_q): _q is never => false, convert: () => null };
+}
+
+/** The blind sheet of an executable type: the reviewer writes the source, and the key reads as the reference. */
+export function blindSource<Type extends string>(
+  type: Type,
+  instruction: string,
+): BlindMapping<{ reference: string }, SourceAnswer<Type>> {
+  return { instruction, toAnswer: (written) => ({ type, source: written }), keyOnSheet: (answer) => answer.reference };
 }
 
 const defaultLimits: Limits = { timeMs: 1000, memoryBytes: 32 << 20 };

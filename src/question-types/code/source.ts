@@ -5,13 +5,15 @@
  * `` - `name(args)` → `expected` `` with JSON arguments and result, or an assertion test: a list
  * item naming it, followed by a fenced js block run after the candidate's code.
  */
-import { nonBlank } from '../../bank/sections';
 import type { SourceLine } from '../../bank/types';
 import { type CallTest, type CodeTest, isAssertionTest, type JsonValue, type Limits } from '../../grading/types';
 import {
+  blindSource,
+  checkTestCounts,
   errorsCounted,
-  fencedBlocks,
   limitsText,
+  listedTests,
+  notInGift,
   onePart,
   readLimits,
   readParts,
@@ -43,43 +45,36 @@ const assertionHint =
  */
 function readTests(
   parts: SectionParts,
-  name: string,
+  name: 'tests' | 'hidden tests',
   functionName: string,
   sectionLine: number,
   error: LineReport,
 ): CodeTest[] {
-  const part = parts.parts.get(name);
-  if (!part) {
-    error(sectionLine, `the "#### ${name === 'tests' ? 'Tests' : 'Hidden tests'}" part is missing`);
-    return [];
-  }
-  const { blocks, outside } = fencedBlocks(part.lines);
-  const items = nonBlank(outside);
+  const listed = listedTests(parts, name, sectionLine, error);
+  if (!listed) return [];
   const tests: CodeTest[] = [];
-  items.forEach((l, i) => {
-    const next = items[i + 1]?.line ?? Number.POSITIVE_INFINITY;
-    const own = blocks.filter((b) => b.line > l.line && b.line < next);
-    const call = testPattern.exec(l.text.trim());
+  for (const { item, text, blocks } of listed.items) {
+    const call = testPattern.exec(item.text.trim());
     if (call) {
-      if (own.length > 0)
-        error(own[0]?.line ?? l.line, 'a call test has no code block; an assertion test names itself');
-      const test = callTest(call, l, functionName, error);
+      if (blocks.length > 0)
+        error(blocks[0]?.line ?? item.line, 'a call test has no code block; an assertion test names itself');
+      const test = callTest(call, item, functionName, error);
       if (test) tests.push(test);
-      return;
+      continue;
     }
-    const item = /^[-*]\s+(.+)$/.exec(l.text.trim());
-    if (!item || own.length !== 1) {
-      error(l.line, assertionHint);
-      return;
+    if (blocks.length !== 1) {
+      error(item.line, assertionHint);
+      continue;
     }
-    const snippet = own[0]?.code ?? '';
+    const snippet = blocks[0]?.code ?? '';
     if (!new RegExp(`(^|[^\\w$])${functionName.replaceAll('$', '\\$')}([^\\w$]|$)`).test(snippet)) {
-      error(l.line, `the assertion test never names ${functionName}`);
-      return;
+      error(item.line, `the assertion test never names ${functionName}`);
+      continue;
     }
-    tests.push({ name: item[1] ?? '', snippet });
-  });
-  const stray = blocks.find((b) => !items.some((l) => l.line < b.line));
+    tests.push({ name: text, snippet });
+  }
+  for (const l of listed.otherLines) error(l.line, assertionHint);
+  const stray = listed.strayBlocks[0];
   if (stray) error(stray.line, 'a code block belongs to the list item naming its assertion test, above it');
   return tests;
 }
@@ -126,13 +121,7 @@ export const codeSource: QuestionSource<CodeSourceAnswer, CodeKey, CodeAnswer> =
     const hidden = readTests(parts, 'hidden tests', functionName, section.line, before.report);
     const reference = onePart(parts, 'reference solution', section.line, before.report);
     const wrong = onePart(parts, 'wrong solution', section.line, before.report);
-    if (parts.parts.has('tests') && visible.length === 0) before.report(section.line, 'give at least one visible test');
-    if (parts.parts.has('hidden tests') && hidden.length < 5) {
-      before.report(
-        parts.parts.get('hidden tests')?.line ?? section.line,
-        `give at least 5 hidden tests, found ${hidden.length}`,
-      );
-    }
+    checkTestCounts(parts, { visible: visible.length, hidden: hidden.length }, 'test', section.line, before.report);
     if (before.count() > 0 || starter === null || reference === null || wrong === null) return null;
     return { type: 'code', functionName, starter, visible, hidden, reference, wrong, limits };
   },
@@ -175,17 +164,7 @@ export const codeSource: QuestionSource<CodeSourceAnswer, CodeKey, CodeAnswer> =
       `Your answer is scored by ${answer.hidden.length} hidden tests.`,
     ].join('\n'),
 
-  gift: {
-    answerLines: () => [],
-    writtenAs: null,
-    skipped: "code questions run the candidate's code against hidden tests; GIFT has no such type",
-    claims: (_q): _q is never => false,
-    convert: () => null,
-  },
+  gift: notInGift("code questions run the candidate's code against hidden tests; GIFT has no such type"),
 
-  blind: {
-    instruction: 'Write the function; it is checked against the hidden tests.',
-    toAnswer: (written) => ({ type: 'code', source: written }),
-    keyOnSheet: (answer) => answer.reference,
-  },
+  blind: blindSource('code', 'Write the function; it is checked against the hidden tests.'),
 };

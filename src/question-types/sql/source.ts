@@ -4,13 +4,15 @@
  * `#### Hidden tests` (scored), `#### Reference query` and `#### Wrong query` (bank:check runs
  * both). Each test is a list item naming the database, followed by a fenced block of INSERTs.
  */
-import { nonBlank } from '../../bank/sections';
 import { refuseQuery } from '../../grading/sql-guard';
 import type { Limits, SqlTest } from '../../grading/types';
 import {
+  blindSource,
+  checkTestCounts,
   errorsCounted,
-  fencedBlocks,
   limitsText,
+  listedTests,
+  notInGift,
   onePart,
   readLimits,
   readParts,
@@ -31,34 +33,29 @@ export interface SqlSourceAnswer {
 }
 
 /** `- name` lines, each followed by its fenced block of INSERT statements. */
-function readDatabases(parts: SectionParts, name: string, sectionLine: number, error: LineReport): SqlTest[] {
-  const part = parts.parts.get(name);
-  const title = name === 'tests' ? 'Tests' : 'Hidden tests';
-  if (!part) {
-    error(sectionLine, `the "#### ${title}" part is missing`);
-    return [];
-  }
+function readDatabases(
+  parts: SectionParts,
+  name: 'tests' | 'hidden tests',
+  sectionLine: number,
+  error: LineReport,
+): SqlTest[] {
+  const listed = listedTests(parts, name, sectionLine, error);
+  if (!listed) return [];
+  for (const l of listed.otherLines)
+    error(l.line, 'a test database is a list item naming it ("- two customers"), then a fenced block of INSERTs');
+  const stray = listed.strayBlocks[0];
+  if (stray) error(stray.line, 'a fenced block belongs to the list item naming its test database, above it');
   const tests: SqlTest[] = [];
-  const { blocks, outside } = fencedBlocks(part.lines);
-  const names = nonBlank(outside);
-  for (const l of names) {
-    const m = /^[-*]\s+(.+)$/.exec(l.text.trim());
-    if (!m)
-      error(l.line, 'a test database is a list item naming it ("- two customers"), then a fenced block of INSERTs');
-  }
-  const items = names.filter((l) => /^[-*]\s+/.test(l.text.trim()));
-  items.forEach((item, i) => {
-    const next = items[i + 1]?.line ?? Number.POSITIVE_INFINITY;
-    const own = blocks.filter((b) => b.line > item.line && b.line < next);
-    if (own.length !== 1) {
+  for (const { item, text, blocks } of listed.items) {
+    if (blocks.length !== 1) {
       error(
         item.line,
         'each test database has exactly one fenced block of INSERT statements (an empty block for empty tables)',
       );
-      return;
+      continue;
     }
-    tests.push({ name: item.text.trim().replace(/^[-*]\s+/, ''), seed: own[0]?.code ?? '' });
-  });
+    tests.push({ name: text, seed: blocks[0]?.code ?? '' });
+  }
   return tests;
 }
 
@@ -94,14 +91,7 @@ export const sqlSource: QuestionSource<SqlSourceAnswer, SqlKey, SqlAnswer> = {
       const refusal = query === null ? null : refuseQuery(query);
       if (refusal) report(parts.parts.get(name)?.line ?? section.line, `the ${name} would be refused: ${refusal}`);
     }
-    if (parts.parts.has('tests') && visible.length === 0)
-      report(section.line, 'give at least one visible test database');
-    if (parts.parts.has('hidden tests') && hidden.length < 5) {
-      report(
-        parts.parts.get('hidden tests')?.line ?? section.line,
-        `give at least 5 hidden test databases, found ${hidden.length}`,
-      );
-    }
+    checkTestCounts(parts, { visible: visible.length, hidden: hidden.length }, 'test database', section.line, report);
     if (counted.count() > 0 || schema === null || reference === null || wrong === null) return null;
     return { type: 'sql', schema, visible, hidden, reference, wrong, orderMatters: order?.value === 'yes', limits };
   },
@@ -134,17 +124,7 @@ export const sqlSource: QuestionSource<SqlSourceAnswer, SqlKey, SqlAnswer> = {
       `Your answer is scored on ${answer.hidden.length} hidden databases with the same tables.`,
     ].join('\n'),
 
-  gift: {
-    answerLines: () => [],
-    writtenAs: null,
-    skipped: "SQL questions run the candidate's query against hidden databases; GIFT has no such type",
-    claims: (_q): _q is never => false,
-    convert: () => null,
-  },
+  gift: notInGift("SQL questions run the candidate's query against hidden databases; GIFT has no such type"),
 
-  blind: {
-    instruction: 'Write the query; it is checked against the hidden databases.',
-    toAnswer: (written) => ({ type: 'sql', source: written }),
-    keyOnSheet: (answer) => answer.reference,
-  },
+  blind: blindSource('sql', 'Write the query; it is checked against the hidden databases.'),
 };
