@@ -4,25 +4,18 @@
  * switched on (the switch stays on from question to question) and opens the whole pool. Every
  * page is axe-clean and fits a 390 px phone.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demo, seedDemo } from '../../src/cli/demo';
 import { seriousAxeViolations } from '../support/axe';
-import { launchBrowser, watchConsole } from '../support/browser';
+import { watchConsole } from '../support/browser';
+import { serverAndBrowser } from '../support/browser-suite';
 import { fitsWidth } from '../support/readable';
-import { startSeededServer } from '../support/seed-server';
 
-let seeded: Awaited<ReturnType<typeof startSeededServer>>;
-let browser: Browser;
+const suite = serverAndBrowser();
 
 beforeAll(async () => {
-  seeded = await startSeededServer();
-  browser = await launchBrowser();
-  await seedDemo(seeded.db, { now: Date.now(), passwordIterations: 1000 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await seeded?.stop();
+  await seedDemo(suite.seeded.db, { now: Date.now(), passwordIterations: 1000 });
 });
 
 const csv = `\uFEFFtype,topic,difficulty,prompt,options,correct,explanation\r\nsingle,services,2,"Which service signs our tokens, and rotates the keys?","the gateway\r\nthe auth service",2,"The auth service signs them."\r\nsingle,services,7,"A row with a bad difficulty","a|b",1,"x"\r\n`;
@@ -36,8 +29,8 @@ async function expectTidy(page: Page, what: string) {
 
 describe('bank import and the assessment preview in Chromium', () => {
   it('imports a CSV, previews an assessment with its key, lists its whole pool', async () => {
-    const { url } = seeded.server;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { url } = suite.seeded.server;
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto(`${url}/login`);

@@ -1,13 +1,11 @@
 import { createRequire } from 'node:module';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { attemptItems, attempts, responses } from '../../src/db/schema';
-import { launchBrowser, watchConsole } from '../support/browser';
-import { startSeededServer, writeTestBank } from '../support/seed-server';
-
-let seeded: Awaited<ReturnType<typeof startSeededServer>>;
-let browser: Browser;
+import { watchConsole } from '../support/browser';
+import { serverAndBrowser } from '../support/browser-suite';
+import { writeTestBank } from '../support/seed-server';
 
 // One more area for the phone: a question whose code is far wider than a phone's screen.
 const wideLine = `SELECT ${Array.from({ length: 14 }, (_, i) => `customer_column_${i}`).join(', ')} FROM customers;`;
@@ -22,14 +20,7 @@ const codeArea = [
   },
 ];
 
-beforeAll(async () => {
-  seeded = await startSeededServer({ QUESTIONS_DIR: writeTestBank(codeArea) });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await seeded?.stop();
-});
+const suite = serverAndBrowser(() => ({ QUESTIONS_DIR: writeTestBank(codeArea) }));
 
 /** Answers whatever question is on screen, as a person would, and says which type it was. */
 async function answer(page: Page): Promise<string> {
@@ -63,13 +54,13 @@ async function answer(page: Page): Promise<string> {
 }
 
 async function savedResponses(attemptId: string) {
-  return seeded.db.select().from(responses).where(eq(responses.attemptId, attemptId));
+  return suite.seeded.db.select().from(responses).where(eq(responses.attemptId, attemptId));
 }
 
 describe('a candidate takes an assessment in Chromium', () => {
   it('starts, answers every type, survives a reload and an outage, finishes and sees the result', async () => {
-    const { link } = await seeded.invite({ timeLimitSeconds: 30 * 60 });
-    const context = await browser.newContext();
+    const { link } = await suite.seeded.invite({ timeLimitSeconds: 30 * 60 });
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     const problems = watchConsole(page);
 
@@ -120,7 +111,7 @@ describe('a candidate takes an assessment in Chromium', () => {
     await page.waitForURL(/\/result$/);
     await page.getByRole('heading', { name: 'Thank you, your answers are in' }).waitFor();
     expect(await page.locator('.score-big').textContent()).toMatch(/^\d+(\.\d)?%$/);
-    const [row] = await seeded.db.select().from(attempts).where(eq(attempts.id, attemptId));
+    const [row] = await suite.seeded.db.select().from(attempts).where(eq(attempts.id, attemptId));
     expect(row?.state).toBe('submitted');
 
     // Failed fetches while offline are expected console noise; nothing else may appear.
@@ -131,7 +122,7 @@ describe('a candidate takes an assessment in Chromium', () => {
 
 /** The answers stored for an attempt, by position, read from the database. */
 async function storedByPosition(attemptId: string) {
-  const rows = await seeded.db
+  const rows = await suite.seeded.db
     .select({ position: attemptItems.position, answer: responses.answer, flagged: responses.flagged })
     .from(attemptItems)
     .innerJoin(
@@ -152,8 +143,8 @@ async function startAttempt(page: Page, link: string) {
 
 describe('the test page keeps going offline', () => {
   it('answers three questions in a row with Save and next while offline; all three are stored once back', async () => {
-    const { link } = await seeded.invite({ timeLimitSeconds: 30 * 60 });
-    const context = await browser.newContext();
+    const { link } = await suite.seeded.invite({ timeLimitSeconds: 30 * 60 });
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     const problems = watchConsole(page);
     const attemptId = await startAttempt(page, link);
@@ -195,8 +186,8 @@ describe('the test page keeps going offline', () => {
   });
 
   it('says in the navigator, to a screen reader too, what was answered and flagged', async () => {
-    const { link } = await seeded.invite({ timeLimitSeconds: 30 * 60 });
-    const context = await browser.newContext();
+    const { link } = await suite.seeded.invite({ timeLimitSeconds: 30 * 60 });
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     await startAttempt(page, link);
     const first = page.locator('.navigator a[data-position="0"]');
@@ -214,8 +205,8 @@ describe('the test page keeps going offline', () => {
 
 describe('when time runs out', () => {
   it('stops taking answers, waits out the save grace, then shows the result with the answers given in time', async () => {
-    const { link } = await seeded.invite({ timeLimitSeconds: 8 });
-    const context = await browser.newContext();
+    const { link } = await suite.seeded.invite({ timeLimitSeconds: 8 });
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     const problems = watchConsole(page);
     const attemptId = await startAttempt(page, link);
@@ -231,7 +222,7 @@ describe('when time runs out', () => {
     await page.waitForURL(/\/result$/, { timeout: 20_000 });
     await page.getByText('Time ran out').waitFor();
     expect(loads).toEqual([`/attempts/${attemptId}`, `/attempts/${attemptId}/result`]);
-    const [row] = await seeded.db.select().from(attempts).where(eq(attempts.id, attemptId));
+    const [row] = await suite.seeded.db.select().from(attempts).where(eq(attempts.id, attemptId));
     expect(row).toMatchObject({ state: 'expired', submittedAt: row?.deadlineAt });
     expect((await storedByPosition(attemptId)).map((r) => r.position)).toEqual([0]);
     expect(problems).toEqual([]);
@@ -241,7 +232,7 @@ describe('when time runs out', () => {
 
 describe('the test page on a phone', () => {
   it('scrolls wide code inside its own focusable box, never the page, and passes axe', async () => {
-    const { link } = await seeded.invite({
+    const { link } = await suite.seeded.invite({
       timeLimitSeconds: 30 * 60,
       shuffleQuestions: false,
       blueprint: {
@@ -252,7 +243,7 @@ describe('the test page on a phone', () => {
       },
     });
     // axe is injected as a script; the page's CSP would rightly refuse it.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
     const page = await context.newPage();
     await startAttempt(page, link);
     await page.getByText('What does this query return?').waitFor();

@@ -6,33 +6,23 @@
  * shows each example's expected rows (computed on the server at import) beside the candidate's.
  */
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attemptEvents, attempts, responses } from '../../src/db/schema';
 import { seriousAxeViolations } from '../support/axe';
-import { launchBrowser, watchConsole } from '../support/browser';
+import { watchConsole } from '../support/browser';
+import { serverAndBrowser } from '../support/browser-suite';
 import { codeBankFiles } from '../support/code-bank';
-import { startSeededServer, writeTestBank } from '../support/seed-server';
+import { writeTestBank } from '../support/seed-server';
 
-let seeded: Awaited<ReturnType<typeof startSeededServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  seeded = await startSeededServer({ QUESTIONS_DIR: writeTestBank(codeBankFiles()) });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await seeded?.stop();
-});
+const suite = serverAndBrowser(() => ({ QUESTIONS_DIR: writeTestBank(codeBankFiles()) }));
 
 describe('a code question in the browser', () => {
   it('runs the visible tests, shows a failure, passes after a fix, and is graded at the finish', async () => {
-    const { link } = await seeded.invite({
+    const { link } = await suite.seeded.invite({
       blueprint: { sections: [{ area: 'coding', count: 2 }] },
       shuffleQuestions: false,
     });
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors = watchConsole(page);
     await page.goto(link);
     await page.getByRole('button', { name: 'Start the assessment' }).click();
@@ -78,22 +68,22 @@ describe('a code question in the browser', () => {
     await page.waitForURL(/\/result$/);
 
     const attemptId = new URL(page.url()).pathname.split('/')[2] ?? '';
-    const rows = await seeded.db.select().from(responses).where(eq(responses.attemptId, attemptId));
+    const rows = await suite.seeded.db.select().from(responses).where(eq(responses.attemptId, attemptId));
     expect(rows.find((r) => r.answer?.type === 'code')?.answer).toMatchObject({ tests: { passed: 6, total: 6 } });
-    const [attempt] = await seeded.db.select().from(attempts).where(eq(attempts.id, attemptId));
+    const [attempt] = await suite.seeded.db.select().from(attempts).where(eq(attempts.id, attemptId));
     expect(attempt?.state).toBe('submitted');
     // Three runs in the manager's run history (the report's timeline), at the times they happened.
-    const runs = await seeded.db.select().from(attemptEvents).where(eq(attemptEvents.attemptId, attemptId));
+    const runs = await suite.seeded.db.select().from(attemptEvents).where(eq(attemptEvents.attemptId, attemptId));
     expect(runs.filter((e) => e.type === 'tests_run')).toHaveLength(3);
     expect(errors).toEqual([]);
   }, 120_000);
 
   it("shows each SQL example's expected rows beside the candidate's, and passes once they match", async () => {
-    const { link } = await seeded.invite({
+    const { link } = await suite.seeded.invite({
       blueprint: { sections: [{ area: 'coding', count: 2 }] },
       shuffleQuestions: false,
     });
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors = watchConsole(page);
     await page.goto(link);
     await page.getByRole('button', { name: 'Start the assessment' }).click();

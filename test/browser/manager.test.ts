@@ -1,37 +1,20 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe';
-import { answerWhatIsShown, launchBrowser, watchConsole } from '../support/browser';
-import { startSeededServer } from '../support/seed-server';
+import { answerWhatIsShown, watchConsole } from '../support/browser';
+import { serverAndBrowser, signUpManager } from '../support/browser-suite';
 
-let seeded: Awaited<ReturnType<typeof startSeededServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  seeded = await startSeededServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await seeded?.stop();
-});
+const suite = serverAndBrowser();
 
 describe('a hiring manager in Chromium', () => {
   it('signs up, builds an assessment, invites, reads the report, exports, and brings in a colleague', async () => {
-    const { url } = seeded.server;
-    const manager = await browser.newContext({ acceptDownloads: true });
+    const { url } = suite.seeded.server;
+    const manager = await suite.browser.newContext({ acceptDownloads: true });
     const page = await manager.newPage();
     const problems = watchConsole(page);
 
     // Sign up: the first account owns its organization.
-    await page.goto(`${url}/signup`);
-    await page.getByLabel('Your name').fill('Maya Manager');
-    await page.getByLabel('Email').fill('maya@example.com');
-    await page.getByLabel('Password').fill('a long enough passphrase');
-    await page.getByLabel('Organization').fill('Maya Hiring');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${url}/app`);
+    await signUpManager(page, suite.seeded);
 
     // Build an assessment from the two test areas.
     await page.getByRole('link', { name: 'New assessment' }).click();
@@ -58,7 +41,7 @@ describe('a hiring manager in Chromium', () => {
     expect(link).toMatch(/\/invite\/[\w.-]+$/);
 
     // The candidate takes the test in a browser of their own.
-    const candidateContext = await browser.newContext();
+    const candidateContext = await suite.browser.newContext();
     const candidate = await candidateContext.newPage();
     problems.push(...watchConsole(candidate));
     await candidate.goto(link ?? '');
@@ -105,7 +88,7 @@ describe('a hiring manager in Chromium', () => {
     const joinLink = await page.getByRole('textbox', { name: 'Invitation link for rene@example.com' }).inputValue();
     expect(joinLink).toMatch(new RegExp(`^${url}/team/join/[\\w.-]+$`));
 
-    const colleagueContext = await browser.newContext();
+    const colleagueContext = await suite.browser.newContext();
     const colleague = await colleagueContext.newPage();
     problems.push(...watchConsole(colleague));
     await colleague.goto(joinLink);

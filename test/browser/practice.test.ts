@@ -1,21 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe';
-import { launchBrowser, watchConsole } from '../support/browser';
+import { watchConsole } from '../support/browser';
+import { serverAndBrowser } from '../support/browser-suite';
 import { chartText, fitsWidth } from '../support/readable';
-import { startSeededServer } from '../support/seed-server';
 
-let seeded: Awaited<ReturnType<typeof startSeededServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  seeded = await startSeededServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await seeded?.stop();
-});
+const suite = serverAndBrowser();
 
 /** Answers whatever question is on screen, as a person would. */
 async function answer(page: Page) {
@@ -39,11 +29,11 @@ async function answer(page: Page) {
 
 describe('a visitor benchmarks themselves in Chromium', () => {
   it('takes an adaptive practice test to the end, shares the result and opens the link elsewhere', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const problems = watchConsole(page);
 
-    await page.goto(`${seeded.server.url}/`);
+    await page.goto(`${suite.seeded.server.url}/`);
     await page.getByRole('link', { name: 'Start a practice test in Alpha' }).click();
     await page.waitForURL(/\/practice\/alpha$/);
     await page.getByRole('heading', { name: 'Practice test: Alpha' }).waitFor();
@@ -93,7 +83,7 @@ describe('a visitor benchmarks themselves in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'light' });
 
     // Someone else, on a phone that never saw the test, opens the link.
-    const recipient = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const recipient = await suite.browser.newContext({ viewport: { width: 390, height: 844 } });
     const other = await recipient.newPage();
     const otherProblems = watchConsole(other);
     const res = await other.goto(link);
@@ -117,7 +107,7 @@ describe('a visitor benchmarks themselves in Chromium', () => {
     await other.getByRole('heading', { name: 'This result was withdrawn by its owner' }).waitFor();
 
     // The history in this browser: its chart's labels are whole and readable on the phone too.
-    await page.goto(`${seeded.server.url}/me`);
+    await page.goto(`${suite.seeded.server.url}/me`);
     const history = await chartText(page);
     expect(history.texts.some((t) => /^\d{4}-\d\d-\d\d$/.test(t.text))).toBe(true);
     expect(history.problems).toEqual([]);

@@ -1,30 +1,13 @@
-/**
- * A private code question from the author's keyboard to the manager's report, in Chromium: the
- * demo owner writes a code question in the authoring form and watches the live preview (no
- * button pressed) show its code highlighted as candidates will see it, with the key; activates
- * it; builds an assessment from that collection alone and creates an invitation. The candidate,
- * in a browser context of their own, opens the link, writes the function in the code editor and
- * finishes; the server grades the hidden tests, and the owner reads each test's result in the
- * report. axe finds nothing serious on the authoring page.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/cli/demo';
 import { seriousAxeViolations } from '../support/axe';
-import { demoOwnerPage, launchBrowser, watchConsole } from '../support/browser';
-import { startSeededServer } from '../support/seed-server';
+import { demoOwnerPage, watchConsole } from '../support/browser';
+import { serverAndBrowser } from '../support/browser-suite';
 
-let seeded: Awaited<ReturnType<typeof startSeededServer>>;
-let browser: Browser;
+const suite = serverAndBrowser();
 
 beforeAll(async () => {
-  seeded = await startSeededServer();
-  browser = await launchBrowser();
-  await seedDemo(seeded.db, { now: Date.now(), passwordIterations: 1000 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await seeded?.stop();
+  await seedDemo(suite.seeded.db, { now: Date.now(), passwordIterations: 1000 });
 });
 
 const answerSection = `function: longestWord
@@ -65,8 +48,8 @@ const longestWord = (words) => words.reduce((best, w) => (w.length >= best.lengt
 
 describe('a private code question, written in the browser and taken by a candidate', () => {
   it('previews live, goes into an assessment, is answered in the editor and reported test by test', async () => {
-    const origin = seeded.server.url;
-    const [context, page, problems] = await demoOwnerPage(browser, origin, { width: 1366, height: 900 });
+    const origin = suite.seeded.server.url;
+    const [context, page, problems] = await demoOwnerPage(suite.browser, origin, { width: 1366, height: 900 });
 
     await page.goto(`${origin}/app/bank/collections`);
     await page.getByLabel('Title').fill('Our JavaScript');
@@ -124,7 +107,7 @@ describe('a private code question, written in the browser and taken by a candida
     expect(link).toContain('/invite/');
 
     // The candidate, in a browser of their own.
-    const candidateContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const candidateContext = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const candidate = await candidateContext.newPage();
     const candidateProblems = watchConsole(candidate);
     await candidate.goto(link);

@@ -1,33 +1,19 @@
-/**
- * Authoring a private question in Chromium: the owner creates a collection, writes a single-choice
- * question with code, watches the live preview (htmx, no button pressed) render the code highlighted
- * with the key, saves it, and finds it in the bank. On a 390 px phone the authoring page fits and
- * axe finds nothing serious on the bank's pages.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/cli/demo';
 import { seriousAxeViolations } from '../support/axe';
-import { demoOwnerPage, launchBrowser } from '../support/browser';
+import { demoOwnerPage } from '../support/browser';
+import { serverAndBrowser } from '../support/browser-suite';
 import { fitsWidth } from '../support/readable';
-import { startSeededServer } from '../support/seed-server';
 
-let seeded: Awaited<ReturnType<typeof startSeededServer>>;
-let browser: Browser;
+const suite = serverAndBrowser();
 
 beforeAll(async () => {
-  seeded = await startSeededServer();
-  browser = await launchBrowser();
-  await seedDemo(seeded.db, { now: Date.now(), passwordIterations: 1000 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await seeded?.stop();
+  await seedDemo(suite.seeded.db, { now: Date.now(), passwordIterations: 1000 });
 });
 
 /** The demo owner, signed in through the form, in a window of the given size. */
 function ownerPage(viewport: { width: number; height: number }) {
-  return demoOwnerPage(browser, seeded.server.url, viewport);
+  return demoOwnerPage(suite.browser, suite.seeded.server.url, viewport);
 }
 
 describe('authoring a private question', () => {
@@ -41,7 +27,7 @@ describe('authoring a private question', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Collection created');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.goto(`${seeded.server.url}/app/bank/questions/new`);
+    await page.goto(`${suite.seeded.server.url}/app/bank/questions/new`);
     // Only the chosen type's answer fields show.
     await expect.poll(() => page.getByRole('group', { name: /Answer \(number\)/ }).isVisible()).toBe(false);
     await page.getByLabel('Short id').fill('py-len-after-append');
@@ -75,13 +61,13 @@ describe('authoring a private question', () => {
     expect(await fitsWidth(page)).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.goto(`${seeded.server.url}/app/bank?bank=ours`);
+    await page.goto(`${suite.seeded.server.url}/app/bank?bank=ours`);
     expect(await page.getByRole('link', { name: /What does this print/ }).count()).toBe(1);
     expect(await fitsWidth(page)).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The public bank on the phone: a question with its key and the copy form.
-    await page.goto(`${seeded.server.url}/app/bank?bank=public`);
+    await page.goto(`${suite.seeded.server.url}/app/bank?bank=public`);
     await page.locator('#bank-results tbody a').first().click();
     await page.waitForURL(/\/app\/bank\/public\//);
     expect(await page.getByRole('button', { name: 'Copy as a draft' }).count()).toBe(1);

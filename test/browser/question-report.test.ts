@@ -4,24 +4,14 @@
  * saved), the panel says what was received, and it still says so after moving away and back.
  */
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { questionReports, responses } from '../../src/db/schema';
 import { seriousAxeViolations } from '../support/axe';
-import { launchBrowser, watchConsole } from '../support/browser';
-import { startSeededServer } from '../support/seed-server';
+import { watchConsole } from '../support/browser';
+import { serverAndBrowser } from '../support/browser-suite';
 
-let seeded: Awaited<ReturnType<typeof startSeededServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  seeded = await startSeededServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await seeded?.stop();
-});
+const suite = serverAndBrowser();
 
 /** Moves through the navigator (in place) until the text question is on screen; its position. */
 async function goToTextQuestion(page: Page): Promise<number> {
@@ -36,8 +26,8 @@ async function goToTextQuestion(page: Page): Promise<number> {
 
 describe('a candidate reports a problem with a question', () => {
   it('sends the report without leaving the question, and the typed answer stays', async () => {
-    const { link } = await seeded.invite({ timeLimitSeconds: 30 * 60 });
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { link } = await suite.seeded.invite({ timeLimitSeconds: 30 * 60 });
+    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto(link);
@@ -64,10 +54,13 @@ describe('a candidate reports a problem with a question', () => {
     expect(page.url()).toBe(url);
     expect(await page.locator('input[name="text"]').inputValue()).toBe('my own words');
     await page.locator('#save-status .saved').waitFor({ timeout: 5000 });
-    const saved = await seeded.db.select().from(responses).where(eq(responses.attemptId, attemptId));
+    const saved = await suite.seeded.db.select().from(responses).where(eq(responses.attemptId, attemptId));
     expect(saved.map((r) => r.answer)).toContainEqual({ type: 'text', text: 'my own words' });
 
-    const [report] = await seeded.db.select().from(questionReports).where(eq(questionReports.attemptId, attemptId));
+    const [report] = await suite.seeded.db
+      .select()
+      .from(questionReports)
+      .where(eq(questionReports.attemptId, attemptId));
     expect(report).toMatchObject({
       questionId: 'alpha-t1',
       reason: 'several_right',
@@ -90,7 +83,7 @@ describe('a candidate reports a problem with a question', () => {
     await page.getByLabel('The question is unclear').check();
     await page.getByRole('button', { name: 'Update the report' }).click();
     await page.locator('.question-report').getByText('You reported: The question is unclear').waitFor();
-    const rows = await seeded.db.select().from(questionReports).where(eq(questionReports.attemptId, attemptId));
+    const rows = await suite.seeded.db.select().from(questionReports).where(eq(questionReports.attemptId, attemptId));
     expect(rows.map((r) => r.reason)).toEqual(['unclear']);
 
     expect(problems).toEqual([]);

@@ -1,30 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/cli/demo';
 import { seriousAxeViolations } from '../support/axe';
-import { answerWhatIsShown, demoOwnerPage, launchBrowser, watchConsole } from '../support/browser';
+import { answerWhatIsShown, demoOwnerPage, watchConsole } from '../support/browser';
+import { serverAndBrowser } from '../support/browser-suite';
 import { chartText, fitsWidth } from '../support/readable';
-import { startSeededServer } from '../support/seed-server';
 
-let seeded: Awaited<ReturnType<typeof startSeededServer>>;
-let browser: Browser;
 let pipelineUrl: string;
 
+const suite = serverAndBrowser();
+
 beforeAll(async () => {
-  seeded = await startSeededServer();
-  browser = await launchBrowser();
   // The demo workspace over the test bank: finished candidates with scores, signals and decisions.
-  const { assessmentId } = await seedDemo(seeded.db, { now: Date.now(), passwordIterations: 1000 });
-  pipelineUrl = `${seeded.server.url}/app/assessments/${assessmentId}`;
-});
-afterAll(async () => {
-  await browser?.close();
-  await seeded?.stop();
+  const { assessmentId } = await seedDemo(suite.seeded.db, { now: Date.now(), passwordIterations: 1000 });
+  pipelineUrl = `${suite.seeded.server.url}/app/assessments/${assessmentId}`;
 });
 
 /** The demo owner, signed in through the form, in a window of the given size. */
 function ownerPage(viewport: { width: number; height: number }) {
-  return demoOwnerPage(browser, seeded.server.url, viewport);
+  return demoOwnerPage(suite.browser, suite.seeded.server.url, viewport);
 }
 
 describe('the pipeline on a laptop and a phone', () => {
@@ -87,7 +80,7 @@ describe('charts on a 390 px phone', () => {
   });
 
   it("keep the candidate's result whole: every area's value ends with its %", async () => {
-    const { link } = await seeded.invite({
+    const { link } = await suite.seeded.invite({
       showAfter: 'score',
       shuffleQuestions: false,
       blueprint: {
@@ -97,7 +90,7 @@ describe('charts on a 390 px phone', () => {
         ],
       },
     });
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto(link);
@@ -146,7 +139,7 @@ describe('accessibility of the workspace pages (axe-core)', () => {
     await page.emulateMedia({ colorScheme: 'light' });
 
     // The team page with a pending invitation and its Copy link button.
-    await page.goto(`${seeded.server.url}/app/team`);
+    await page.goto(`${suite.seeded.server.url}/app/team`);
     await page.getByLabel('Email').fill('newcomer@example.com');
     await page.getByLabel(/^admin/i).check();
     await page.getByRole('button', { name: 'Create invitation link' }).click();

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { seriousAxeViolations } from './axe';
 
 /** The smallest chart text we accept, in CSS pixels: its font as drawn, and the height of its box. */
 export const minChartTextPx = 11;
@@ -43,4 +45,11 @@ export async function chartText(page: Page) {
 /** Whether the page fits the window's width: nothing scrolls the whole page sideways. */
 export async function fitsWidth(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+/** A page a person can read on this screen: it fits the width, its chart text is whole, and axe finds nothing serious. */
+export async function expectReadable(page: Page, where: string) {
+  expect(await fitsWidth(page), `${where}: fits the screen`).toBe(true);
+  expect((await chartText(page)).problems, `${where}: chart text`).toEqual([]);
+  expect(await seriousAxeViolations(page), `${where}: axe`).toEqual([]);
 }

@@ -1,0 +1,48 @@
+/**
+ * What most Chromium test files share: a seeded server and a browser started once before the
+ * file's tests and stopped after, and a manager who signs up through the form.
+ */
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { memberships, users } from '../../src/db/schema';
+import { launchBrowser } from './browser';
+import { startSeededServer } from './seed-server';
+
+export type SeededServer = Awaited<ReturnType<typeof startSeededServer>>;
+
+/**
+ * Starts the server (with `env()`, read when it starts) and Chromium before the file's tests and
+ * stops both after; read `seeded` and `browser` inside the tests and the hooks that follow.
+ */
+export function serverAndBrowser(env?: () => Record<string, string>): { seeded: SeededServer; browser: Browser } {
+  const run = {} as { seeded: SeededServer; browser: Browser };
+  beforeAll(async () => {
+    run.seeded = await startSeededServer(env?.());
+    run.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await run.browser?.close();
+    await run.seeded?.stop();
+  });
+  return run;
+}
+
+/** Maya signs up through the form, owning a new organization; her user and organization ids. */
+export async function signUpManager(page: Page, seeded: SeededServer): Promise<{ userId: string; orgId: string }> {
+  const { url } = seeded.server;
+  await page.goto(`${url}/signup`);
+  await page.getByLabel('Your name').fill('Maya Manager');
+  await page.getByLabel('Email').fill('maya@example.com');
+  await page.getByLabel('Password').fill('a long enough passphrase');
+  await page.getByLabel('Organization').fill('Maya Hiring');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(`${url}/app`);
+  const [row] = await seeded.db
+    .select({ userId: users.id, orgId: memberships.orgId })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.email, 'maya@example.com'));
+  if (!row) throw new Error('the sign-up left no membership for maya@example.com');
+  return row;
+}
