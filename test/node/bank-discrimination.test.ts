@@ -1,17 +1,10 @@
-/**
- * The bank's list beside each question's facility shows its discrimination once the
- * organization's finished attempts give item statistics: the same figure the assessment's
- * Statistics tab shows, with where it comes from; a question nobody answered shows none.
- */
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment } from '../../src/db/assessments';
-import { memberships, users } from '../../src/db/schema';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import type { TestBrowser } from '../support/client';
 import { defaultAssessment } from '../support/fixtures';
-import { signUpOwner } from '../support/people';
+import { memberIds, signUpOwner } from '../support/people';
 import { seedSimulatedAttempts } from '../support/statistics-seed';
 
 let t: TestApp;
@@ -22,23 +15,19 @@ beforeAll(async () => {
   t = await makeTestApp();
   await importTestBank(t.db);
   owner = await signUpOwner(t, 'olivia@example.com', 'Acme Hiring');
-  const [olivia] = await t.db.select().from(users).where(eq(users.email, 'olivia@example.com'));
-  const [m] = await t.db
-    .select()
-    .from(memberships)
-    .where(eq(memberships.userId, olivia?.id ?? ''));
-  const orgId = m?.orgId ?? '';
+  const olivia = await memberIds(t.db, 'olivia@example.com');
+  const orgId = olivia.orgId;
   assessmentId = await createAssessment(
     t.db,
     orgId,
-    olivia?.id ?? null,
+    olivia.userId,
     { ...defaultAssessment, title: 'Backend screening' },
     t.clock.now,
   );
   // 40 finished attempts over the same 12 questions (every alpha one, beta-s1 and beta-s2).
   await seedSimulatedAttempts(t.db, {
     orgId,
-    ownerId: olivia?.id ?? '',
+    ownerId: olivia.userId,
     assessmentId,
     passMark: 60,
     candidates: 40,

@@ -6,12 +6,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment } from '../../src/db/assessments';
-import { attempts, invitations, memberships, users } from '../../src/db/schema';
+import { attempts, invitations } from '../../src/db/schema';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import type { TestBrowser } from '../support/client';
 import { defaultAssessment } from '../support/fixtures';
-import { signUpOwner, signUpReviewer } from '../support/people';
+import { memberIds, signUpOwner, signUpReviewer } from '../support/people';
 import { seedSimulatedAttempts } from '../support/statistics-seed';
 
 let t: TestApp;
@@ -27,15 +27,11 @@ beforeAll(async () => {
   owner = await signUpOwner(t, 'olivia@example.com', 'Acme Hiring');
   reviewer = await signUpReviewer(t);
   stranger = await signUpOwner(t, 'sam@example.com', 'Other Org');
-  const [olivia] = await t.db.select().from(users).where(eq(users.email, 'olivia@example.com'));
-  const [m] = await t.db
-    .select()
-    .from(memberships)
-    .where(eq(memberships.userId, olivia?.id ?? ''));
-  assessmentId = await createAssessment(t.db, m?.orgId ?? '', olivia?.id ?? '', defaultAssessment, t.clock.now);
+  const olivia = await memberIds(t.db, 'olivia@example.com');
+  assessmentId = await createAssessment(t.db, olivia.orgId, olivia.userId, defaultAssessment, t.clock.now);
   await seedSimulatedAttempts(t.db, {
-    orgId: m?.orgId ?? '',
-    ownerId: olivia?.id ?? '',
+    orgId: olivia.orgId,
+    ownerId: olivia.userId,
     assessmentId,
     passMark: 50,
     candidates: 30,

@@ -18,14 +18,12 @@ import {
   assessments,
   attemptItems,
   attempts,
-  memberships,
   questionEvents,
   questionReports,
   questionVersions,
   regradeChanges,
   regrades,
   responses,
-  users,
   webhookOutbox,
 } from '../../src/db/schema';
 import { createWebhook } from '../../src/db/webhooks';
@@ -35,7 +33,7 @@ import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
 import { csvObjects } from '../support/csv';
 import { defaultAssessment } from '../support/fixtures';
-import { signUpOwner, signUpReviewer } from '../support/people';
+import { memberIds, signUpOwner, signUpReviewer } from '../support/people';
 import { seedSimulatedAttempts } from '../support/statistics-seed';
 
 let t: TestApp;
@@ -98,13 +96,9 @@ beforeAll(async () => {
   owner = await signUpOwner(t, 'olivia@example.com', 'Acme Hiring');
   reviewer = await signUpReviewer(t);
   stranger = await signUpOwner(t, 'sam@example.com', 'Other Org');
-  const [olivia] = await t.db.select().from(users).where(eq(users.email, 'olivia@example.com'));
-  const [m] = await t.db
-    .select()
-    .from(memberships)
-    .where(eq(memberships.userId, olivia?.id ?? ''));
-  orgId = m?.orgId ?? '';
-  ownerId = olivia?.id ?? '';
+  const olivia = await memberIds(t.db, 'olivia@example.com');
+  orgId = olivia.orgId;
+  ownerId = olivia.userId;
   const assessmentId = await createAssessment(
     t.db,
     orgId,
@@ -355,8 +349,7 @@ describe('from a question report to a regrade', () => {
   });
 
   it("keeps a private question's regrade in its history (question_events)", async () => {
-    const [olivia] = await t.db.select().from(users).where(eq(users.email, 'olivia@example.com'));
-    const actorId = olivia?.id ?? '';
+    const actorId = ownerId;
     const collection = await createCollection(
       t.db,
       orgId,

@@ -2,11 +2,10 @@
  * What most Chromium test files share: a seeded server and a browser started once before the
  * file's tests and stopped after, and a manager who signs up through the form.
  */
-import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { memberships, users } from '../../src/db/schema';
 import { launchBrowser } from './browser';
+import { memberIds } from './people';
 import { startSeededServer } from './seed-server';
 
 export type SeededServer = Awaited<ReturnType<typeof startSeededServer>>;
@@ -38,11 +37,5 @@ export async function signUpManager(page: Page, seeded: SeededServer): Promise<{
   await page.getByLabel('Organization').fill('Maya Hiring');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL(`${url}/app`);
-  const [row] = await seeded.db
-    .select({ userId: users.id, orgId: memberships.orgId })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(eq(users.email, 'maya@example.com'));
-  if (!row) throw new Error('the sign-up left no membership for maya@example.com');
-  return row;
+  return memberIds(seeded.db, 'maya@example.com');
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import type { Db } from '../../src/db/client';
 import { memberships, users } from '../../src/db/schema';
 import type { TestApp } from './app';
 import { TestBrowser } from './client';
@@ -29,4 +30,15 @@ export async function signUpReviewer(t: TestApp) {
   const [acme] = await t.db.select().from(memberships);
   await t.db.insert(memberships).values({ orgId: acme?.orgId ?? '', userId: rita?.id ?? '', role: 'reviewer' });
   return browser;
+}
+
+/** The user and organization ids of someone who has signed up (their first membership). */
+export async function memberIds(db: Db, email: string): Promise<{ userId: string; orgId: string }> {
+  const [row] = await db
+    .select({ userId: users.id, orgId: memberships.orgId })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.email, email));
+  if (!row) throw new Error(`no membership for ${email}`);
+  return row;
 }
