@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment } from '../../src/db/assessments';
-import { attemptItems, attempts, memberships, questions, responses, users } from '../../src/db/schema';
+import { questions } from '../../src/db/schema';
 import { probability } from '../../src/engine/irt';
 import { fitWords, itemFit } from '../../src/engine/item-fit';
 import { createRng, randomNormal } from '../../src/engine/random';
@@ -14,8 +14,8 @@ import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import type { TestBrowser } from '../support/client';
 import { defaultAssessment } from '../support/fixtures';
-import { signUpOwner } from '../support/people';
-import { answerFor, seedSimulatedAttempts } from '../support/statistics-seed';
+import { memberIds, signUpOwner } from '../support/people';
+import { seedPracticeAttempt, seedSimulatedAttempts } from '../support/statistics-seed';
 
 let t: TestApp;
 let owner: TestBrowser;
@@ -27,16 +27,12 @@ beforeAll(async () => {
   t = await makeTestApp();
   await importTestBank(t.db);
   owner = await signUpOwner(t, 'olivia@example.com', 'Acme Hiring');
-  const [olivia] = await t.db.select().from(users).where(eq(users.email, 'olivia@example.com'));
-  const [m] = await t.db
-    .select()
-    .from(memberships)
-    .where(eq(memberships.userId, olivia?.id ?? ''));
-  const orgId = m?.orgId ?? '';
-  assessmentId = await createAssessment(t.db, orgId, olivia?.id ?? '', defaultAssessment, t.clock.now);
+  const olivia = await memberIds(t.db, 'olivia@example.com');
+  const orgId = olivia.orgId;
+  assessmentId = await createAssessment(t.db, orgId, olivia.userId, defaultAssessment, t.clock.now);
   const { items } = await seedSimulatedAttempts(t.db, {
     orgId,
-    ownerId: olivia?.id ?? '',
+    ownerId: olivia.userId,
     assessmentId,
     passMark: 60,
     candidates: 3,
@@ -54,33 +50,7 @@ beforeAll(async () => {
     const theta = randomNormal(rng);
     const right = rng() < probability(theta, curve);
     const id = `fit-practice-${String(i).padStart(3, '0')}-xxxxxxx`.slice(0, 22);
-    await t.db.insert(attempts).values({
-      id,
-      kind: 'practice',
-      areaId: 'alpha',
-      seed: id,
-      state: 'submitted',
-      startedAt: t.clock.now,
-      deadlineAt: t.clock.now + 600_000,
-      submittedAt: t.clock.now + 60_000,
-      theta,
-      thetaSe: 0.4,
-    });
-    await t.db.insert(attemptItems).values({
-      attemptId: id,
-      position: 0,
-      questionId: item.questionId,
-      questionVersion: item.version,
-      contentHash: item.contentHash,
-    });
-    await t.db.insert(responses).values({
-      attemptId: id,
-      questionId: item.questionId,
-      answer: answerFor(item.answerKey, item.optionIds, right),
-      seq: 1,
-      savedAt: t.clock.now,
-      score: right ? 1 : 0,
-    });
+    await seedPracticeAttempt(t.db, { id, item, theta, thetaSe: 0.4, right, now: t.clock.now });
     practice.push({ theta, credit: right ? 1 : 0 });
   }
 });

@@ -10,21 +10,20 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment, createInvitation } from '../../src/db/assessments';
 import { saveResponse, startInvitedAttempt } from '../../src/db/attempts';
-import { attemptItems, attempts, memberships, questionVersions, responses, users } from '../../src/db/schema';
+import { attempts, questionVersions } from '../../src/db/schema';
 import {
   type AssessmentAnalysis,
   analyseAssessment,
   analyseItem,
   type ItemDefinition,
 } from '../../src/engine/item-analysis';
-import { scoreAnswer } from '../../src/engine/scoring';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import type { TestBrowser } from '../support/client';
 import { csvObjects } from '../support/csv';
 import { defaultAssessment } from '../support/fixtures';
-import { signUpOwner, signUpReviewer } from '../support/people';
-import { answerFor, type SeedItem, seedSimulatedAttempts } from '../support/statistics-seed';
+import { memberIds, signUpOwner, signUpReviewer } from '../support/people';
+import { answerFor, type SeedItem, seedPracticeAttempt, seedSimulatedAttempts } from '../support/statistics-seed';
 
 let t: TestApp;
 let owner: TestBrowser;
@@ -45,35 +44,7 @@ async function seedPractice(item: SeedItem) {
   ];
   for (const [i, row] of rows.entries()) {
     const id = `practice-attempt-${i}-xxxxxxxx`.slice(0, 22);
-    const answer = answerFor(item.answerKey, item.optionIds, row.right);
-    await t.db.insert(attempts).values({
-      id,
-      kind: 'practice',
-      areaId: 'alpha',
-      seed: id,
-      state: 'submitted',
-      startedAt: t.clock.now,
-      deadlineAt: t.clock.now + 600_000,
-      submittedAt: t.clock.now + 60_000,
-      theta: row.theta,
-      thetaSe: 0.5,
-    });
-    await t.db.insert(attemptItems).values({
-      attemptId: id,
-      position: 0,
-      questionId: item.questionId,
-      questionVersion: item.version,
-      contentHash: item.contentHash,
-    });
-    await t.db.insert(responses).values({
-      attemptId: id,
-      questionId: item.questionId,
-      answer,
-      seq: 1,
-      savedAt: t.clock.now,
-      timeSpentMs: 20_000,
-      score: scoreAnswer(item.answerKey, answer),
-    });
+    await seedPracticeAttempt(t.db, { id, item, theta: row.theta, thetaSe: 0.5, right: row.right, now: t.clock.now });
   }
   return rows;
 }
@@ -86,13 +57,9 @@ beforeAll(async () => {
   owner = await signUpOwner(t, 'olivia@example.com', 'Acme Hiring');
   reviewer = await signUpReviewer(t);
   stranger = await signUpOwner(t, 'sam@example.com', 'Other Org');
-  const [olivia] = await t.db.select().from(users).where(eq(users.email, 'olivia@example.com'));
-  const [m] = await t.db
-    .select()
-    .from(memberships)
-    .where(eq(memberships.userId, olivia?.id ?? ''));
-  const orgId = m?.orgId ?? '';
-  const ownerId = olivia?.id ?? '';
+  const olivia = await memberIds(t.db, 'olivia@example.com');
+  const orgId = olivia.orgId;
+  const ownerId = olivia.userId;
   // An option that a spreadsheet would run as a formula: the CSV must keep it text.
   const [s2] = await t.db.select().from(questionVersions).where(eq(questionVersions.questionId, 'alpha-s2'));
   await t.db

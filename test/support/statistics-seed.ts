@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { createInvitation } from '../../src/db/assessments';
 import { finalizeAttempt, saveResponse, startInvitedAttempt } from '../../src/db/attempts';
 import type { Db } from '../../src/db/client';
-import { questions, questionVersions } from '../../src/db/schema';
+import { attemptItems, attempts, questions, questionVersions, responses } from '../../src/db/schema';
 import { probability } from '../../src/engine/irt';
 import type { ItemResponse } from '../../src/engine/item-analysis';
 import type { Answer, AnswerKey } from '../../src/engine/question';
@@ -139,4 +139,43 @@ export async function seedSimulatedAttempts(
     takers.push({ attemptId, responses });
   }
   return { items, takers };
+}
+
+/**
+ * A finished practice test that showed one item, answered right or wrong, ending on `theta`: what
+ * the pooled practice figures of a question's statistics page read.
+ */
+export async function seedPracticeAttempt(
+  db: Db,
+  p: { id: string; item: SeedItem; theta: number; thetaSe: number; right: boolean; now: number },
+): Promise<void> {
+  const answer = answerFor(p.item.answerKey, p.item.optionIds, p.right);
+  await db.insert(attempts).values({
+    id: p.id,
+    kind: 'practice',
+    areaId: p.item.area,
+    seed: p.id,
+    state: 'submitted',
+    startedAt: p.now,
+    deadlineAt: p.now + 600_000,
+    submittedAt: p.now + 60_000,
+    theta: p.theta,
+    thetaSe: p.thetaSe,
+  });
+  await db.insert(attemptItems).values({
+    attemptId: p.id,
+    position: 0,
+    questionId: p.item.questionId,
+    questionVersion: p.item.version,
+    contentHash: p.item.contentHash,
+  });
+  await db.insert(responses).values({
+    attemptId: p.id,
+    questionId: p.item.questionId,
+    answer,
+    seq: 1,
+    savedAt: p.now,
+    timeSpentMs: 20_000,
+    score: scoreAnswer(p.item.answerKey, answer),
+  });
 }
