@@ -56,7 +56,7 @@ export async function attemptAccess<E extends AppEnv>(c: Context<E>, attemptId: 
  * verifyToken with memory: a candidate sends the same cookie with every save, and checking its
  * HMAC was a tenth of the save's CPU. Only tokens that verified are kept, keyed by their exact
  * text under the key set that verified them (a new key set starts empty); expiry is still checked
- * on every use. Bounded, oldest out first.
+ * on every use. Bounded, least recently used out first.
  */
 const verified = new WeakMap<SigningKeys, BoundedCache<TokenClaims>>();
 
