@@ -223,6 +223,10 @@ describe('editing', () => {
     expect(await stale.text()).toContain('version 2 replaced it');
     expect(await allRows()).toHaveLength(2);
     expect((await owner.post(`/app/assessments/${row.id}/unarchive`)).status).toBe(409);
+    // Its page offers Duplicate, never the Unarchive the route refuses.
+    const oldPage = await (await owner.get(`/app/assessments/${row.id}`)).text();
+    expect(oldPage).toContain(`action="/app/assessments/${row.id}/duplicate"`);
+    expect(oldPage).not.toContain(`action="/app/assessments/${row.id}/unarchive"`);
     // Its invitations stay listed there, with the way to the current version.
     const list = await (await owner.get(`/app/assessments/${row.id}/invitations`)).text();
     expect(list).toContain('Version 2 replaced this version');
@@ -284,6 +288,19 @@ describe('duplicate and archive', () => {
       timeLimitSeconds: row.timeLimitSeconds,
     });
     expect(await t.db.select().from(invitations).where(eq(invitations.assessmentId, copyId))).toHaveLength(0);
+  });
+
+  it("offers both on the assessment's page to those who may edit, not to a reviewer", async () => {
+    const row = await create();
+    const forms = (html: string) =>
+      ['duplicate', 'archive', 'unarchive'].filter((a) => html.includes(`action="/app/assessments/${row.id}/${a}"`));
+    expect(forms(await (await owner.get(`/app/assessments/${row.id}`)).text())).toEqual(['duplicate', 'archive']);
+    const rita = await signUpReviewer(t);
+    const reviewerPage = await rita.get(`/app/assessments/${row.id}`);
+    expect(reviewerPage.status).toBe(200);
+    expect(forms(await reviewerPage.text())).toEqual([]);
+    expect((await owner.post(`/app/assessments/${row.id}/archive`)).status).toBe(303);
+    expect(forms(await (await owner.get(`/app/assessments/${row.id}`)).text())).toEqual(['duplicate', 'unarchive']);
   });
 
   it('archives and unarchives; an archived assessment is not edited', async () => {

@@ -1,10 +1,19 @@
 /**
- * Duplicate and archive / unarchive, as POST forms, for the assessment's own page (admins only):
- * `<AssessmentAdminActions id={a.id} status={a.status} />`.
+ * Duplicate and archive / unarchive, as POST forms, on the assessment's own page (for those who
+ * may edit). A version replaced by a newer one is never unarchived (the route refuses it): it
+ * offers Duplicate alone.
  */
-export function AssessmentAdminActions({ id, status }: { id: string; status: 'active' | 'archived' }) {
+export function AssessmentAdminActions({
+  id,
+  status,
+  superseded,
+}: {
+  id: string;
+  status: 'active' | 'archived';
+  superseded: boolean;
+}) {
   return (
-    <div class="actions admin-actions">
+    <div class="actions admin-actions no-print">
       <form method="post" action={`/app/assessments/${id}/duplicate`}>
         <button type="submit" class="secondary small">
           Duplicate
@@ -19,7 +28,7 @@ export function AssessmentAdminActions({ id, status }: { id: string; status: 'ac
             Hides it from the list; links not yet used stop working. Results stay.
           </span>
         </form>
-      ) : (
+      ) : superseded ? null : (
         <form method="post" action={`/app/assessments/${id}/unarchive`}>
           <button type="submit" class="secondary small">
             Unarchive

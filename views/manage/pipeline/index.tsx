@@ -8,6 +8,7 @@ import { Breadcrumbs } from '../../components/breadcrumbs';
 import { AssessmentTabs } from '../assessment-tabs';
 import { ScoreHistogram } from '../charts';
 import { DrawProblems } from '../draw-problems';
+import { AssessmentAdminActions } from './admin-actions';
 import { Filters } from './filters';
 import { Kpis } from './kpis';
 import { type OverviewAssessment, SetupFacts } from './setup';
@@ -73,6 +74,13 @@ export function AssessmentOverview(p: { canEdit: boolean; view: OverviewView }) 
         <div>
           <h1>{a.title}</h1>
           <VersionLine assessment={a} versions={p.view.versions} />
+          {p.canEdit ? (
+            <AssessmentAdminActions
+              id={a.id}
+              status={a.status}
+              superseded={p.view.versions.some((v) => v.version > a.version)}
+            />
+          ) : null}
         </div>
         <p class="actions no-print">
           <a class="button secondary" href={`${base}/preview`}>
