@@ -156,6 +156,22 @@ export async function postSave(pool: Dispatcher, origin: string, c: Candidate, b
 }
 
 /** GET /attempts/:id?q=N with the candidate's cookie; resolves to the status and the page size. */
+/** Every question of the attempt as templates, as the test page's script fetches them once per page load. */
+export async function getTemplates(pool: Pool, c: Candidate) {
+  try {
+    const res = await pool.request({
+      method: 'GET',
+      path: `/attempts/${c.attemptId}/questions`,
+      headers: { cookie: c.cookie, 'hx-request': 'true' },
+      ...timeouts,
+    });
+    await res.body.dump();
+    return res.statusCode;
+  } catch {
+    return 0;
+  }
+}
+
 export async function getQuestion(pool: Pool, c: Candidate, position: number) {
   try {
     const res = await pool.request({

@@ -5,7 +5,7 @@
  * machine, unlike req/s) and self time by package and by function. Lines of the bundle are
  * attributed to the module esbuild names in its `// path` comments.
  *
- *   tsx bench/profile.ts save|page|start [bundle]   (build first: node scripts/build-node.mjs;
+ *   tsx bench/profile.ts save|page|questions|start [bundle]   (build first: node scripts/build-node.mjs;
  *                                                    bundle defaults to dist/node.js, give another
  *                                                    build's to compare before and after)
  */
@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Pool } from 'undici';
-import { getQuestion, nextSave, postSave, startAttempt, startCandidates } from './candidate';
+import { getQuestion, getTemplates, nextSave, postSave, startAttempt, startCandidates } from './candidate';
 import { copyDb, freePort, type Seed, spawnNode } from './proc';
 import { closedLoop } from './stats';
 
@@ -86,6 +86,7 @@ if (route === 'start') {
       const c = candidates[w];
       if (!c) return false;
       if (route === 'save') return (await postSave(pool, server.origin, c, nextSave(c).body)) === 200;
+      if (route === 'questions') return (await getTemplates(pool, c)) === 200;
       c.next = (c.next + 1) % c.items.length;
       return (await getQuestion(pool, c, c.next)).status === 200;
     }),

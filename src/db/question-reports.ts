@@ -66,15 +66,6 @@ export async function saveQuestionReport(
   return rows.length > 0;
 }
 
-/** The reports an attempt's candidate sent, by question id. */
-export async function reportsOfAttempt(db: Db, attemptId: string): Promise<Map<string, SentReport>> {
-  const rows = await db
-    .select({ questionId: questionReports.questionId, reason: questionReports.reason, body: questionReports.body })
-    .from(questionReports)
-    .where(eq(questionReports.attemptId, attemptId));
-  return new Map(rows.map((r) => [r.questionId, { reason: r.reason as ReportReason, body: r.body }]));
-}
-
 const queuedColumns = {
   id: questionReports.id,
   questionId: questionReports.questionId,

@@ -31,10 +31,11 @@ import {
   saveResponseIfOpen,
 } from '../db/attempts';
 import { sourceTitles } from '../db/blueprint-sources';
+import type { Db } from '../db/client';
 import { cachedAttemptItemAt } from '../db/form-items';
 import { gradeResponses } from '../db/grading';
-import { questionPageRead } from '../db/question-page';
-import { attemptQuestionAt, reportsOfAttempt, saveQuestionReport } from '../db/question-reports';
+import { type PageItem, questionPageRead } from '../db/question-page';
+import { attemptQuestionAt, saveQuestionReport } from '../db/question-reports';
 import { versionContent } from '../db/version-content';
 import { isPageSignal } from '../engine/attempt-events';
 import { acceptsSaves, isDueForFinalization } from '../engine/attempt-state';
@@ -104,6 +105,22 @@ async function navigatorOf(c: Ctx, attemptId: string): Promise<NavItem[]> {
   return navigatorFrom(ids, saved);
 }
 
+/**
+ * One item of the page read as the candidate sees it: its version's content from memory, this
+ * attempt's instance of a variant question, its option order and saved answer. Null when the
+ * version is missing.
+ */
+async function questionShown(db: Db, item: PageItem) {
+  const content = await versionContent(db, item);
+  if (!content) return null;
+  const shown = contentOf(
+    { promptHtml: content.promptHtml, options: content.options, answerKey: content.answerKey },
+    content.variantSpec,
+    item.variant,
+  );
+  return questionViewOf({ ...shown, type: content.type, optionOrder: item.optionOrder }, item.answer);
+}
+
 async function renderQuestion(
   c: Ctx,
   own: Awaited<ReturnType<typeof requireOwnAttempt>>,
@@ -126,20 +143,14 @@ async function renderQuestion(
     await noteAddressSeen(deps.db, attempt.id, device, address, read.addressSeen, deps.clock());
   }
   const row = read?.items.find((i) => i.position === position);
-  const content = row ? await versionContent(deps.db, row) : null;
-  if (!read || !row || !content) throw new PublicError(404, `This test has no question ${position + 1}.`);
-  // A variant question shows this attempt's instance.
-  const shown = contentOf(
-    { promptHtml: content.promptHtml, options: content.options, answerKey: content.answerKey },
-    content.variantSpec,
-    row.variant,
-  );
+  const question = row ? await questionShown(deps.db, row) : null;
+  if (!read || !row || !question) throw new PublicError(404, `This test has no question ${position + 1}.`);
   const view: TestPageView = {
     attemptId: attempt.id,
     title: read.assessmentTitle ?? practiceTitleOf(read.areaTitle),
     position,
     total: read.items.length,
-    question: questionViewOf({ ...shown, type: content.type, optionOrder: row.optionOrder }, row.answer),
+    question,
     seq: row.seq,
     flagged: row.flagged,
     navigator: read.items.map((i) => ({ position: i.position, answered: isAnswered(i.answer), flagged: i.flagged })),
@@ -202,24 +213,24 @@ attemptRoutes.get('/attempts/:id/questions', async (c) => {
     return errorResponse(c, 410, 'This test has ended. Reload the page to see your result.');
   }
   const db = c.get('deps').db;
-  const [items, saved, reports] = await Promise.all([
-    attemptItemsWithContent(db, own.attempt.id),
-    responsesOf(db, own.attempt.id),
-    reportsOfAttempt(db, own.attempt.id),
-  ]);
-  const templates = items.map((item) => {
-    const response = saved.get(item.questionId);
-    return {
+  // The page's own read: one statement, every question's content from memory.
+  const read = await questionPageRead(db, own.attempt.id, null);
+  if (!read) throw new PublicError(404, notFound);
+  const templates = [];
+  for (const item of read.items) {
+    const question = await questionShown(db, item);
+    if (!question) throw new PublicError(404, notFound);
+    templates.push({
       position: item.position,
-      question: questionViewOf(item, response?.answer ?? null),
-      seq: response?.seq ?? 0,
-      answered: isAnswered(response?.answer),
-      flagged: response?.flagged ?? false,
-      report: { attemptId: own.attempt.id, position: item.position, sent: reports.get(item.questionId) ?? null },
-    };
-  });
+      question,
+      seq: item.seq,
+      answered: isAnswered(item.answer),
+      flagged: item.flagged,
+      report: { attemptId: own.attempt.id, position: item.position, sent: read.reports.get(item.questionId) ?? null },
+    });
+  }
   c.header('Cache-Control', 'no-store');
-  return c.html(<QuestionTemplates total={items.length} items={templates} />);
+  return c.html(<QuestionTemplates total={read.items.length} items={templates} />);
 });
 
 function timeUp(c: Ctx, attemptId: string) {

@@ -93,7 +93,13 @@ async function start(assessmentId: string, name: string) {
     expect(res.status).toBe(200);
     return res.text();
   };
-  return { attemptId: attempt.id, versions, pageOf };
+  /** Every question of the attempt as the test page keeps them for moving between questions offline. */
+  const templates = async () => {
+    const res = await browser.get(`/attempts/${attempt.id}/questions`);
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+  return { attemptId: attempt.id, versions, pageOf, templates };
 }
 
 async function storedVersions(attemptId: string): Promise<Record<string, number>> {
@@ -190,6 +196,9 @@ describe('question versions held in memory by the start and the test page', () =
     const bobPage = await bob.pageOf(edited);
     expect(bobPage).toContain('the renamed service');
     expect(bobPage).not.toContain('the billing service');
+
+    expect(await bob.templates()).toContain('the renamed service');
+    expect(await ada.templates()).not.toContain('the renamed service');
 
     const adaAgain = await ada.pageOf(edited);
     expect(adaAgain).toContain('the billing service');
