@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssessment } from '../../src/db/assessments';
+import { createAssessment, createInvitation } from '../../src/db/assessments';
 import { attempts, invitations } from '../../src/db/schema';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
@@ -125,6 +125,39 @@ describe('pass rates by group', () => {
     const readOnly = await (await reviewer.get(`/app/attempts/${first?.attemptId}`)).text();
     expect(readOnly).toContain('Job board');
     expect(readOnly).not.toContain('/group-label');
+  });
+
+  it("offers the team's labels in use as the field's suggestions, never another organization's", async () => {
+    const sam = await memberIds(t.db, 'sam@example.com');
+    const theirs = await createAssessment(t.db, sam.orgId, sam.userId, defaultAssessment, t.clock.now);
+    const invitationId = await createInvitation(
+      t.db,
+      sam.orgId,
+      theirs,
+      sam.userId,
+      { candidateName: 'Other', candidateEmail: 'other@example.com', expiresAt: t.clock.now + 864e5, extraSeconds: 0 },
+      t.clock.now,
+    );
+    await t.db.update(invitations).set({ groupLabel: 'Their secret channel' }).where(eq(invitations.id, invitationId));
+    const ours = rows[1];
+    await owner.post(`/app/invitations/${rows[2]?.invitationId}/group-label`, { label: 'Agency' });
+    const page = await (await owner.get(`/app/attempts/${ours?.attemptId}`)).text();
+    const input = page.match(/<input id="f-group-label"[^>]*>/)?.[0] ?? '';
+    expect(input).toContain('list="group-label-suggestions"');
+    const list = page.match(/<datalist id="group-label-suggestions">[\s\S]*?<\/datalist>/)?.[0] ?? '';
+    const labels = (await t.db.selectDistinct({ label: invitations.groupLabel }).from(invitations))
+      .map((r) => r.label)
+      .filter((l): l is string => l !== null && l !== 'Their secret channel')
+      .sort();
+    expect(labels).toEqual(['Agency', 'Job board']);
+    expect([...list.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])).toEqual(labels);
+    expect(page).not.toContain('Their secret channel');
+    // The htmx answer to a save keeps the suggestions, the new label among them.
+    const htmx = { 'HX-Request': 'true', 'HX-Request-Type': 'partial' };
+    const saved = await owner.post(`/app/invitations/${ours?.invitationId}/group-label`, { label: 'Campus' }, htmx);
+    expect(await saved.text()).toContain('<option value="Campus">');
+    await owner.post(`/app/invitations/${ours?.invitationId}/group-label`, { label: '' });
+    await owner.post(`/app/invitations/${rows[2]?.invitationId}/group-label`, { label: '' });
   });
 
   it('shows each group with its ratio to the highest judged rate, flags below four fifths, leaves small groups unjudged', async () => {

@@ -8,7 +8,7 @@ import { answerHtml, keyHtml } from '../../candidate/describe';
 import { attemptItemsWithContent, eventsOf, finalizeAttempt, responsesOf } from '../../db/attempts';
 import { blueprintSources } from '../../db/blueprint-sources';
 import { gradeResponses, gradingsOf } from '../../db/grading';
-import { labelledInvitation, setGroupLabel } from '../../db/group-labels';
+import { groupLabelsInUse, labelledInvitation, setGroupLabel } from '../../db/group-labels';
 import { regradesOfAttempt } from '../../db/regrades';
 import {
   addDecision,
@@ -70,18 +70,21 @@ async function reportView(c: Ctx, attemptIdGiven?: string): Promise<ReportView> 
     found = (await orgAttempt(db, member.orgId, attemptId)) ?? found;
   }
   const { assessment } = found;
-  const [records, scores, items, saved, events, notes, decisions, areas, regrades, gradings] = await Promise.all([
-    candidateRecords(db, member.orgId, { attemptIds: [attemptId] }),
-    completedScores(db, member.orgId, [assessment.id]),
-    attemptItemsWithContent(db, attemptId),
-    responsesOf(db, attemptId),
-    eventsOf(db, attemptId),
-    notesOf(db, member.orgId, attemptId),
-    decisionsOf(db, member.orgId, attemptId),
-    blueprintSources(db, member.orgId),
-    regradesOfAttempt(db, member.orgId, attemptId),
-    gradingsOf(db, attemptId),
-  ]);
+  const mayLabel = can(member, 'candidate.label');
+  const [records, scores, items, saved, events, notes, decisions, areas, regrades, gradings, labels] =
+    await Promise.all([
+      candidateRecords(db, member.orgId, { attemptIds: [attemptId] }),
+      completedScores(db, member.orgId, [assessment.id]),
+      attemptItemsWithContent(db, attemptId),
+      responsesOf(db, attemptId),
+      eventsOf(db, attemptId),
+      notesOf(db, member.orgId, attemptId),
+      decisionsOf(db, member.orgId, attemptId),
+      blueprintSources(db, member.orgId),
+      regradesOfAttempt(db, member.orgId, attemptId),
+      gradingsOf(db, attemptId),
+      mayLabel ? groupLabelsInUse(db, member.orgId) : [],
+    ]);
   const [row] = candidateRows(records, scores, clock());
   if (!row?.attemptId) throw new PublicError(404, notFound);
   const areaTitles = Object.fromEntries(areas.map((a) => [a.id, a.title]));
@@ -123,7 +126,8 @@ async function reportView(c: Ctx, attemptIdGiven?: string): Promise<ReportView> 
     groupLabel: {
       invitationId: found.invitation.id,
       value: found.invitation.groupLabel,
-      canEdit: can(member, 'candidate.label'),
+      canEdit: mayLabel,
+      suggestions: labels,
     },
     timeline: timeline(events, found.attempt.startedAt),
     notes,
@@ -301,7 +305,8 @@ reportsRoutes.post('/app/invitations/:invitationId/group-label', requireCapabili
   if (!checked.ok) {
     const found = await labelledInvitation(db, orgId, invitationId);
     if (!found) throw new PublicError(404, noCandidate);
-    const label = { invitationId, value: found.label, canEdit: true, draft: raw, error: checked.error };
+    const suggestions = await groupLabelsInUse(db, orgId);
+    const label = { invitationId, value: found.label, canEdit: true, suggestions, draft: raw, error: checked.error };
     if (wantsFragment(c)) {
       c.status(422);
       return c.html(<GroupLabel label={label} assessmentId={found.assessmentId} />);
@@ -313,7 +318,8 @@ reportsRoutes.post('/app/invitations/:invitationId/group-label', requireCapabili
   const target = await setGroupLabel(db, orgId, invitationId, checked.label);
   if (!target) throw new PublicError(404, noCandidate);
   if (wantsFragment(c)) {
-    const label = { invitationId, value: checked.label, canEdit: true, saved: true };
+    const suggestions = await groupLabelsInUse(db, orgId);
+    const label = { invitationId, value: checked.label, canEdit: true, suggestions, saved: true };
     return c.html(<GroupLabel label={label} assessmentId={target.assessmentId} />);
   }
   return c.redirect(

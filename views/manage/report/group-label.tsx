@@ -28,9 +28,18 @@ export function GroupLabel({ label, assessmentId }: { label?: GroupLabelView; as
               type="text"
               maxlength={maxGroupLabel}
               value={label.draft ?? label.value ?? ''}
+              list={label.suggestions.length > 0 ? 'group-label-suggestions' : undefined}
+              autocomplete="off"
               aria-invalid={label.error ? 'true' : undefined}
               aria-describedby={describedBy('f-group-label-hint', label.error ? 'f-group-label-error' : false)}
             />
+            {label.suggestions.length > 0 ? (
+              <datalist id="group-label-suggestions">
+                {label.suggestions.map((s) => (
+                  <option value={s} />
+                ))}
+              </datalist>
+            ) : null}
             {label.error ? (
               <p class="alert alert-error" id="f-group-label-error" role="alert">
                 {label.error}

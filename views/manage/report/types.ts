@@ -50,6 +50,8 @@ export interface GroupLabelView {
   invitationId: string;
   value: string | null;
   canEdit: boolean;
+  /** The labels the team gives already, offered as the field's suggestions so one group is not split by spelling. */
+  suggestions: string[];
   /** What was typed, kept when it was refused. */
   draft?: string;
   error?: string;
