@@ -225,22 +225,6 @@ export async function privateQuestionVersions(db: Db, orgId: string, questionId:
     .orderBy(desc(questionVersions.version));
 }
 
-/** One version of one of the organization's questions, answer key included. */
-export async function privateQuestionVersion(db: Db, orgId: string, questionId: string, version: number) {
-  const [row] = await db
-    .select({ content: questionVersions })
-    .from(questionVersions)
-    .innerJoin(questions, eq(questions.id, questionVersions.questionId))
-    .where(
-      and(
-        eq(questionVersions.questionId, questionId),
-        eq(questionVersions.version, version),
-        eq(questions.orgId, orgId),
-      ),
-    );
-  return row?.content ?? null;
-}
-
 /** The question's history and review thread, oldest first. */
 export async function questionHistory(db: Db, orgId: string, questionId: string) {
   return db
