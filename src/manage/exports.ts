@@ -13,6 +13,7 @@ export function candidatesCsv(rows: readonly CandidateRow[], areas: readonly { i
   const header = [
     'name',
     'email',
+    'group_label',
     'status',
     'score_percent',
     'score_standard_error',
@@ -40,6 +41,7 @@ export function candidatesCsv(rows: readonly CandidateRow[], areas: readonly { i
     return [
       r.candidateName,
       r.candidateEmail,
+      r.groupLabel ?? null,
       r.status,
       done ? r.scorePercent : null,
       done ? round1(r.standardError) : null,

@@ -508,6 +508,11 @@ describe('compare', () => {
 
 describe('CSV exports', () => {
   it('exports the pipeline table, filtered as on screen, with formulas neutralized', async () => {
+    // Group labels the team gave on two reports: one plain, one a spreadsheet would run as a formula.
+    const label = (name: string, value: string) =>
+      owner.post(`/app/invitations/${invitationOf[name]}/group-label`, { label: value });
+    expect((await label('Ada Lovelace', 'Referral')).status).toBe(303);
+    expect((await label('Bob Builder', '+1 job board')).status).toBe(303);
     const res = await page(`/app/assessments/${assessmentId}/export/candidates.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toContain('text/csv');
@@ -519,6 +524,7 @@ describe('CSV exports', () => {
     const ada = rows.find((r) => r.email === 'ada@example.com');
     expect(ada).toMatchObject({
       name: 'Ada Lovelace',
+      group_label: 'Referral',
       status: 'completed',
       score_percent: '100',
       passed: 'true',
@@ -529,7 +535,8 @@ describe('CSV exports', () => {
       decision: '',
     });
     const bob = rows.find((r) => r.email === 'bob@example.com');
-    expect(bob).toMatchObject({ focus_lost: '2', pastes: '1', percentile: '62.5' });
+    expect(bob).toMatchObject({ group_label: "'+1 job board", focus_lost: '2', pastes: '1', percentile: '62.5' });
+    expect(rows.filter((r) => r.group_label === '').map((r) => r.email)).toHaveLength(6);
     const evil = rows.find((r) => r.email === 'evil@example.com');
     expect(evil?.name).toBe(`'${evilName}`);
     expect(evil?.timed_out).toBe('true');
@@ -537,6 +544,8 @@ describe('CSV exports', () => {
 
     const failed = await csvOf(await page(`/app/assessments/${assessmentId}/export/candidates.csv?outcome=failed`));
     expect(failed.map((r) => r.email)).toEqual(['evil@example.com', 'gia@example.com']);
+    await label('Ada Lovelace', '');
+    await label('Bob Builder', '');
   });
 
   it('exports one row per candidate and question with answers and keys as text', async () => {
