@@ -90,19 +90,44 @@ export async function poolListing(db: Db, orgId: string, blueprint: Blueprint): 
   return rows.map((r) => ({ ...r, type: r.type as QuestionType, exposure: r.exposure ?? 0 }));
 }
 
+/** A pinned question as the organization may see it: its status, whose it is, and its current prompt. */
+export interface PinnedQuestion {
+  status: QuestionStatus;
+  /** The organization's own question (else the public bank's). */
+  own: boolean;
+  promptHtml: string;
+  /** The author's Markdown, whose `## ` line is the question's short id. */
+  sourceText: string | null;
+}
+
 /**
- * The status of each of these questions that the organization may see (public, or its own), for
- * naming why a pinned question can no longer be drawn; ids it may not see are left out.
+ * Each of these questions that the organization may see (public, or its own), for naming why a
+ * pinned question can no longer be drawn; ids it may not see are left out.
  */
-export async function questionStatusesOf(
+export async function pinnedQuestionsOf(
   db: Db,
   orgId: string,
   ids: readonly string[],
-): Promise<Record<string, QuestionStatus>> {
+): Promise<Record<string, PinnedQuestion>> {
   if (ids.length === 0) return {};
   const rows = await db
-    .select({ id: questions.id, status: questions.status })
+    .select({
+      id: questions.id,
+      status: questions.status,
+      orgId: questions.orgId,
+      promptHtml: questionVersions.promptHtml,
+      sourceText: questionVersions.sourceText,
+    })
     .from(questions)
+    .innerJoin(
+      questionVersions,
+      and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.currentVersion)),
+    )
     .where(and(inArray(questions.id, [...ids]), or(isNull(questions.orgId), eq(questions.orgId, orgId))));
-  return Object.fromEntries(rows.map((r) => [r.id, r.status]));
+  return Object.fromEntries(
+    rows.map((r) => [
+      r.id,
+      { status: r.status, own: r.orgId !== null, promptHtml: r.promptHtml, sourceText: r.sourceText },
+    ]),
+  );
 }

@@ -1,9 +1,18 @@
 /** What both banks' question pages say about a question, from its row: no Hono, no views. */
 import type { BankQuestion } from '../db/bank-browse';
 
-/** The author's short id: the `## ` line of the Markdown. */
+/** The author's short id: the `## ` line of the Markdown (the id itself when there is none). */
+export function shortIdOf(id: string, sourceText: string | null): string {
+  return /^##\s+(\S+)/.exec(sourceText ?? '')?.[1] ?? id;
+}
+
 export function labelOf(q: BankQuestion): string {
-  return /^##\s+(\S+)/.exec(q.content.sourceText ?? '')?.[1] ?? q.id;
+  return shortIdOf(q.id, q.content.sourceText);
+}
+
+/** A question's page in the bank: the organization's own, or the public bank's. */
+export function bankHref(question: { id: string; own: boolean }): string {
+  return question.own ? `/app/bank/questions/${question.id}` : `/app/bank/public/${question.id}`;
 }
 
 export function factsOf(q: BankQuestion) {

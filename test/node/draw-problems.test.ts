@@ -65,6 +65,14 @@ async function candidateStart(assessmentId: string, email: string) {
   return new TestBrowser(t.app).post(new URL(link).pathname);
 }
 
+/** The flag's list, where a question is named (the link's address carries its id, so it is left out). */
+const flagOf = (html: string) =>
+  (
+    /<section class="alert alert-error"[^>]*aria-labelledby="draw-problems-title">[\s\S]*?<\/section>/.exec(
+      html,
+    )?.[0] ?? ''
+  ).replace(/href="[^"]*"/g, '');
+
 const pages = async (id: string) =>
   Promise.all(
     [`/app/assessments/${id}`, `/app/assessments/${id}/pool`].map(async (path) => (await owner.get(path)).text()),
@@ -77,9 +85,13 @@ describe('an assessment whose bank changed under it', () => {
     const pinned = ours.active[0] ?? '';
     expect((await owner.post(`/app/bank/questions/${pinned}/retire`)).status).toBe(303);
 
+    // Named as the bank lists it: the first words of its prompt, linked to its page, and the author's short id.
+    const named = `The pinned question <a href="/app/bank/questions/${pinned}">“Which of our services answers gateway?”</a> (<code>gateway</code>)`;
     for (const html of await pages(id)) {
       expect(html).toContain('Candidates cannot start this assessment now');
-      expect(html).toContain(`The pinned question ${pinned} was retired, so no candidate can start`);
+      expect(html).toContain(`${named} was retired, so no candidate can start`);
+      expect(flagOf(html)).toContain('was retired');
+      expect(flagOf(html)).not.toContain(pinned);
       expect(html).toContain(`href="/app/assessments/${id}/edit"`);
     }
     // What the flag warns of: the candidate is refused.
@@ -87,12 +99,12 @@ describe('an assessment whose bank changed under it', () => {
     // A reviewer reads the flag too, without the edit link they could not use.
     const reviewer = await signUpReviewer(t);
     const seen = await (await reviewer.get(`/app/assessments/${id}/pool`)).text();
-    expect(seen).toContain(`The pinned question ${pinned} was retired`);
+    expect(seen).toContain(`${named} was retired`);
     expect(seen).not.toContain(`href="/app/assessments/${id}/edit"`);
 
     // Restored (a draft) it still cannot be drawn, and the words say why; active again, the flag is gone.
     expect((await owner.post(`/app/bank/questions/${pinned}/restore`)).status).toBe(303);
-    expect((await pages(id))[1]).toContain(`The pinned question ${pinned} is back in draft`);
+    expect((await pages(id))[1]).toContain(`${named} is back in draft`);
     expect((await owner.post(`/app/bank/questions/${pinned}/approve`)).status).toBe(303);
     for (const html of await pages(id)) expect(html).not.toContain('Candidates cannot start');
     expect((await candidateStart(id, 'bea@example.com')).status).toBe(303);

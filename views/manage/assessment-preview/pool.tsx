@@ -4,6 +4,7 @@
  * random preview cannot show.
  */
 import type { Band } from '../../../src/engine/blueprint';
+import type { DrawProblem } from '../../../src/manage/draw-problems';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { plural } from '../../components/format';
 import { TableWrap } from '../../components/table-wrap';
@@ -40,7 +41,7 @@ export interface PoolView {
   /** Pinned questions of sources no section names: asked on top. */
   extraPinned: PoolQuestion[];
   /** Why candidates cannot start now (src/manage/draw-problems.ts); empty when they can. */
-  problems: string[];
+  problems: DrawProblem[];
   /** The assessment's edit page, for those who may edit it. */
   editHref?: string;
 }

@@ -3,6 +3,7 @@
  * score distribution and the candidate table with its filters.
  */
 import type { CandidateRow, PipelineKpis } from '../../../src/manage/candidates';
+import type { DrawProblem } from '../../../src/manage/draw-problems';
 import type { Bin } from '../../../src/manage/stats';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { AssessmentTabs } from '../assessment-tabs';
@@ -27,7 +28,7 @@ export interface OverviewView {
   versions: { id: string; version: number; status: string }[];
   table: TableView;
   /** Why candidates cannot start it now (the bank changed since it was saved); empty when they can. */
-  drawProblems: string[];
+  drawProblems: DrawProblem[];
 }
 
 function VersionLine({
