@@ -4,17 +4,12 @@ import { can } from '../../auth/permissions';
 import { blueprintSources, poolListing } from '../../db/blueprint-sources';
 import { bandOf } from '../../engine/blueprint';
 import { countByBand, planBands } from '../../engine/draw';
-import { htmlToText } from '../../manage/answer-text';
 import { drawProblemsOf } from '../../manage/draw-problems';
+import { promptExcerpt } from '../../manage/prompt-excerpt';
 import { requireAssessment } from '../../manage/require-assessment';
 import { type ManageEnv, requireCapability } from '../../middleware/auth';
 
 export const assessmentPoolRoutes = new Hono<ManageEnv>();
-
-const excerpt = (html: string) => {
-  const text = htmlToText(html);
-  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
-};
 
 /** Every question each section of an assessment can draw, with counts, bands and exposure: the whole pool, not one draw. */
 assessmentPoolRoutes.get('/app/assessments/:id/pool', requireCapability('assessment.view'), async (c) => {
@@ -36,7 +31,7 @@ assessmentPoolRoutes.get('/app/assessments/:id/pool', requireCapability('assessm
         difficulty: q.difficulty,
         band: bandOf(q.difficulty),
         exposure: q.exposure,
-        excerpt: excerpt(q.promptHtml),
+        excerpt: promptExcerpt(q.promptHtml),
         pinned: pinned.has(q.id),
       }));
   const sectionAreas = new Set(row.blueprint.sections.map((s) => s.area));

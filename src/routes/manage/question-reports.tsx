@@ -11,6 +11,7 @@ import { planRegrade } from '../../engine/regrade';
 import { type FormData, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
 import { publicOrigin } from '../../http/public-origin';
+import { bankHref } from '../../manage/bank-question';
 import { figuresByQuestion, groupReports, questionFigures } from '../../manage/question-queue';
 import { readRegradeForm, regradeValues } from '../../manage/regrade-form';
 import { type ManageEnv, requireCapability } from '../../middleware/auth';
@@ -83,7 +84,7 @@ async function questionPage(c: Ctx, extra: { notice?: string; error?: string; st
       acceptedHtml: g.acceptedAnswer ? answerHtml(current.options, g.acceptedAnswer) : null,
       moved: Number(g.moved),
     })),
-    bankHref: question.orgId ? `/app/bank/questions/${question.id}` : `/app/bank/public/${question.id}`,
+    bankHref: bankHref({ id: question.id, own: question.orgId !== null }),
     canAct: can(member, 'regrade.apply'),
     notice: extra.notice,
     error: extra.error,

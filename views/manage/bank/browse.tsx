@@ -1,4 +1,6 @@
 import { type QuestionStatus, questionStatuses } from '../../../src/engine/question-status';
+import { bankHref } from '../../../src/manage/bank-question';
+import { promptExcerpt } from '../../../src/manage/prompt-excerpt';
 import { formatPercent, plural } from '../../components/format';
 import { TableWrap } from '../../components/table-wrap';
 import { correlationText } from '../statistics/format';
@@ -46,20 +48,6 @@ export interface BankBrowseView {
   /** Links to the previous and next page, when there are any. */
   previousHref: string | null;
   nextHref: string | null;
-}
-
-/** The text of a prompt without its markup, cut to a line: enough to recognize a question. */
-export function promptExcerpt(html: string, length = 140): string {
-  const text = html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
 /** Both banks, one at a time: the organization's own questions and the public bank, with filters. */
@@ -148,7 +136,7 @@ export function BankResults({ view }: { view: BankBrowseView }) {
               {view.rows.map((r) => (
                 <tr>
                   <td>
-                    <a href={view.bank === 'ours' ? `/app/bank/questions/${r.id}` : `/app/bank/public/${r.id}`}>
+                    <a href={bankHref({ id: r.id, own: view.bank === 'ours' })}>
                       {promptExcerpt(r.promptHtml) || r.id}
                     </a>
                     {r.tags.length > 0 ? <div class="small muted">{r.tags.join(', ')}</div> : null}
