@@ -4,14 +4,14 @@ import { compileBank } from '../../src/bank/compile';
 import { invitationToken } from '../../src/candidate/invitation-token';
 import { createAssessment, createInvitation } from '../../src/db/assessments';
 import { importBank } from '../../src/db/bank-import';
-import { assessments, attemptEvents, attempts, invitations, memberships, responses, users } from '../../src/db/schema';
+import { assessments, attemptEvents, attempts, invitations, responses } from '../../src/db/schema';
 import type { AssessmentSettings } from '../../src/engine/assessment';
 import { sweepExpiredAttempts } from '../../src/jobs';
 import { makeTestApp, type TestApp } from '../support/app';
 import { secretMarker, testBankFiles } from '../support/bank';
 import { TestBrowser } from '../support/client';
 import { defaultAssessment, seedInvitation } from '../support/fixtures';
-import { signUpOwner } from '../support/people';
+import { memberIds, signUpOwner } from '../support/people';
 
 let t: TestApp;
 let seed: Awaited<ReturnType<typeof seedInvitation>>;
@@ -73,13 +73,7 @@ async function answerableQuestions(browser: TestBrowser, attemptId: string, coun
  */
 async function managedAttempt(input: Partial<AssessmentSettings> = {}) {
   const owner = await signUpOwner(t, 'dana@example.com', 'Report Co');
-  const [member] = await t.db
-    .select()
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(users.email, 'dana@example.com'));
-  if (!member) throw new Error('no owner');
-  const { orgId, userId } = member.memberships;
+  const { orgId, userId } = await memberIds(t.db, 'dana@example.com');
   const now = t.clock.now;
   const assessmentId = await createAssessment(t.db, orgId, userId, { ...defaultAssessment, ...input }, now);
   const invitationId = await createInvitation(

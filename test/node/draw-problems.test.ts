@@ -1,16 +1,8 @@
-/**
- * An assessment whose bank changed after it was saved: a pinned question retired, a collection
- * left with fewer active questions than each candidate gets. Candidates are refused at the start
- * (409); the assessment's page and its question pool say so first, in words naming the question
- * or collection and what to do, and stop saying it once the manager fixed it.
- */
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { memberships, organizations } from '../../src/db/schema';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
-import { signUpOwner, signUpReviewer } from '../support/people';
+import { memberIds, signUpOwner, signUpReviewer } from '../support/people';
 import { privateSingle, seedPrivateCollection } from '../support/private-questions';
 
 let t: TestApp;
@@ -21,12 +13,7 @@ beforeEach(async () => {
   t = await makeTestApp();
   await importTestBank(t.db);
   owner = await signUpOwner(t, 'olivia@example.com', 'Acme Hiring');
-  const [acme] = await t.db
-    .select({ orgId: memberships.orgId, userId: memberships.userId })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.orgId));
-  if (!acme) throw new Error('no member');
-  ours = await seedPrivateCollection(t, acme, 'Our questions', {
+  ours = await seedPrivateCollection(t, await memberIds(t.db, 'olivia@example.com'), 'Our questions', {
     active: ['gateway', 'ledger', 'queue'].map((slug) => privateSingle(slug, 3, 'MARK')),
   });
 });

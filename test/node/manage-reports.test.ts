@@ -19,6 +19,7 @@ import { importTestBank, secretMarker } from '../support/bank';
 import { TestBrowser } from '../support/client';
 import { csvObjects as csvOf } from '../support/csv';
 import { defaultAssessment } from '../support/fixtures';
+import { memberIds } from '../support/people';
 
 let t: TestApp;
 let owner: TestBrowser;
@@ -126,12 +127,7 @@ async function signUp(browser: TestBrowser, email: string, orgName: string) {
     orgName,
   });
   expect(res.status).toBe(303);
-  const [user] = await t.db.select().from(users).where(eq(users.email, email));
-  const [m] = await t.db
-    .select()
-    .from(memberships)
-    .where(eq(memberships.userId, user?.id ?? ''));
-  return { userId: user?.id ?? '', orgId: m?.orgId ?? '' };
+  return memberIds(t.db, email);
 }
 
 beforeEach(async () => {

@@ -11,11 +11,11 @@ import { createAssessment, createInvitation } from '../../src/db/assessments';
 import { attemptItemsWithContent } from '../../src/db/attempts';
 import { importBank } from '../../src/db/bank-import';
 import { appendPracticeItem, startPracticeAttempt } from '../../src/db/practice';
-import { attemptItems, attempts, memberships, questionVersions, responses, users } from '../../src/db/schema';
+import { attemptItems, attempts, questionVersions, responses } from '../../src/db/schema';
 import { makeTestApp, type TestApp } from '../support/app';
 import { TestBrowser } from '../support/client';
 import { defaultAssessment } from '../support/fixtures';
-import { signUpOwner } from '../support/people';
+import { memberIds, signUpOwner } from '../support/people';
 
 const gamma = [
   {
@@ -84,13 +84,7 @@ afterEach(() => t.close());
 /** An owner's organization with an assessment over Gamma and `count` candidates who started it. */
 async function startedAttempts(count: number) {
   const owner = await signUpOwner(t, 'dana@example.com', 'Variant Co');
-  const [member] = await t.db
-    .select()
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(users.email, 'dana@example.com'));
-  if (!member) throw new Error('no owner');
-  const { orgId, userId } = member.memberships;
+  const { orgId, userId } = await memberIds(t.db, 'dana@example.com');
   const now = t.clock.now;
   const assessmentId = await createAssessment(
     t.db,

@@ -4,7 +4,7 @@ import { sealCredential } from '../../src/auth/partner-credential';
 import { invitationToken } from '../../src/candidate/invitation-token';
 import { createAssessment } from '../../src/db/assessments';
 import { createInvitations, revokeInvitation } from '../../src/db/invitations';
-import { memberships, users, webhookDeliveries, webhookOutbox, webhooks } from '../../src/db/schema';
+import { webhookDeliveries, webhookOutbox, webhooks } from '../../src/db/schema';
 import { publicUrlFrom } from '../../src/deps';
 import { runScheduledJobs } from '../../src/jobs';
 import { deliverDueMessages } from '../../src/webhooks/deliver';
@@ -14,7 +14,7 @@ import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
 import { defaultAssessment } from '../support/fixtures';
-import { signUpOwner } from '../support/people';
+import { memberIds, signUpOwner } from '../support/people';
 import { type Receiver, startReceiver } from '../support/receiver';
 import { verifiesStandardWebhook } from '../support/standard-webhooks';
 
@@ -30,13 +30,7 @@ beforeAll(async () => {
   t.deps.webhookTransport = nodeTransport({ allowPrivate: true });
   await importTestBank(t.db);
   owner = await signUpOwner(t, 'olivia@example.com', 'Acme Hiring');
-  const [member] = await t.db
-    .select()
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(users.email, 'olivia@example.com'));
-  orgId = member?.memberships.orgId ?? '';
-  ownerId = member?.users.id ?? '';
+  ({ orgId, userId: ownerId } = await memberIds(t.db, 'olivia@example.com'));
   assessmentId = await createAssessment(t.db, orgId, ownerId, defaultAssessment, t.clock.now);
 });
 afterAll(() => t.close());
