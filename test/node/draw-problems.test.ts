@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
+import { inviteThroughForm } from '../support/invite-link';
 import { memberIds, signUpOwner, signUpReviewer } from '../support/people';
 import { privateSingle, seedPrivateCollection } from '../support/private-questions';
 
@@ -44,12 +45,7 @@ async function createPinned() {
 
 /** What a candidate gets on pressing Start: an invitation through the form, its link, the start. */
 async function candidateStart(assessmentId: string, email: string) {
-  const base = `/app/assessments/${assessmentId}/invitations`;
-  const invited = await owner.post(base, { name: 'Casey', email, expiryDays: '7', extraMinutes: '0' });
-  const id = /#inv-([\w-]+)/.exec(invited.headers.get('location') ?? '')?.[1] ?? '';
-  const list = await (await owner.get(base)).text();
-  const link = new RegExp(`<tr id="inv-${id}">[\\s\\S]*?data-copy="([^"]+)"`).exec(list)?.[1] ?? '';
-  return new TestBrowser(t.app).post(new URL(link).pathname);
+  return new TestBrowser(t.app).post(await inviteThroughForm(owner, assessmentId, { name: 'Casey', email }));
 }
 
 /** The flag's list, where a question is named (the link's address carries its id, so it is left out). */

@@ -9,6 +9,7 @@ import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
 import { defaultAssessment } from '../support/fixtures';
+import { copiedLink } from '../support/invite-link';
 import { signUpOwner, signUpReviewer } from '../support/people';
 
 let t: TestApp;
@@ -45,12 +46,7 @@ async function inviteOne(body: Record<string, string> = {}) {
 }
 
 /** The candidate's link as the manager copies it from the list. */
-async function linkOf(invitationId: string) {
-  const html = await (await owner.get(base)).text();
-  const match = new RegExp(`<tr id="inv-${invitationId}">[\\s\\S]*?data-copy="([^"]+)"`).exec(html);
-  if (!match?.[1]) throw new Error('no copy link in the list');
-  return match[1];
-}
+const linkOf = (invitationId: string) => copiedLink(owner, assessmentId, invitationId);
 
 const tokenOf = (link: string) => link.split('/invite/')[1] ?? '';
 

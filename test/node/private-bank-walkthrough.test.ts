@@ -16,6 +16,7 @@ import { questionTypes } from '../../src/question-types/rules';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
+import { inviteThroughForm } from '../support/invite-link';
 import { signUpOwner } from '../support/people';
 
 const pool = createGradingPool({ size: 1 });
@@ -234,13 +235,7 @@ const typeOfPage = (html: string) => questionTypes.find((type) => html.includes(
 
 /** The owner invites a candidate through the invitations form; the candidate's browser opens the copied link and starts. */
 async function inviteAndStart(name: string, email: string) {
-  const base = `/app/assessments/${assessmentId}/invitations`;
-  const invited = await owner.post(base, { name, email, expiryDays: '7', extraMinutes: '0' });
-  expect(invited.status).toBe(303);
-  const id = /#inv-([\w-]+)/.exec(invited.headers.get('location') ?? '')?.[1] ?? '';
-  const list = await (await owner.get(base)).text();
-  const link = new RegExp(`<tr id="inv-${id}">[\\s\\S]*?data-copy="([^"]+)"`).exec(list)?.[1] ?? '';
-  const path = new URL(link).pathname;
+  const path = await inviteThroughForm(owner, assessmentId, { name, email });
   const candidate = new TestBrowser(t.app);
   const landing = await candidate.get(path);
   expect(landing.status).toBe(200);
