@@ -6,6 +6,7 @@ import { assessments, attemptItems, attempts, memberships, organizations, questi
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank, secretMarker } from '../support/bank';
 import { TestBrowser } from '../support/client';
+import { assessmentForm } from '../support/fixtures';
 import { signUpOwner, signUpReviewer } from '../support/people';
 import { privateSingle, seedPrivateCollection } from '../support/private-questions';
 
@@ -51,31 +52,15 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const mixedForm = (collectionId: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  title: 'Platform screening',
-  description: '',
-  count_alpha: '3',
-  easy_alpha: '1',
-  medium_alpha: '2',
-  hard_alpha: '1',
-  count_beta: '0',
-  easy_beta: '1',
-  medium_beta: '2',
-  hard_beta: '1',
-  [`count_${collectionId}`]: '2',
-  [`easy_${collectionId}`]: '1',
-  [`medium_${collectionId}`]: '2',
-  [`hard_${collectionId}`]: '1',
-  pinned: 'beta-s3',
-  timeLimitMinutes: '20',
-  passMark: '60',
-  shuffleQuestions: '1',
-  shuffleOptions: '1',
-  showAfter: 'score',
-  opensAt: '',
-  closesAt: '',
-  ...extra,
-});
+const mixedForm = (collectionId: string, extra: Record<string, string> = {}) =>
+  assessmentForm(
+    {
+      title: 'Platform screening',
+      sources: { alpha: { count: 3 }, beta: { count: 0 }, [collectionId]: { count: 2 } },
+      pinned: ['beta-s3'],
+    },
+    extra,
+  );
 
 async function createMixed() {
   const res = await owner.post('/app/assessments', mixedForm(ours.collectionId));

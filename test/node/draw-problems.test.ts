@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
+import { assessmentForm } from '../support/fixtures';
 import { inviteThroughForm } from '../support/invite-link';
 import { memberIds, signUpOwner, signUpReviewer } from '../support/people';
 import { privateSingle, seedPrivateCollection } from '../support/private-questions';
@@ -23,22 +24,10 @@ afterEach(() => t.close());
 /** An assessment of 2 of the collection's 3 questions, the first of them pinned, through the form. */
 async function createPinned() {
   const c = ours.collectionId;
-  const res = await owner.post('/app/assessments', {
-    title: 'Gateway screen',
-    description: '',
-    [`count_${c}`]: '2',
-    [`easy_${c}`]: '1',
-    [`medium_${c}`]: '2',
-    [`hard_${c}`]: '1',
-    pinned: ours.active[0] ?? '',
-    timeLimitMinutes: '20',
-    passMark: '60',
-    shuffleQuestions: '1',
-    shuffleOptions: '1',
-    showAfter: 'score',
-    opensAt: '',
-    closesAt: '',
-  });
+  const res = await owner.post(
+    '/app/assessments',
+    assessmentForm({ title: 'Gateway screen', sources: { [c]: { count: 2 } }, pinned: ours.active.slice(0, 1) }),
+  );
   expect(res.status).toBe(303);
   return (res.headers.get('location') ?? '').split('/').pop() ?? '';
 }

@@ -16,6 +16,7 @@ import { questionTypes } from '../../src/question-types/rules';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
+import { assessmentForm } from '../support/fixtures';
 import { inviteThroughForm } from '../support/invite-link';
 import { signUpOwner } from '../support/people';
 
@@ -233,6 +234,17 @@ function rightAnswer(type: string, html: string): Record<string, string | string
 
 const typeOfPage = (html: string) => questionTypes.find((type) => html.includes(marker(type)));
 
+/** The assessment the owner builds from the collection alone, asking `count` of its questions. */
+const platformTest = (count: number) =>
+  assessmentForm(
+    {
+      title: 'Platform hiring test',
+      description: 'Our own questions only.',
+      sources: { [collectionId]: { count, mix: [1, 1, 1] } },
+    },
+    { timeLimitMinutes: '30' },
+  );
+
 /** The owner invites a candidate through the invitations form; the candidate's browser opens the copied link and starts. */
 async function inviteAndStart(name: string, email: string) {
   const path = await inviteThroughForm(owner, assessmentId, { name, email });
@@ -387,22 +399,7 @@ describe('a hiring test from an organization’s own questions', () => {
     const form = await (await owner.get('/app/assessments/new')).text();
     expect(form).toContain('Our platform');
     expect(form).toContain(`name="count_${collectionId}"`);
-    const created = await owner.post('/app/assessments', {
-      title: 'Platform hiring test',
-      description: 'Our own questions only.',
-      [`count_${collectionId}`]: String(questionTypes.length),
-      [`easy_${collectionId}`]: '1',
-      [`medium_${collectionId}`]: '1',
-      [`hard_${collectionId}`]: '1',
-      pinned: '',
-      timeLimitMinutes: '30',
-      passMark: '60',
-      shuffleQuestions: '1',
-      shuffleOptions: '1',
-      showAfter: 'score',
-      opensAt: '',
-      closesAt: '',
-    });
+    const created = await owner.post('/app/assessments', platformTest(questionTypes.length));
     expect(created.status, textOf(await created.clone().text()).slice(0, 600)).toBe(303);
     assessmentId = (created.headers.get('location') ?? '').split('/').pop() ?? '';
     const overview = textOf(await (await owner.get(`/app/assessments/${assessmentId}`)).text());
@@ -481,22 +478,7 @@ describe('a hiring test from an organization’s own questions', () => {
     // The owner shrinks the assessment by one (a new version: candidates took it already).
     const edit = await owner.get(`/app/assessments/${assessmentId}/edit`);
     expect(edit.status).toBe(200);
-    const saved = await owner.post(`/app/assessments/${assessmentId}`, {
-      title: 'Platform hiring test',
-      description: 'Our own questions only.',
-      [`count_${collectionId}`]: String(questionTypes.length - 1),
-      [`easy_${collectionId}`]: '1',
-      [`medium_${collectionId}`]: '1',
-      [`hard_${collectionId}`]: '1',
-      pinned: '',
-      timeLimitMinutes: '30',
-      passMark: '60',
-      shuffleQuestions: '1',
-      shuffleOptions: '1',
-      showAfter: 'score',
-      opensAt: '',
-      closesAt: '',
-    });
+    const saved = await owner.post(`/app/assessments/${assessmentId}`, platformTest(questionTypes.length - 1));
     expect(saved.status, textOf(await saved.clone().text()).slice(0, 600)).toBe(303);
     assessmentId = (saved.headers.get('location') ?? '').split('/').pop() ?? '';
     const poolPage = await (await owner.get(`/app/assessments/${assessmentId}/pool`)).text();
