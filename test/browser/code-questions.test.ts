@@ -6,6 +6,7 @@
  * shows each example's expected rows (computed on the server at import) beside the candidate's.
  */
 import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { attemptEvents, attempts, responses } from '../../src/db/schema';
 import { seriousAxeViolations } from '../support/axe';
@@ -15,6 +16,22 @@ import { codeBankFiles } from '../support/code-bank';
 import { writeTestBank } from '../support/seed-server';
 
 const suite = serverAndBrowser(() => ({ QUESTIONS_DIR: writeTestBank(codeBankFiles()) }));
+
+/**
+ * The code editor on screen, once CodeMirror has taken the textarea's label and place (the
+ * textarea keeps the text); `write` replaces its text as typing does (Playwright's fill would edit
+ * the DOM under the editor).
+ */
+async function codeEditor(page: Page, label: RegExp) {
+  const editor = page.getByRole('textbox', { name: label });
+  await expect.poll(() => page.locator('.cm-content').count(), { timeout: 10_000 }).toBe(1);
+  const write = async (text: string) => {
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText(text);
+  };
+  return { editor, write };
+}
 
 describe('a code question in the browser', () => {
   it('runs the visible tests, shows a failure, passes after a fix, and is graded at the finish', async () => {
@@ -29,15 +46,7 @@ describe('a code question in the browser', () => {
     if (!(await page.getByText('sumEvens', { exact: false }).first().isVisible())) {
       await page.getByRole('button', { name: 'Save and next' }).click();
     }
-    // The code editor (CodeMirror) takes the textarea's label and place; the textarea holds the text.
-    const editor = page.getByRole('textbox', { name: /Your code/ });
-    await expect.poll(() => page.locator('.cm-content').count(), { timeout: 10_000 }).toBe(1);
-    // Replaces the editor's text as typing does (Playwright's fill edits the DOM under the editor).
-    const write = async (text: string) => {
-      await editor.click();
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.insertText(text);
-    };
+    const { editor, write } = await codeEditor(page, /Your code/);
     await write('function sumEvens(numbers) {\n  return 0;\n}\n');
     await page.getByRole('button', { name: 'Run visible tests' }).click();
     const output = page.locator('[data-run-output]');
@@ -90,13 +99,7 @@ describe('a code question in the browser', () => {
     if (await page.getByText('sumEvens', { exact: false }).first().isVisible()) {
       await page.getByRole('button', { name: 'Save and next' }).click();
     }
-    const editor = page.getByRole('textbox', { name: /Your query/ });
-    await expect.poll(() => page.locator('.cm-content').count(), { timeout: 10_000 }).toBe(1);
-    const write = async (text: string) => {
-      await editor.click();
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.insertText(text);
-    };
+    const { write } = await codeEditor(page, /Your query/);
     const output = page.locator('[data-run-output]');
     const run = async () => {
       await page.getByRole('button', { name: 'Run visible tests' }).click();
