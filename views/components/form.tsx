@@ -33,6 +33,15 @@ export function FormError({ error }: { error?: string }) {
   ) : null;
 }
 
+/** What a form just did (saved, sent, removed), announced politely when the page loads. */
+export function Notice({ text }: { text?: string | null }) {
+  return text ? (
+    <p class="alert alert-ok" role="status">
+      {text}
+    </p>
+  ) : null;
+}
+
 interface FieldProps {
   name: string;
   label: Child;

@@ -1,4 +1,4 @@
-import { Field } from '../components/form';
+import { Field, Notice } from '../components/form';
 import { formatDateTime } from '../components/format';
 import { TableWrap } from '../components/table-wrap';
 
@@ -46,11 +46,7 @@ export function ApiKeysPage(p: {
           </p>
         </div>
       ) : null}
-      {p.notice ? (
-        <p class="alert alert-ok" role="status">
-          {p.notice}
-        </p>
-      ) : null}
+      <Notice text={p.notice} />
       <section class="panel">
         <h2>New key</h2>
         <form method="post" action="/app/settings/api-keys" class="stack">

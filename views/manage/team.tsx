@@ -1,5 +1,5 @@
 import type { Role } from '../../src/engine/roles';
-import { Field, FieldError, FormError, type FormErrors } from '../components/form';
+import { Field, FieldError, FormError, type FormErrors, Notice } from '../components/form';
 import { formatDateTime } from '../components/format';
 import { TableWrap } from '../components/table-wrap';
 import { type SignInLock, SignInLocks } from './sign-in-locks';
@@ -63,11 +63,7 @@ export function TeamPage(p: TeamPageProps) {
           {p.orgName} · {p.members.length === 1 ? '1 member' : `${p.members.length} members`}
         </span>
       </div>
-      {p.notice ? (
-        <p class="alert alert-ok" role="status">
-          {p.notice}
-        </p>
-      ) : null}
+      <Notice text={p.notice} />
       <FormError error={p.error} />
       {p.created ? <CreatedInvite created={p.created} /> : null}
 

@@ -1,5 +1,5 @@
 import type { WebhookEventType } from '../../src/engine/webhook-events';
-import { FormError, type FormErrors } from '../components/form';
+import { FormError, type FormErrors, Notice } from '../components/form';
 import { TableWrap } from '../components/table-wrap';
 import { Time } from '../components/time';
 import { SecretOnce, WebhookFields, type WebhookFormValues, WebhookStatus } from './webhooks';
@@ -66,11 +66,7 @@ export function WebhookPage(p: { view: WebhookView }) {
       </div>
       {w.description ? <p class="muted">{w.description}</p> : null}
       {p.view.secret ? <SecretOnce secret={p.view.secret} title="New signing secret." /> : null}
-      {p.view.notice ? (
-        <p class="alert alert-ok" role="status">
-          {p.view.notice}
-        </p>
-      ) : null}
+      <Notice text={p.view.notice} />
       {p.view.problem ? (
         <p class="alert alert-error" role="alert">
           {p.view.problem}

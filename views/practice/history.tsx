@@ -1,3 +1,4 @@
+import { Notice } from '../components/form';
 import { formatDate, plural } from '../components/format';
 import { TableWrap } from '../components/table-wrap';
 import { HistoryChart } from './charts';
@@ -34,11 +35,7 @@ export function HistoryPage({ view }: { view: HistoryView }) {
     <>
       <section class="panel history-head">
         <h1>Your practice results</h1>
-        {view.notice ? (
-          <p class="alert alert-ok" role="status">
-            {view.notice}
-          </p>
-        ) : null}
+        <Notice text={view.notice} />
         {view.user ? (
           <form method="post" action="/logout" class="muted signed-in-as">
             Signed in as {view.user.name} ({view.user.email}). <a href="/account/password">Change your password</a> ·{' '}

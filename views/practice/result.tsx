@@ -1,5 +1,6 @@
 import type { EndReason } from '../../src/practice/select';
 import { Review, type ReviewItem } from '../candidate/result';
+import { Notice } from '../components/form';
 import { formatDateTime, formatDuration, plural } from '../components/format';
 import { TableWrap } from '../components/table-wrap';
 import { ScaleChart } from './charts';
@@ -57,11 +58,7 @@ export function PracticeResultPage({ view }: { view: PracticeResultView }) {
       <section class="panel practice-result" aria-labelledby="result-title">
         <p class="muted small">Practice test · {view.areaTitle}</p>
         <h1 id="result-title">Your result in {view.areaTitle}</h1>
-        {view.notice ? (
-          <p class="alert alert-ok" role="status">
-            {view.notice}
-          </p>
-        ) : null}
+        <Notice text={view.notice} />
         <p class="score-line">
           <span class="score-big">
             {view.scaleScore} <span class="score-pm">± {view.uncertainty}</span>

@@ -1,5 +1,5 @@
 import { Breadcrumbs } from '../../components/breadcrumbs';
-import { ErrorSummary, Field, type FormErrors, TextArea } from '../../components/form';
+import { ErrorSummary, Field, type FormErrors, Notice, TextArea } from '../../components/form';
 import { plural } from '../../components/format';
 
 /** A collection as the page lists it. */
@@ -39,11 +39,7 @@ export function CollectionsPage({ view }: { view: CollectionsView }) {
     <>
       <Breadcrumbs trail={[{ label: 'Question bank', href: '/app/bank' }, { label: 'Collections' }]} />
       <h1>Collections</h1>
-      {view.notice ? (
-        <p class="alert alert-ok" role="status">
-          {view.notice}
-        </p>
-      ) : null}
+      <Notice text={view.notice} />
       <p class="muted">
         A collection is your own skill area: assessments draw from it like from a public area, and only your
         organization sees it. Every question belongs to one of its topics.

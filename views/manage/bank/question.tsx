@@ -1,6 +1,6 @@
 import type { QuestionStatus } from '../../../src/engine/question-status';
 import { Breadcrumbs, type Crumb } from '../../components/breadcrumbs';
-import { FormError, TextArea } from '../../components/form';
+import { FormError, Notice, TextArea } from '../../components/form';
 import { formatPercent, plural } from '../../components/format';
 import { Time } from '../../components/time';
 import type { PlaceChoice } from './author';
@@ -99,11 +99,7 @@ export function BankQuestionPage({ view }: { view: BankQuestionView }) {
           <span class="mono">{q.label}</span> <StatusBadge status={q.status} />
         </h1>
       </div>
-      {view.notice ? (
-        <p class="alert alert-ok" role="status">
-          {view.notice}
-        </p>
-      ) : null}
+      <Notice text={view.notice} />
       <FormError error={view.error} />
       <dl class="facts">
         <div>

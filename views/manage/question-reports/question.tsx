@@ -7,7 +7,7 @@ import { type RegradeKind, regradeKindLabels } from '../../../src/engine/regrade
 import type { QuestionFigures } from '../../../src/manage/question-queue';
 import { flagWords } from '../../../src/manage/statistics-words';
 import { Breadcrumbs } from '../../components/breadcrumbs';
-import { FormError, TextArea } from '../../components/form';
+import { FormError, Notice, TextArea } from '../../components/form';
 import { plural } from '../../components/format';
 import { TableWrap } from '../../components/table-wrap';
 import { Time } from '../../components/time';
@@ -70,11 +70,7 @@ export function QuestionReportsPage({ view }: { view: QuestionReportsView }) {
           </p>
         ) : null}
       </div>
-      {view.notice ? (
-        <p class="alert alert-ok" role="status">
-          {view.notice}
-        </p>
-      ) : null}
+      <Notice text={view.notice} />
       <FormError error={view.error} />
 
       <section class="panel" aria-labelledby="question-title">
