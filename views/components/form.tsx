@@ -124,6 +124,31 @@ export function TextArea(
   );
 }
 
+/** A labelled select, like Field; its options (and optgroups) are the children. */
+export function Select(props: FieldProps & { children: Child }) {
+  const ids = fieldIds(props.name, props.id);
+  return (
+    <div>
+      <label for={ids.id}>{props.label}</label>
+      {props.hint ? (
+        <span class="hint" id={ids.hint}>
+          {props.hint}
+        </span>
+      ) : null}
+      <select
+        id={ids.id}
+        name={props.name}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props.hint ? ids.hint : false, props.error ? ids.error : false)}
+      >
+        {props.children}
+      </select>
+      <FieldError id={ids.error} error={props.error} />
+    </div>
+  );
+}
+
 /**
  * Every error of a rejected form, first on the page, each linking to its field (`#f-<name>`), so a
  * keyboard or screen reader user lands on what to fix (GOV.UK's error summary pattern).

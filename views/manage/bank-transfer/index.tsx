@@ -4,7 +4,7 @@
  * download link: both work without JavaScript.
  */
 import { Breadcrumbs } from '../../components/breadcrumbs';
-import { ErrorSummary, type FormErrors } from '../../components/form';
+import { ErrorSummary, type FormErrors, Select } from '../../components/form';
 import { plural } from '../../components/format';
 
 export interface TransferCollection {
@@ -104,55 +104,30 @@ export function TransferPage({ view }: { view: TransferView }) {
             bank's; those that pass become drafts, those that do not are listed with their file and line. Up to 1 MB.
           </p>
           <form method="post" action="/app/bank/import" enctype="multipart/form-data" class="stack">
-            <div>
-              <label for="f-collection">Collection</label>
-              <select
-                id="f-collection"
-                name="collection"
-                required
-                aria-invalid={errors.collection ? 'true' : undefined}
-                aria-describedby={errors.collection ? 'f-collection-error' : undefined}
-              >
-                {view.collections.map((c) => (
-                  <option value={c.id} selected={c.id === values.collection}>
-                    {c.title}
-                  </option>
-                ))}
-              </select>
-              {errors.collection ? (
-                <p class="alert alert-error" id="f-collection-error">
-                  {errors.collection}
-                </p>
-              ) : null}
-            </div>
-            <div>
-              <label for="f-topic">Topic</label>
-              <span class="hint" id="f-topic-hint">
-                Leave as it is to take each question's topic from its file name, GIFT category or CSV column.
-              </span>
-              <select
-                id="f-topic"
-                name="topic"
-                aria-describedby={errors.topic ? 'f-topic-hint f-topic-error' : 'f-topic-hint'}
-                aria-invalid={errors.topic ? 'true' : undefined}
-              >
-                <option value="">As each file says</option>
-                {view.collections.map((c) => (
-                  <optgroup label={c.title}>
-                    {c.topics.map((t) => (
-                      <option value={t.id} selected={t.id === values.topic}>
-                        {t.title} ({t.id})
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-              {errors.topic ? (
-                <p class="alert alert-error" id="f-topic-error">
-                  {errors.topic}
-                </p>
-              ) : null}
-            </div>
+            <Select name="collection" label="Collection" required error={errors.collection}>
+              {view.collections.map((c) => (
+                <option value={c.id} selected={c.id === values.collection}>
+                  {c.title}
+                </option>
+              ))}
+            </Select>
+            <Select
+              name="topic"
+              label="Topic"
+              hint="Leave as it is to take each question's topic from its file name, GIFT category or CSV column."
+              error={errors.topic}
+            >
+              <option value="">As each file says</option>
+              {view.collections.map((c) => (
+                <optgroup label={c.title}>
+                  {c.topics.map((t) => (
+                    <option value={t.id} selected={t.id === values.topic}>
+                      {t.title} ({t.id})
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </Select>
             <div>
               <label for="f-files">Files</label>
               <input

@@ -3,7 +3,7 @@ import type { PlaceChoice } from '../../../src/manage/bank-places';
 import type { AuthorInput } from '../../../src/manage/question-author';
 import { optionRows } from '../../../src/manage/question-author';
 import { Breadcrumbs, type Crumb } from '../../components/breadcrumbs';
-import { describedBy, ErrorSummary, Field, FieldError, type FormErrors, TextArea } from '../../components/form';
+import { describedBy, ErrorSummary, Field, FieldError, type FormErrors, Select, TextArea } from '../../components/form';
 import { QuestionPreview, type QuestionPreviewView } from './question-preview';
 import { typeNames } from './status';
 
@@ -159,30 +159,20 @@ export function PreviewPanel(props: { preview: QuestionPreviewView | null; error
 
 function PlaceSelect(props: { places: PlaceChoice[]; value: string; error?: string }) {
   return (
-    <div>
-      <label for="f-place">Collection and topic</label>
-      <select
-        id="f-place"
-        name="place"
-        required
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.error ? 'f-place-error' : false)}
-      >
-        {props.places.map((p) => (
-          <optgroup label={p.collectionTitle}>
-            {p.topics.map((t) => {
-              const value = `${p.collectionId}/${t.id}`;
-              return (
-                <option value={value} selected={value === props.value}>
-                  {p.collectionTitle}: {t.title}
-                </option>
-              );
-            })}
-          </optgroup>
-        ))}
-      </select>
-      <FieldError id="f-place-error" error={props.error} />
-    </div>
+    <Select name="place" label="Collection and topic" required error={props.error}>
+      {props.places.map((p) => (
+        <optgroup label={p.collectionTitle}>
+          {p.topics.map((t) => {
+            const value = `${p.collectionId}/${t.id}`;
+            return (
+              <option value={value} selected={value === props.value}>
+                {p.collectionTitle}: {t.title}
+              </option>
+            );
+          })}
+        </optgroup>
+      ))}
+    </Select>
   );
 }
 
@@ -200,32 +190,20 @@ function FormFields({ view }: { view: AuthorPageView }) {
           maxlength={80}
           error={err('slug')}
         />
-        <div>
-          <label for="f-type">Type</label>
-          <select id="f-type" name="type" aria-describedby={describedBy(err('type') ? 'f-type-error' : false)}>
-            {view.types.map((t) => (
-              <option value={t} selected={t === f.type}>
-                {typeNames[t] ?? t}
-              </option>
-            ))}
-          </select>
-          <FieldError id="f-type-error" error={err('type')} />
-        </div>
-        <div>
-          <label for="f-difficulty">Difficulty</label>
-          <select
-            id="f-difficulty"
-            name="difficulty"
-            aria-describedby={describedBy(err('difficulty') ? 'f-difficulty-error' : false)}
-          >
-            {['1', '2', '3', '4', '5'].map((d) => (
-              <option value={d} selected={d === f.difficulty}>
-                {d} {d === '1' ? '(basic)' : d === '5' ? '(expert)' : ''}
-              </option>
-            ))}
-          </select>
-          <FieldError id="f-difficulty-error" error={err('difficulty')} />
-        </div>
+        <Select name="type" label="Type" error={err('type')}>
+          {view.types.map((t) => (
+            <option value={t} selected={t === f.type}>
+              {typeNames[t] ?? t}
+            </option>
+          ))}
+        </Select>
+        <Select name="difficulty" label="Difficulty" error={err('difficulty')}>
+          {['1', '2', '3', '4', '5'].map((d) => (
+            <option value={d} selected={d === f.difficulty}>
+              {d} {d === '1' ? '(basic)' : d === '5' ? '(expert)' : ''}
+            </option>
+          ))}
+        </Select>
       </div>
       <div class="form-row">
         <Field
