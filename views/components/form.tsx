@@ -52,6 +52,31 @@ interface FieldProps {
   required?: boolean;
 }
 
+/** The label, the hint and the error around one control, as every field here lays them out. */
+function Labelled(props: FieldProps & { ids: ReturnType<typeof fieldIds>; children: Child }) {
+  return (
+    <div>
+      <label for={props.ids.id}>{props.label}</label>
+      {props.hint ? (
+        <span class="hint" id={props.ids.hint}>
+          {props.hint}
+        </span>
+      ) : null}
+      {props.children}
+      <FieldError id={props.ids.error} error={props.error} />
+    </div>
+  );
+}
+
+/** What a control says of itself beyond its id and name: required, invalid, and its hint and error. */
+function describedControl(props: FieldProps, ids: ReturnType<typeof fieldIds>) {
+  return {
+    required: props.required,
+    'aria-invalid': props.error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(props.hint ? ids.hint : false, props.error ? ids.error : false),
+  };
+}
+
 /** A labelled input with its hint and error tied to it for screen readers. */
 export function Field(
   props: FieldProps & {
@@ -67,13 +92,7 @@ export function Field(
 ) {
   const ids = fieldIds(props.name, props.id);
   return (
-    <div>
-      <label for={ids.id}>{props.label}</label>
-      {props.hint ? (
-        <span class="hint" id={ids.hint}>
-          {props.hint}
-        </span>
-      ) : null}
+    <Labelled {...props} ids={ids}>
       <input
         id={ids.id}
         name={props.name}
@@ -85,12 +104,9 @@ export function Field(
         max={props.max === undefined ? undefined : String(props.max)}
         step={props.step === undefined ? undefined : String(props.step)}
         maxlength={props.maxlength}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.hint ? ids.hint : false, props.error ? ids.error : false)}
+        {...describedControl(props, ids)}
       />
-      <FieldError id={ids.error} error={props.error} />
-    </div>
+    </Labelled>
   );
 }
 
@@ -100,27 +116,18 @@ export function TextArea(
 ) {
   const ids = fieldIds(props.name, props.id);
   return (
-    <div>
-      <label for={ids.id}>{props.label}</label>
-      {props.hint ? (
-        <span class="hint" id={ids.hint}>
-          {props.hint}
-        </span>
-      ) : null}
+    <Labelled {...props} ids={ids}>
       <textarea
         id={ids.id}
         name={props.name}
         rows={props.rows}
         maxlength={props.maxlength}
-        required={props.required}
         spellcheck={props.spellcheck}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.hint ? ids.hint : false, props.error ? ids.error : false)}
+        {...describedControl(props, ids)}
       >
         {props.value ?? ''}
       </textarea>
-      <FieldError id={ids.error} error={props.error} />
-    </div>
+    </Labelled>
   );
 }
 
@@ -128,24 +135,11 @@ export function TextArea(
 export function Select(props: FieldProps & { children: Child }) {
   const ids = fieldIds(props.name, props.id);
   return (
-    <div>
-      <label for={ids.id}>{props.label}</label>
-      {props.hint ? (
-        <span class="hint" id={ids.hint}>
-          {props.hint}
-        </span>
-      ) : null}
-      <select
-        id={ids.id}
-        name={props.name}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.hint ? ids.hint : false, props.error ? ids.error : false)}
-      >
+    <Labelled {...props} ids={ids}>
+      <select id={ids.id} name={props.name} {...describedControl(props, ids)}>
         {props.children}
       </select>
-      <FieldError id={ids.error} error={props.error} />
-    </div>
+    </Labelled>
   );
 }
 
