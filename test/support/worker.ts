@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/d1';
 import { migrate } from 'drizzle-orm/d1/migrator';
 import { Miniflare } from 'miniflare';
+import type { App } from '../../src/app';
 import { formatSigningKeys, generateSigningKey, parseSigningKeys } from '../../src/auth/keys';
 import { invitationToken } from '../../src/candidate/invitation-token';
 import { createOrgWithOwner } from '../../src/db/accounts';
@@ -50,16 +51,19 @@ export async function startWorker(options: WorkerOptions = {}) {
   const d1 = await mf.getD1Database('DB');
   const db = drizzle(d1 as unknown as D1Database, { schema });
   if (!options.d1) await migrate(db, { migrationsFolder: 'drizzle' });
+  const fetch = (path: string, init?: RequestInit) =>
+    mf.dispatchFetch(`http://localhost${path}`, {
+      redirect: 'manual',
+      ...init,
+    } as never) as unknown as Promise<Response>;
   return {
     mf,
     logs,
     db: db as unknown as Db,
     keys: parseSigningKeys(signingKeys),
-    fetch: (path: string, init?: RequestInit) =>
-      mf.dispatchFetch(`http://localhost${path}`, {
-        redirect: 'manual',
-        ...init,
-      } as never) as unknown as Promise<Response>,
+    fetch,
+    /** The worker as a TestBrowser drives an app: its requests go to workerd. */
+    app: { request: fetch } as unknown as App,
     close: async () => {
       await mf.dispose();
       rmSync(outdir, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app';
 import { attemptItems, attempts, questionExposure, responses } from '../../src/db/schema';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
@@ -17,7 +16,7 @@ afterAll(() => worker?.close());
 
 describe('the candidate flow on Workers with D1', () => {
   it('starts once, saves under the sequence rule, finishes and scores', async () => {
-    const app = { request: (path: string, init?: RequestInit) => worker.fetch(path, init) } as unknown as App;
+    const { app } = worker;
     const browser = new TestBrowser(app);
     const [a, b] = await Promise.all([browser.post(`/invite/${token}`), new TestBrowser(app).post(`/invite/${token}`)]);
     expect(a.status).toBe(303);

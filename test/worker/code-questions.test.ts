@@ -6,7 +6,6 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app';
 import type { StoredGrading } from '../../src/db/grading';
 import { attempts, responses } from '../../src/db/schema';
 import { TestBrowser } from '../support/client';
@@ -29,7 +28,7 @@ afterAll(() => worker?.close());
 
 describe('code and SQL questions on Workers with D1', () => {
   it('grades both at the finish, in the request', async () => {
-    const app = { request: (path: string, init?: RequestInit) => worker.fetch(path, init) } as unknown as App;
+    const { app } = worker;
     const browser = new TestBrowser(app);
     const start = await browser.post(`/invite/${token}`);
     const attemptId = start.headers.get('location')?.split('/').pop() ?? '';

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app';
 import { attemptItems, attempts } from '../../src/db/schema';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
@@ -28,7 +27,7 @@ function anyAnswer(html: string): Record<string, string> {
 
 describe('practice on Workers with D1', () => {
   it('starts once, appends one item per answer, finishes with a scale score and a link that verifies', async () => {
-    const app = { request: (path: string, init?: RequestInit) => worker.fetch(path, init) } as unknown as App;
+    const { app } = worker;
     const browser = new TestBrowser(app);
     await browser.get('/practice/alpha');
     const [a, b] = await Promise.all([browser.post('/practice/alpha'), browser.post('/practice/alpha')]);

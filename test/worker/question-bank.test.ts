@@ -15,7 +15,7 @@ let app: App;
 
 beforeAll(async () => {
   worker = await startWorker();
-  app = { request: (path: string, init?: RequestInit) => worker.fetch(path, init) } as unknown as App;
+  app = worker.app;
 });
 afterAll(() => worker?.close());
 
