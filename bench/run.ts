@@ -1,7 +1,7 @@
 /**
  * The benchmark and crash run of issue 4: `npm run bench` (tsx bench/run.ts). Builds dist/node.js,
  * seeds a template database, runs the four parts against 127.0.0.1 only, prints Markdown tables
- * and writes bench/results/latest.json. Takes about three minutes on 2 cores.
+ * and writes bench/results/latest.json. Takes about six minutes on 2 cores.
  *
  *   tsx bench/run.ts [--quick]   --quick: short windows and fewer steps, to check the harness
  */
@@ -216,7 +216,7 @@ const shed = await shedding(
 log(
   table(
     [
-      'MAX_IN_FLIGHT',
+      'shedding',
       'offered saves/s',
       'accepted saves/s',
       'accepted p50 ms',
@@ -226,9 +226,10 @@ log(
       'other errors',
       '/healthz p99 ms',
       'server RSS MB',
+      'CPU % server / load / other',
     ],
     shed.runs.map((r) => [
-      r.maxInFlight >= 1_000_000 ? 'unreachable' : r.maxInFlight,
+      r.name,
       r.offeredPerSecond,
       r.acceptedPerSecond,
       r.accepted.p50,
@@ -238,6 +239,7 @@ log(
       r.otherErrors,
       r.health.p99,
       r.serverRssMb,
+      cpu(r.cpu),
     ]),
   ),
 );

@@ -38,24 +38,7 @@ const log = (entry: LogEntry) => {
   else console.log(line);
 };
 
-/**
- * glibc gives each thread that allocates its own malloc arena (up to 8 per core), and V8's and
- * libuv's helper threads leave them fragmented: under 300 saving candidates the JavaScript heap was
- * 27 MB of a 250 MB resident set (bench part 6). Two arenas brought the same load to 173 MB. The
- * variable is read when the process starts, so the server re-executes itself once with it set
- * (same pid, same arguments; execve runs before anything is opened). An operator's own value wins.
- */
-function limitMallocArenas() {
-  const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
-  if (process.platform !== 'linux' || env.MALLOC_ARENA_MAX || typeof execve !== 'function') return;
-  execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    ...env,
-    MALLOC_ARENA_MAX: '2',
-  });
-}
-
 export async function startNode() {
-  limitMallocArenas();
   const { url: databaseUrl, db, client, dir } = await openDatabase(root, env);
   // The key file sits beside an embedded database; with a remote one, in data/.
   const dataDir = dir ?? resolve(root, 'data');

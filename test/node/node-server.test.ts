@@ -83,28 +83,6 @@ describe('the Node server', () => {
     }
   });
 
-  it.runIf(process.platform === 'linux')(
-    'runs with two malloc arenas (less resident memory under load), unless the operator set a value',
-    { timeout: 60_000 },
-    async () => {
-      const environOf = (pid: number | undefined) => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-      // An empty value counts as not set, whatever the environment running the tests holds.
-      for (const [given, expected] of [
-        ['', 'MALLOC_ARENA_MAX=2'],
-        ['4', 'MALLOC_ARENA_MAX=4'],
-      ] as const) {
-        const other = await startServer({ MALLOC_ARENA_MAX: given });
-        try {
-          expect(environOf(other.child.pid)).toContain(expected);
-          expect((await fetch(`${other.url}/healthz`)).status).toBe(200);
-        } finally {
-          await other.stop();
-          other.cleanup();
-        }
-      }
-    },
-  );
-
   it('logs a client that goes away in the middle of its form as closed, not as an error', {
     timeout: 30_000,
   }, async () => {
