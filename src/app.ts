@@ -36,7 +36,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestId({ limitLength: 64 }));
   app.use(requestLog());
-  app.use(shedLoad(deps.settings.maxInFlight));
+  app.use(shedLoad(deps.settings.maxInFlight, deps.behind));
   app.use(securityHeaders());
   app.use(pageRenderer());
   app.use(csrfProtection());

@@ -18,6 +18,8 @@ export interface Settings {
   passwordIterations: number;
   /** Requests in flight past which new ones get 503 + Retry-After instead of a queue. */
   maxInFlight: number;
+  /** How late (ms) the event loop may run before new requests get 503 + Retry-After (Node; 0: never). */
+  maxLoopLagMs: number;
   /** Proxies we run in front of the app; their X-Forwarded-For entries name the client (src/http/client-address.ts). */
   trustProxyHops: number;
   /** Let webhooks reach private, loopback and link-local addresses (self-hosted networks). */
@@ -50,6 +52,11 @@ export interface AppDeps {
    * are not graded and earn nothing.
    */
   grade?: Grade;
+  /**
+   * Whether the runtime runs behind, with requests waiting before the app sees them (on Node, the
+   * event loop is late: src/http/loop-lag.ts). New requests are then shed as past maxInFlight.
+   */
+  behind?: () => boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -57,6 +64,7 @@ export const defaultSettings: Settings = {
   saveGraceMs: 5000,
   passwordIterations: 100_000,
   maxInFlight: 1024,
+  maxLoopLagMs: 50,
   trustProxyHops: 0,
   webhookAllowPrivate: false,
 };
@@ -68,6 +76,13 @@ export function passwordIterationsFrom(text: string | undefined): number {
   if (!Number.isInteger(n) || n < 10_000)
     throw new Error('PASSWORD_ITERATIONS must be a whole number of at least 10000');
   return n;
+}
+
+/** MAX_IN_FLIGHT and MAX_LOOP_LAG_MS: a whole number of at least `least`, else the default. */
+export function limitFrom(text: string | undefined, fallback: number, least: number): number {
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= least ? n : fallback;
 }
 
 /** TRUST_PROXY: how many proxies of ours stand in front of the app (0 or unset: none). */

@@ -18,12 +18,14 @@ import { countUsers } from './db/accounts';
 import {
   defaultSettings,
   type LogEntry,
+  limitFrom,
   passwordIterationsFrom,
   publicUrlFrom,
   type Settings,
   trustProxyHopsFrom,
 } from './deps';
 import { createGradingPool } from './grading/node/pool';
+import { loopLag } from './http/loop-lag';
 import { runScheduledJobs } from './jobs';
 import { securityHeaders } from './middleware/security';
 import { nodeTransport } from './webhooks/node-transport';
@@ -55,13 +57,13 @@ export async function startNode() {
     emailWebhookUrl: env.EMAIL_WEBHOOK_URL,
     passwordIterations: passwordIterationsFrom(env.PASSWORD_ITERATIONS),
     trustProxyHops: trustProxyHopsFrom(env.TRUST_PROXY),
-    maxInFlight: env.MAX_IN_FLIGHT
-      ? Math.max(1, Number(env.MAX_IN_FLIGHT) || defaultSettings.maxInFlight)
-      : defaultSettings.maxInFlight,
+    maxInFlight: limitFrom(env.MAX_IN_FLIGHT, defaultSettings.maxInFlight, 1),
+    maxLoopLagMs: limitFrom(env.MAX_LOOP_LAG_MS, defaultSettings.maxLoopLagMs, 0),
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
   };
   // Code and SQL answers are graded in worker threads, never on this event loop.
   const grading = createGradingPool({ size: Number(env.GRADING_THREADS) || 2 });
+  const lag = loopLag();
   const deps = {
     db,
     clock: Date.now,
@@ -71,6 +73,7 @@ export async function startNode() {
     clientAddress: (c: Parameters<typeof getConnInfo>[0]) => getConnInfo(c).remote.address,
     webhookTransport: nodeTransport({ allowPrivate: settings.webhookAllowPrivate }),
     grade: grading.grade,
+    behind: settings.maxLoopLagMs > 0 ? () => lag.over(settings.maxLoopLagMs) : undefined,
   };
   const app = createApp(deps);
   // The same jobs the Workers cron runs; every instance may run them, finalizing is idempotent.

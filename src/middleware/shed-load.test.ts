@@ -35,4 +35,24 @@ describe('load shedding', () => {
     gates.at(-1)?.();
     expect((await again).status).toBe(200);
   });
+
+  it('answers 503 while the runtime says it runs behind, with nothing in flight, and serves once it catches up', async () => {
+    let behind = true;
+    const app = new Hono<AppEnv>();
+    app.use(async (c, next) => {
+      c.set('deps', { log: () => {} } as never);
+      await next();
+    });
+    app.use(shedLoad(1024, () => behind));
+    app.get('/save', (c) => c.text('saved'));
+    app.get('/healthz', (c) => c.text('ok'));
+
+    const shed = await app.request('/save', { headers: { 'HX-Request-Type': 'partial' } });
+    expect(shed.status).toBe(503);
+    expect(shed.headers.get('retry-after')).toBe('2');
+    expect(await shed.text()).toContain('Your answer is kept');
+    expect((await app.request('/healthz')).status).toBe(200);
+    behind = false;
+    expect(await (await app.request('/save')).text()).toBe('saved');
+  });
 });
