@@ -31,6 +31,31 @@ describe('readUpload', () => {
     });
   });
 
+  it('stops a zip whose header says less than it inflates to, counting what inflating makes', () => {
+    const bomb = zipSync({ 'a.md': new Uint8Array(4 * maxUnzippedBytes) }, { level: 9 });
+    // Both the local header and the central directory say the entry unpacks to 10 bytes.
+    const view = new DataView(bomb.buffer);
+    for (let i = 0; i < bomb.length - 4; i++) {
+      if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, 10, true);
+      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 10, true);
+    }
+    expect(readUpload([{ name: 'liar.zip', bytes: bomb }], place)).toEqual({
+      ok: false,
+      error: 'liar.zip unpacks to more than 16 MB; import its files in smaller parts.',
+    });
+  });
+
+  it('reads stored and deflated entries alike, and refuses what is not a zip with a reason', () => {
+    const zip = zipSync({ 'a.md': [strToU8(md('q-stored')), { level: 0 }], 'b.md': strToU8(md('q-deflated')) });
+    const read = readUpload([{ name: 'two.zip', bytes: zip }], place);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.candidates.map((c) => c.file)).toEqual(['two.zip:a.md', 'two.zip:b.md']);
+    expect(readUpload([{ name: 'x.zip', bytes: strToU8('not a zip at all, just words') }], place)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('x.zip is not a zip file this import can read'),
+    });
+  });
+
   it('names a Markdown file without questions, and refuses an upload with nothing in it', () => {
     const read = readUpload(
       [

@@ -6,11 +6,11 @@
  * read is a problem naming its file and line; a file that cannot be read at all refuses the whole
  * upload, so nothing is written for it.
  */
-import { unzipSync } from 'fflate';
 import { csvColumns, markdownFromCsvRow, readCsvHeader } from '../../bank/csv-questions';
 import { importGift } from '../../bank/gift-import';
 import { parseTopicFile } from '../../bank/parse-topic';
 import { csvRecords } from '../../email/recipients';
+import { unzipAtMost } from './unzip-at-most';
 
 export interface UploadedFile {
   name: string;
@@ -110,21 +110,16 @@ function readOne(
 }
 
 function readZip(file: UploadedFile, options: { collection: string; topic?: string }, out: Out): string | null {
-  let entries: Record<string, Uint8Array>;
-  let unpacked = 0;
+  let unzipped: ReturnType<typeof unzipAtMost>;
   try {
-    // Sizes are checked before anything is inflated: a small zip must not unpack into gigabytes.
-    entries = unzipSync(file.bytes, {
-      filter: (entry) => {
-        unpacked += entry.originalSize;
-        return unpacked <= maxUnzippedBytes;
-      },
-    });
+    // Counted as it inflates, not as the zip declares: a small zip must not unpack into gigabytes.
+    unzipped = unzipAtMost(file.bytes, maxUnzippedBytes);
   } catch (error) {
     return `${file.name} is not a zip file this import can read (${error instanceof Error ? error.message : 'unreadable'}). Make it again with your zip tool, or upload the files themselves.`;
   }
-  if (unpacked > maxUnzippedBytes)
+  if (!unzipped.ok)
     return `${file.name} unpacks to more than ${maxUnzippedBytes / 1024 / 1024} MB; import its files in smaller parts.`;
+  const entries = unzipped.files;
   const names = Object.keys(entries)
     // Folders, macOS resource forks and hidden files are not questions.
     .filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/') && !n.split('/').some((part) => part.startsWith('.')))
