@@ -1,5 +1,6 @@
 /**
- * What the test page shows of an attempt, read in one statement: its title, every item with its
+ * What the test page shows of an attempt, read in one statement: the attempt's kind, state and
+ * clock (so the page needs no read of its own for the access check), its title, every item with its
  * saved response (the navigator, and the position on screen with its option order and variant
  * values), the reports the candidate sent, and whether this client address was seen before. The
  * question's own content comes from memory per version (version-content.ts). The page ran six
@@ -27,6 +28,8 @@ export interface PageItem {
 }
 
 export interface QuestionPageRead {
+  /** What the page and its access check need of the attempt itself. */
+  attempt: PageAttempt;
   /** The assessment's title; null for practice. */
   assessmentTitle: string | null;
   /** The practice area's title; null for an assessment. */
@@ -37,6 +40,11 @@ export interface QuestionPageRead {
   /** Whether an event of the attempt recorded the address asked about. */
   addressSeen: boolean;
 }
+
+export type PageAttempt = Pick<
+  typeof attempts.$inferSelect,
+  'id' | 'kind' | 'state' | 'startedAt' | 'deadlineAt' | 'submittedAt'
+>;
 
 type ItemRow = [
   position: number,
@@ -55,6 +63,12 @@ type ItemRow = [
 const pageRead = preparedPerDb((db) =>
   db
     .select({
+      id: attempts.id,
+      kind: attempts.kind,
+      state: attempts.state,
+      startedAt: attempts.startedAt,
+      deadlineAt: attempts.deadlineAt,
+      submittedAt: attempts.submittedAt,
       assessmentTitle: sql<string | null>`(select title from assessments where id = attempts.assessment_id)`,
       areaTitle: sql<string | null>`(select title from skill_areas where id = attempts.area_id)`,
       items: sql<string>`(select json_group_array(json_array(i.position, i.question_id, i.question_version,
@@ -100,6 +114,14 @@ export async function questionPageRead(
     ]),
   );
   return {
+    attempt: {
+      id: row.id,
+      kind: row.kind,
+      state: row.state,
+      startedAt: row.startedAt,
+      deadlineAt: row.deadlineAt,
+      submittedAt: row.submittedAt,
+    },
     assessmentTitle: row.assessmentTitle,
     areaTitle: row.areaTitle,
     items,

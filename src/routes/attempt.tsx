@@ -34,7 +34,7 @@ import { sourceTitles } from '../db/blueprint-sources';
 import type { Db } from '../db/client';
 import { cachedAttemptItemAt } from '../db/form-items';
 import { gradeResponses } from '../db/grading';
-import { type PageItem, questionPageRead } from '../db/question-page';
+import { type PageAttempt, type PageItem, type QuestionPageRead, questionPageRead } from '../db/question-page';
 import { attemptQuestionAt, saveQuestionReport } from '../db/question-reports';
 import { versionContent } from '../db/version-content';
 import { isPageSignal } from '../engine/attempt-events';
@@ -121,23 +121,27 @@ async function questionShown(db: Db, item: PageItem) {
   return questionViewOf({ ...shown, type: content.type, optionOrder: item.optionOrder }, item.answer);
 }
 
+interface RenderExtra {
+  notice?: string;
+  error?: string;
+  status?: 400 | 422;
+  reportDraft?: { reason?: string; body?: string; error: string };
+  /** The browser arriving on the page: its address is recorded when the attempt has not seen it. */
+  arrival?: { device: string; address: string | null };
+}
+
 async function renderQuestion(
   c: Ctx,
-  own: Awaited<ReturnType<typeof requireOwnAttempt>>,
+  own: { attempt: PageAttempt },
   position: number,
-  extra: {
-    notice?: string;
-    error?: string;
-    status?: 400 | 422;
-    reportDraft?: { reason?: string; body?: string; error: string };
-    /** The browser arriving on the page: its address is recorded when the attempt has not seen it. */
-    arrival?: { device: string; address: string | null };
-  } = {},
+  extra: RenderExtra = {},
+  /** The page read when the caller already ran it for the same arrival (quickPage). */
+  done?: QuestionPageRead,
 ) {
   const deps = c.get('deps');
   const { attempt } = own;
   // One statement for what the attempt holds; the question's content comes from memory by version.
-  const read = await questionPageRead(deps.db, attempt.id, extra.arrival?.address ?? null);
+  const read = done ?? (await questionPageRead(deps.db, attempt.id, extra.arrival?.address ?? null));
   if (read && extra.arrival) {
     const { device, address } = extra.arrival;
     await noteAddressSeen(deps.db, attempt.id, device, address, read.addressSeen, deps.clock());
@@ -177,7 +181,39 @@ async function renderQuestion(
   return c.render(<TestPage view={view} />, testPageProps(view));
 }
 
+/** `?q=`: a question number, 0 when absent, -1 when it is not a number. */
+function positionAsked(c: Ctx): number {
+  const q = c.req.query('q');
+  return q === undefined ? 0 : /^\d{1,4}$/.test(q) ? Number(q) : -1;
+}
+
+/**
+ * The common page view in one statement: a running assessment attempt whose cookie verifies (a
+ * signature, no read), asked for a question number. The page read carries the attempt's state and
+ * clock, so the access check needs no read of its own. Null when anything is off that path (no
+ * cookie, practice, finished or due for finalization, no such attempt, a bad number): the full
+ * path then decides and answers as it always did.
+ */
+async function quickPage(c: Ctx): Promise<Response | null> {
+  const id = c.req.param('id') ?? '';
+  const device = await attemptAccess(c, id);
+  const position = positionAsked(c);
+  if (!device || position < 0) return null;
+  const deps = c.get('deps');
+  const arrival = { device, address: clientAddressOf(c) };
+  const read = await questionPageRead(deps.db, id, arrival.address);
+  if (!read) return null;
+  const { attempt } = read;
+  if (attempt.kind !== 'assessment' || attempt.state !== 'in_progress') return null;
+  if (isDueForFinalization(attempt, deps.clock(), deps.settings.saveGraceMs)) return null;
+  return renderQuestion(c, { attempt }, position, { notice: savedNotice(c), arrival }, read);
+}
+
+const savedNotice = (c: Ctx) => (c.req.query('saved') === '1' ? 'Your answer was saved.' : undefined);
+
 attemptRoutes.get('/attempts/:id', async (c) => {
+  const quick = await quickPage(c);
+  if (quick) return quick;
   const own = await requireOwnAttempt(c);
   if (own.attempt.state !== 'in_progress') return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
   const deps = c.get('deps');
@@ -189,15 +225,13 @@ attemptRoutes.get('/attempts/:id', async (c) => {
     if (current === 'finished') return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
     return renderQuestion(c, own, current);
   }
-  const q = c.req.query('q');
-  const position = q === undefined ? 0 : /^\d{1,4}$/.test(q) ? Number(q) : -1;
+  const position = positionAsked(c);
   if (position < 0) {
     await noteAddress(deps.db, own.attempt.id, arrival.device, arrival.address, deps.clock());
     return errorResponse(c, 400, 'That is not a question number. Use the navigator to move between questions.');
   }
-  const saved = c.req.query('saved') === '1' ? 'Your answer was saved.' : undefined;
   // The address is checked by the page's own read (renderQuestion), not by a statement of its own.
-  return renderQuestion(c, own, position, { notice: saved, arrival });
+  return renderQuestion(c, own, position, { notice: savedNotice(c), arrival });
 });
 
 /**

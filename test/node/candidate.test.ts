@@ -246,6 +246,7 @@ describe('saving', () => {
     const stranger = new TestBrowser(t.app);
     expect((await stranger.save(attemptId, { q: '0', seq: '1', choice: '0' })).status).toBe(404);
     expect((await stranger.get(`/attempts/${attemptId}/result`)).status).toBe(404);
+    expect((await stranger.get(`/attempts/${attemptId}?q=0`)).status).toBe(404);
     expect(await t.db.select().from(responses)).toHaveLength(0);
   });
 
