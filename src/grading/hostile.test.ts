@@ -179,6 +179,15 @@ describe('hostile SQL', () => {
     expect(grading.results[0]?.error).toBe('the query returns more than 1000 rows');
   });
 
+  it.each([
+    "select length(printf('%.*c', 300000000, 'x')) from t",
+    'select length(hex(zeroblob(200000000))) from t',
+    "select length(replace(replace(printf('%.*c', 1000000, 'x'), 'x', 'xxxxxxxxxx'), 'x', 'xxxxxxxxxx')) from t",
+  ])('ends %s, one step that builds a huge value, by the memory cap and not the machine', async (query) => {
+    const { grading } = await timed(sql(query));
+    expect(grading.results[0]?.error).toBe('memory limit exceeded');
+  });
+
   it('cannot change the data even through a function the guard does not know', async () => {
     const { grading } = await timed(sql('select v from t where (select count(*) from t) = 8'));
     expect(grading.passed).toBe(1);

@@ -66,12 +66,24 @@ function columnsMessage(got: ResultSet, expected: ResultSet): string {
   return `the query returns ${got.columns.length} column(s); ${expected.columns.length} expected`;
 }
 
-/** A fresh database for one test: schema and seed rows, then read-only. */
+/**
+ * Memory SQLite may hold (all its databases in one engine instance): without a cap one step such
+ * as `printf('%.*c', 900000000, 'x')` or `hex(zeroblob(400000000))` grows the WebAssembly memory
+ * past a gigabyte before any clock is read; with it SQLite answers "out of memory". One value for
+ * every question: the pragma can lower the engine's limit and never raise it again.
+ */
+export const sqliteHeapBytes = 64 << 20;
+
+/**
+ * A fresh database for one test: schema and seed rows, then read-only, under the heap cap. A query
+ * cannot lift the cap (no PRAGMA passes the guard, and pragma_hard_heap_limit takes no argument).
+ */
 export function seededDatabase(sqlite: SqlJsStatic, schema: string, test: SqlTest): Database {
   const db = new sqlite.Database();
   try {
     db.exec(schema);
     db.exec(test.seed);
+    db.exec(`pragma hard_heap_limit = ${sqliteHeapBytes}`);
     db.exec('pragma query_only = 1');
     return db;
   } catch (e) {
@@ -122,6 +134,7 @@ function runQuery(sqlite: SqlJsStatic, task: SqlTask, test: SqlTest, query: stri
       statement.free();
     }
   } catch (e) {
+    if (/out of memory/i.test(message(e))) return { ok: false, error: 'memory limit exceeded' };
     return { ok: false, error: capText(message(e), 500) };
   } finally {
     db.close();
