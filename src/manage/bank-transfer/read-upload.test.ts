@@ -56,6 +56,16 @@ describe('readUpload', () => {
     });
   });
 
+  it('reads a CSV saved with semicolons, as spreadsheets in many languages save it, with its BOM and CRLF', () => {
+    const csv =
+      '\uFEFFid;type;difficulty;prompt;options;correct;explanation\r\n' +
+      'q-semi;single;2;"Which one; really?";"a, b|c";2;Because.\r\n';
+    const read = readUpload([{ name: 'excel.csv', bytes: strToU8(csv) }], place);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.problems).toEqual([]);
+    expect(read.candidates[0]?.markdown).toContain('Which one; really?\n\n### Options\n- [ ] a, b\n- [x] c\n');
+  });
+
   it('names a Markdown file without questions, and refuses an upload with nothing in it', () => {
     const read = readUpload(
       [

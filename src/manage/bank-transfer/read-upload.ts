@@ -151,7 +151,11 @@ function readGiftFile(name: string, text: string, options: { collection: string;
 }
 
 function readCsv(name: string, text: string, options: { topic?: string }, out: Out): string | null {
-  const [header, ...records] = csvRecords(text, ',');
+  // Spreadsheets set to many languages (German, French...) save "CSV" with semicolons: the header
+  // row, whose column names hold neither, says which one this file uses.
+  const headerLine = /^[^\r\n]*/.exec(text)?.[0] ?? '';
+  const separator = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
+  const [header, ...records] = csvRecords(text, separator);
   if (!header) return `${name} is empty: a CSV starts with a header row naming its columns (${csvColumns.join(', ')}).`;
   const { columns, missing, unknown } = readCsvHeader(header.cells);
   if (missing.length > 0)
