@@ -124,7 +124,11 @@ function importOne(q: GiftQuestion, state: ImportState, note: Note): 'imported' 
   const same = claimed ? state.byId.get(claimed) : undefined;
   const topicId = same?.topic ?? options.topic ?? categoryTopic(q.category);
   if (!topicId) {
-    note('skipped', 'no topic: pass --topic or put a $CATEGORY: line before the question');
+    // Said for the bank's Import page (its Topic choice) and the commands (--topic) alike.
+    note(
+      'skipped',
+      'no topic: choose a topic for the whole import (--topic) or put a $CATEGORY: line before the question',
+    );
     return 'skipped';
   }
 

@@ -66,6 +66,26 @@ describe('readUpload', () => {
     expect(read.candidates[0]?.markdown).toContain('Which one; really?\n\n### Options\n- [ ] a, b\n- [x] c\n');
   });
 
+  it('tells how to give a GIFT file without categories its topic, in words the import page can act on', () => {
+    const read = readUpload([{ name: 'quiz.gift', bytes: strToU8('::Sky::The sky is blue{T}\n') }], place);
+    expect(read).toMatchObject({
+      ok: true,
+      problems: [
+        {
+          file: 'quiz.gift',
+          line: 1,
+          message:
+            'Sky: no topic: choose a topic for the whole import (--topic) or put a $CATEGORY: line before the question',
+        },
+      ],
+    });
+    const placed = readUpload([{ name: 'quiz.gift', bytes: strToU8('::Sky::The sky is blue{T}\n') }], {
+      ...place,
+      topic: 'basics',
+    });
+    expect(placed).toMatchObject({ ok: true, problems: [], candidates: [{ topic: 'basics' }] });
+  });
+
   it('names a Markdown file without questions, and refuses an upload with nothing in it', () => {
     const read = readUpload(
       [
