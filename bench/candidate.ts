@@ -72,7 +72,13 @@ export async function startCandidates(pool: Pool, origin: string, dbFile: string
     Array.from({ length: parallel }, async () => {
       while (i < tokens.length) {
         const token = tokens[i++] ?? '';
-        const res = await startAttempt(pool, origin, token);
+        let res = await startAttempt(pool, origin, token);
+        // A start refused by load shedding (503 while the event loop runs late, as the first
+        // starts of a cold server can be) is tried again, as a candidate would press Start again.
+        for (let retry = 0; res.status === 503 && retry < 20; retry++) {
+          await new Promise((done) => setTimeout(done, 250));
+          res = await startAttempt(pool, origin, token);
+        }
         if (res.status !== 303 || !res.attemptId) throw new Error(`start answered ${res.status}`);
         started.push({ attemptId: res.attemptId, cookie: res.cookie });
       }
