@@ -150,7 +150,8 @@ export function errorsByField(
       add(fieldId(fieldName, input.fields.type), `${labelOf(fieldName)}: ${e.message}`);
     }
   }
-  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.join(' ')]));
+  // Each message starts with the part it names and has no full stop: joined by a space, two read as one sentence.
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.join('; ')]));
 }
 
 function wholeQuestionField(message: string): AuthorField | null {
