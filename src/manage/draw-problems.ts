@@ -15,8 +15,7 @@ import { type Blueprint, validateBlueprint } from '../engine/blueprint';
 import { countByArea, pinnedSourcesOf } from '../engine/draw';
 import type { ItemForDraw } from '../engine/question';
 import type { QuestionStatus } from '../engine/question-status';
-import { bankHref, shortIdOf } from './bank-question';
-import { promptExcerpt } from './prompt-excerpt';
+import { type QuestionName, questionName } from './bank-question';
 
 const pinnedWhy: Record<QuestionStatus, string> = {
   retired: 'was retired',
@@ -28,18 +27,8 @@ const pinnedWhy: Record<QuestionStatus, string> = {
 /** One reason candidates cannot start; the view writes "The pinned question <name>" before `text` when `question` is set. */
 export interface DrawProblem {
   /** The pinned question it is about, as the bank names it; null for a source's problem. */
-  question: { excerpt: string; shortId: string; href: string | null } | null;
+  question: QuestionName | null;
   text: string;
-}
-
-/** How a problem's pinned question is named; one the organization cannot see is named by its id alone. */
-function named(id: string, q: PinnedQuestion | undefined): NonNullable<DrawProblem['question']> {
-  if (!q) return { excerpt: '', shortId: id, href: null };
-  return {
-    excerpt: promptExcerpt(q.promptHtml, 80),
-    shortId: shortIdOf(id, q.sourceText),
-    href: bankHref({ id, ...q }),
-  };
 }
 
 /**
@@ -63,7 +52,7 @@ export function drawProblems(
     const q = pinnedSeen[id];
     const why = q ? pinnedWhy[q.status] : 'is no longer in the bank';
     worded.push({
-      question: named(id, q),
+      question: questionName(id, q),
       text: `${why}, so no candidate can start: remove it from “Always ask these” (Edit), or make it active again in the question bank.`,
     });
   }

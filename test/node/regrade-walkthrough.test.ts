@@ -13,6 +13,7 @@ import { createAssessment, createInvitation } from '../../src/db/assessments';
 import { finalizeAttempt, saveResponse, startInvitedAttempt } from '../../src/db/attempts';
 import { createCollection } from '../../src/db/collections';
 import { saveQuestionDraft } from '../../src/db/private-bank';
+import { saveQuestionReport } from '../../src/db/question-reports';
 import { applyRegrade, regradeBasis, regradeScope } from '../../src/db/regrades';
 import {
   assessments,
@@ -404,7 +405,27 @@ describe('from a question report to a regrade', () => {
       timeSpentMs: 1000,
       now: t.clock.now,
     });
+    await saveQuestionReport(t.db, {
+      attemptId,
+      orgId,
+      questionId: saved.questionId,
+      questionVersion: 1,
+      reason: 'several_right',
+      body: 'That works too.',
+      now: t.clock.now,
+    });
     await finalizeAttempt(t.db, attemptId, t.clock.now + 1000, passMark);
+    // The queue, the question's reports and its regrade name it as the bank does, never by its q_ id.
+    const queue = await (await owner.get('/app/question-reports')).text();
+    expect(queue).toContain(`<a href="/app/questions/${saved.questionId}/reports">“Which?”</a> <code>our-one</code>`);
+    const reportsPage = await (await owner.get(`/app/questions/${saved.questionId}/reports`)).text();
+    expect(reportsPage).toContain('<h1>Reports on our-one</h1>');
+    expect(reportsPage).toContain('<title>Reports on our-one');
+    const regradePage = await (await owner.get(`/app/questions/${saved.questionId}/regrade`)).text();
+    expect(regradePage).toContain('<h1>Regrade our-one</h1>');
+    expect(`${queue}${reportsPage}${regradePage}`.replace(/\/app\/[\w/-]*q_[\w-]+/g, '')).not.toContain(
+      saved.questionId,
+    );
     const res = await applyAfterDryRun(owner, saved.questionId, { kind: 'full_credit', note: 'both fine' });
     expect(res.status).toBe(303);
     const [after] = await t.db.select().from(attempts).where(eq(attempts.id, attemptId));

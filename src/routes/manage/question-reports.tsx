@@ -4,6 +4,7 @@ import { ReportQueuePage } from '../../../views/manage/question-reports/queue';
 import { RegradePage, type RegradeView } from '../../../views/manage/question-reports/regrade';
 import { can } from '../../auth/permissions';
 import { answerHtml, keyHtml } from '../../candidate/describe';
+import { pinnedQuestionsOf } from '../../db/blueprint-sources';
 import { questionForStatistics } from '../../db/item-statistics';
 import { organizationReports, questionReportsOf, resolveReports } from '../../db/question-reports';
 import { applyRegrade, regradeBasis, regradeQuestion, regradeScope, regradesOfQuestion } from '../../db/regrades';
@@ -11,7 +12,7 @@ import { planRegrade } from '../../engine/regrade';
 import { type FormData, readForm } from '../../http/form';
 import { PublicError } from '../../http/public-error';
 import { publicOrigin } from '../../http/public-origin';
-import { bankHref } from '../../manage/bank-question';
+import { bankHref, questionName } from '../../manage/bank-question';
 import { figuresByQuestion, groupReports, questionFigures } from '../../manage/question-queue';
 import { readRegradeForm, regradeValues } from '../../manage/regrade-form';
 import { type ManageEnv, requireCapability } from '../../middleware/auth';
@@ -44,19 +45,19 @@ async function requireQuestion(c: Ctx) {
   const content = question ? await questionForStatistics(db, id, [question.currentVersion]) : null;
   const current = content?.versions[0];
   if (!question || !content || !current) throw new PublicError(404, notHere);
-  return { question, current };
+  // Named by its author's short id: a private question's own id (q_...) means nothing to a person.
+  const label = questionName(id, (await pinnedQuestionsOf(db, member.orgId, [id]))[id]).shortId;
+  return { question, current, label };
 }
 
 questionReportsRoutes.get('/app/question-reports', mayRead, async (c) => {
   const { db } = c.get('deps');
   const orgId = c.get('member').orgId;
   const groups = groupReports(await organizationReports(db, orgId));
-  const figures = await figuresByQuestion(
-    db,
-    orgId,
-    groups.map((g) => g.questionId),
-  );
-  return c.render(<ReportQueuePage groups={groups} figures={figures} />, {
+  const ids = groups.map((g) => g.questionId);
+  const [figures, seen] = await Promise.all([figuresByQuestion(db, orgId, ids), pinnedQuestionsOf(db, orgId, ids)]);
+  const names = new Map(ids.map((id) => [id, questionName(id, seen[id])]));
+  return c.render(<ReportQueuePage groups={groups} figures={figures} names={names} />, {
     title: 'Question reports',
     workspace: 'bank',
   });
@@ -65,7 +66,7 @@ questionReportsRoutes.get('/app/question-reports', mayRead, async (c) => {
 async function questionPage(c: Ctx, extra: { notice?: string; error?: string; status?: 200 | 400 | 409 | 422 } = {}) {
   const { db } = c.get('deps');
   const member = c.get('member');
-  const { question, current } = await requireQuestion(c);
+  const { question, current, label } = await requireQuestion(c);
   const [reports, figures, regrades] = await Promise.all([
     questionReportsOf(db, member.orgId, question.id),
     questionFigures(db, member.orgId, question.id),
@@ -74,6 +75,7 @@ async function questionPage(c: Ctx, extra: { notice?: string; error?: string; st
   if (reports.length === 0 && figures.length === 0) throw new PublicError(404, notHere);
   const view: QuestionReportsView = {
     questionId: question.id,
+    label,
     version: current.version,
     promptHtml: current.promptHtml,
     keyHtml: keyHtml(current.options, current.answerKey),
@@ -90,7 +92,7 @@ async function questionPage(c: Ctx, extra: { notice?: string; error?: string; st
     error: extra.error,
   };
   c.status(extra.status ?? 200);
-  return c.render(<QuestionReportsPage view={view} />, { title: `Reports on ${question.id}`, workspace: 'bank' });
+  return c.render(<QuestionReportsPage view={view} />, { title: `Reports on ${label}`, workspace: 'bank' });
 }
 
 questionReportsRoutes.get(`/app/questions/${questionId}/reports`, mayRead, async (c) => {
@@ -138,13 +140,14 @@ const noDryRun = 'Nothing was written: preview the regrade (dry run) first, then
 async function regradePage(c: Ctx, form: FormData | null, status: 200 | 409 | 422 = 200, error?: string) {
   const { db } = c.get('deps');
   const member = c.get('member');
-  const { question, current } = await requireQuestion(c);
+  const { question, current, label } = await requireQuestion(c);
   // Read before the scope: a regrade landing in between makes the apply refuse, never pass unseen.
   const basis = await regradeBasis(db, member.orgId, question.id);
   const scope = await regradeScope(db, member.orgId, question.id);
   if (scope.length === 0) throw new PublicError(404, notHere);
   const view: RegradeView = {
     questionId: question.id,
+    label,
     type: current.type,
     options: current.options,
     keyHtml: keyHtml(current.options, current.answerKey),
@@ -173,7 +176,7 @@ async function regradePage(c: Ctx, form: FormData | null, status: 200 | 409 | 42
     }
   }
   c.status(status);
-  return c.render(<RegradePage view={view} />, { title: `Regrade ${question.id}`, workspace: 'bank' });
+  return c.render(<RegradePage view={view} />, { title: `Regrade ${label}`, workspace: 'bank' });
 }
 
 questionReportsRoutes.get(`/app/questions/${questionId}/regrade`, mayAct, async (c) => {

@@ -28,6 +28,8 @@ export interface RegradeSummary {
 
 export interface QuestionReportsView {
   questionId: string;
+  /** The author's short id, as the bank lists the question. */
+  label: string;
   version: number;
   promptHtml: string;
   keyHtml: string;
@@ -51,12 +53,12 @@ export function QuestionReportsPage({ view }: { view: QuestionReportsView }) {
         trail={[
           { label: 'Question bank', href: '/app/bank' },
           { label: 'Question reports', href: '/app/question-reports' },
-          { label: view.questionId },
+          { label: view.label },
         ]}
       />
       <div class="page-head">
         <div>
-          <h1>Reports on {view.questionId}</h1>
+          <h1>Reports on {view.label}</h1>
           <p class="muted">
             {plural(view.reports.length, 'report')} from your candidates, {open.length} open. Version {view.version} is
             the current one.

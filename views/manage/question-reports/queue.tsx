@@ -1,5 +1,6 @@
 /** The organization's question reports, one row per question, open ones first. */
 import { reportReasonLabels } from '../../../src/engine/question-report';
+import type { QuestionName } from '../../../src/manage/bank-question';
 import { mainFigure } from '../../../src/manage/main-figure';
 import type { QuestionFigures, QuestionReportGroup } from '../../../src/manage/question-queue';
 import { Breadcrumbs } from '../../components/breadcrumbs';
@@ -15,12 +16,26 @@ function figureWords(figures: readonly QuestionFigures[]): string {
   return `${percentText(main.item.facility)} · ${correlationText(main.item.discrimination)} (${main.item.drawn} in ${main.assessmentTitle})`;
 }
 
+/** The question's reports, linked by the first words of its prompt, with its short id. */
+function QuestionLink({ id, name }: { id: string; name: QuestionName | undefined }) {
+  const href = `/app/questions/${id}/reports`;
+  if (!name?.excerpt) return <a href={href}>{name?.shortId ?? id}</a>;
+  return (
+    <>
+      <a href={href}>“{name.excerpt}”</a> <code>{name.shortId}</code>
+    </>
+  );
+}
+
 export function ReportQueuePage({
   groups,
   figures,
+  names,
 }: {
   groups: QuestionReportGroup[];
   figures: Map<string, QuestionFigures[]>;
+  /** Each question as the bank lists it: the first words of its prompt and its short id. */
+  names: Map<string, QuestionName>;
 }) {
   const open = groups.reduce((n, g) => n + g.open, 0);
   return (
@@ -57,7 +72,7 @@ export function ReportQueuePage({
               {groups.map((g) => (
                 <tr>
                   <th scope="row">
-                    <a href={`/app/questions/${g.questionId}/reports`}>{g.questionId}</a>
+                    <QuestionLink id={g.questionId} name={names.get(g.questionId)} />
                   </th>
                   <td>{g.open}</td>
                   <td>{g.total}</td>

@@ -25,6 +25,8 @@ export interface RegradeRow {
 
 export interface RegradeView {
   questionId: string;
+  /** The author's short id, as the bank lists the question. */
+  label: string;
   type: QuestionType;
   options: QuestionOption[];
   keyHtml: string;
@@ -50,11 +52,11 @@ export function RegradePage({ view }: { view: RegradeView }) {
       <Breadcrumbs
         trail={[
           { label: 'Question reports', href: '/app/question-reports' },
-          { label: view.questionId, href: `/app/questions/${view.questionId}/reports` },
+          { label: view.label, href: `/app/questions/${view.questionId}/reports` },
           { label: 'Regrade' },
         ]}
       />
-      <h1>Regrade {view.questionId}</h1>
+      <h1>Regrade {view.label}</h1>
       <p class="muted">
         Over your organization's {plural(view.scope, 'finished attempt')} that showed this question. The key now:{' '}
         <span dangerouslySetInnerHTML={{ __html: view.keyHtml }} />
