@@ -33,9 +33,15 @@ export function codeOnly(sql: string): string {
   });
 }
 
+// SQLite's identifier characters: besides letters, digits and _, also $ and every character past
+// ASCII (so `ç` and `c$` name a table expression as well as `c` does).
+const nameChar = '[\\w$\\u0080-\\uffff]';
+
 // A common table expression's name and the opening parenthesis of its body.
-const ctePattern =
-  /(?:\bwith\s+(?:recursive\s+)?|,\s*)([a-z_][a-z0-9_]*)\s*(?:\([^()]*\))?\s*as\s*(?:not\s+)?(?:materialized\s+)?\(/g;
+const ctePattern = new RegExp(
+  `(?:\\bwith\\s+(?:recursive\\s+)?|,\\s*)([a-z_\\u0080-\\uffff]${nameChar}*)\\s*(?:\\([^()]*\\))?\\s*as\\s*(?:not\\s+)?(?:materialized\\s+)?\\(`,
+  'g',
+);
 
 /**
  * The first common table expression that reads itself (recursion), or null. SQLite runs such a
@@ -56,7 +62,8 @@ export function recursiveCte(code: string): string | null {
       }
     }
     const body = lower.slice((m.index ?? 0) + m[0].length, end);
-    if (new RegExp(`\\b${name}\\b`).test(body)) return name;
+    const escaped = name.replace(/\$/g, '\\$');
+    if (new RegExp(`(?<!${nameChar})${escaped}(?!${nameChar})`).test(body)) return name;
   }
   return null;
 }
