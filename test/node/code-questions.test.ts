@@ -16,6 +16,7 @@ import { makeTestApp, type TestApp } from '../support/app';
 import { TestBrowser } from '../support/client';
 import { importCodeBank } from '../support/code-bank';
 import { defaultAssessment } from '../support/fixtures';
+import { pageBothWays } from '../support/fresh-render';
 import { signUpOwner } from '../support/people';
 
 const pool = createGradingPool({ size: 2 });
@@ -132,6 +133,21 @@ describe('code and SQL questions', () => {
       ]) {
         expect(html).not.toContain(secret);
       }
+    }
+  });
+
+  it('are the same page from the filled templates as rendered fresh, with a saved answer and a report', async () => {
+    const { browser, attemptId, codeAt, sqlAt } = await startCodingTest();
+    const code = `// <b> & "quotes" 'too'\n${almostRightCode}`;
+    expect((await browser.save(attemptId, { q: codeAt, seq: '1', source: code, flagged: '1' })).status).toBe(200);
+    expect((await browser.save(attemptId, { q: sqlAt, seq: '1', source: almostRightQuery })).status).toBe(200);
+    const report = { q: sqlAt, reason: 'other', body: 'A <table> & "name"' };
+    expect((await browser.post(`/attempts/${attemptId}/reports`, report)).status).toBe(303);
+    for (const position of [Number(codeAt), Number(sqlAt)]) {
+      const { filled, fresh } = await pageBothWays(browser, attemptId, position);
+      expect(filled).toBe(fresh);
+      if (position === Number(codeAt)) expect(filled).toContain('// &lt;b&gt; &amp; &quot;quotes&quot; &#39;too&#39;');
+      else expect(filled).toContain('A &lt;table&gt; &amp; &quot;name&quot;');
     }
   });
 

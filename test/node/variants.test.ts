@@ -15,6 +15,7 @@ import { attemptItems, attempts, questionVersions, responses } from '../../src/d
 import { makeTestApp, type TestApp } from '../support/app';
 import { TestBrowser } from '../support/client';
 import { defaultAssessment } from '../support/fixtures';
+import { pageBothWays } from '../support/fresh-render';
 import { memberIds, signUpOwner } from '../support/people';
 
 const gamma = [
@@ -140,6 +141,19 @@ function optionIndex(html: string, text: string): string {
 }
 
 describe('variant questions in an assessment', () => {
+  it('are the same page from the filled templates as rendered fresh, answered or not', async () => {
+    const { started } = await startedAttempts(1);
+    const [{ browser, attemptId }] = started as [(typeof started)[number]];
+    const items = await itemsOf(attemptId);
+    const answered = items[0]?.position ?? 0;
+    const save = { q: String(answered), seq: '1', choice: '0', flagged: '1' };
+    expect((await browser.save(attemptId, save)).status).toBe(200);
+    for (const item of items) {
+      const { filled, fresh } = await pageBothWays(browser, attemptId, item.position);
+      expect(filled).toBe(fresh);
+    }
+  });
+
   it('gives each attempt its own instance, shows it, scores it against its own key, and reports it', async () => {
     const { owner, started } = await startedAttempts(3);
     const instances = [];

@@ -1,4 +1,6 @@
+import { raw } from 'hono/html';
 import { maxReportBody, type ReportReason, reportReasonLabels, reportReasons } from '../../src/engine/question-report';
+import { filledTemplates } from '../components/filled-template';
 import { FormError } from '../components/form';
 
 /** What the report panel under a question shows: the form, what was sent, and a refusal to act on. */
@@ -19,6 +21,23 @@ export interface ReportPanelView {
  * there is touched. One panel per question; attempt.js swaps it with the question.
  */
 export function ReportPanel({ view }: { view: ReportPanelView }) {
+  // The panel before anything was sent or typed is the same for every question but for the
+  // attempt and the position: rendered once, filled in per page.
+  if (!view.sent && !view.draft && view.error === undefined) {
+    const values = { attemptId: view.attemptId, position: String(view.position) };
+    return raw(
+      blankPanels.fill('blank', values, (hole) =>
+        // The panel writes the position only as text, so the marker can stand in for the number.
+        String(<ReportSection view={{ attemptId: hole.attemptId, position: hole.position as unknown as number }} />),
+      ),
+    );
+  }
+  return <ReportSection view={view} />;
+}
+
+const blankPanels = filledTemplates(['attemptId', 'position'] as const);
+
+function ReportSection({ view }: { view: ReportPanelView }) {
   return (
     <section class="question-report panel" aria-labelledby={`report-title-${view.position}`}>
       <ReportPanelContent view={view} />

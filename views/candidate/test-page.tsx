@@ -1,3 +1,5 @@
+import { raw } from 'hono/html';
+import { filledTemplates } from '../components/filled-template';
 import { FormError } from '../components/form';
 import { formatDuration } from '../components/format';
 import type { PageProps } from '../page';
@@ -64,35 +66,46 @@ export function Timer({ remainingSeconds, closesInSeconds }: { remainingSeconds:
 const navigatorLabel = (item: NavItem) =>
   `Question ${item.position + 1}, ${item.answered ? 'answered' : 'not answered'}${item.flagged ? ', flagged' : ''}`;
 
+const navigatorLinks = filledTemplates(['href', 'classes', 'label', 'position', 'number'] as const);
+
+/**
+ * One link of the navigator: the markup is the same for every link but for its strings (one
+ * shape for the current question, one for the others), so it is rendered once and filled in.
+ */
+function navigatorLink(view: TestPageView, item: NavItem): string {
+  const current = item.position === view.position;
+  const classes = [item.answered ? 'answered' : '', item.flagged ? 'flagged' : '', current ? 'current' : '']
+    .filter(Boolean)
+    .join(' ');
+  const values = {
+    href: questionHref(view, item.position),
+    classes,
+    label: navigatorLabel(item),
+    position: String(item.position),
+    number: String(item.position + 1),
+  };
+  return navigatorLinks.fill(current ? 'current' : 'other', values, (hole) =>
+    String(
+      <li>
+        <a
+          href={hole.href}
+          class={hole.classes}
+          aria-label={hole.label}
+          aria-current={current ? 'step' : undefined}
+          data-position={hole.position}
+        >
+          {hole.number}
+        </a>
+      </li>,
+    ),
+  );
+}
+
 function Navigator({ view }: { view: TestPageView }) {
   return (
     <nav class="navigator panel" aria-label="Questions">
       <h2 class="small">Questions</h2>
-      <ol>
-        {view.navigator.map((item) => {
-          const label = navigatorLabel(item);
-          const classes = [
-            item.answered ? 'answered' : '',
-            item.flagged ? 'flagged' : '',
-            item.position === view.position ? 'current' : '',
-          ]
-            .filter(Boolean)
-            .join(' ');
-          return (
-            <li>
-              <a
-                href={questionHref(view, item.position)}
-                class={classes}
-                aria-label={label}
-                aria-current={item.position === view.position ? 'step' : undefined}
-                data-position={String(item.position)}
-              >
-                {item.position + 1}
-              </a>
-            </li>
-          );
-        })}
-      </ol>
+      <ol>{raw(view.navigator.map((item) => navigatorLink(view, item)).join(''))}</ol>
       <p class="legend">Filled: answered · ⚑ flagged</p>
       {view.preview ? (
         <a class="button secondary small" href={view.preview.exitHref}>
