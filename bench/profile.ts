@@ -104,7 +104,8 @@ console.log(`server CPU per request: ${cpuPerRequest.toFixed(2)} ms over ${reque
 
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) ?? '';
 const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
-const bundle = readFileSync('dist/node.js', 'utf8').split('\n');
+// The profiled bundle's own lines: another build's modules sit at other lines than dist/node.js's.
+const bundle = readFileSync(bundlePath, 'utf8').split('\n');
 const moduleAt: string[] = [];
 let current = 'dist/node.js';
 for (const [i, line] of bundle.entries()) {
@@ -121,7 +122,7 @@ for (const node of profile.nodes) {
   const us = self.get(node.id) ?? 0;
   const { functionName, url, lineNumber } = node.callFrame;
   total += us;
-  const where = url.endsWith('dist/node.js')
+  const where = url.endsWith(bundlePath)
     ? `bundle: ${moduleAt[lineNumber]}`
     : url.includes('node_modules/')
       ? url.replace(/.*node_modules\/((?:@[^/]+\/)?[^/]+).*/, '$1')
