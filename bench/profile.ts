@@ -109,7 +109,8 @@ const bundle = readFileSync(bundlePath, 'utf8').split('\n');
 const moduleAt: string[] = [];
 let current = 'dist/node.js';
 for (const [i, line] of bundle.entries()) {
-  const m = /^\/\/ ((?:node_modules\/(?:@[^/]+\/)?[^/]+)|src\/[^/]+|views)/.exec(line);
+  // A build in a git worktree with node_modules linked names them by their real path (`../../main/node_modules/...`).
+  const m = /^\/\/ (?:(?:\.\.\/)+[^/]+\/)?((?:node_modules\/(?:@[^/]+\/)?[^/]+)|src\/[^/]+|views)/.exec(line);
   if (m?.[1]) current = m[1];
   moduleAt[i] = current;
 }
