@@ -36,7 +36,7 @@ describe('load shedding', () => {
     expect((await again).status).toBe(200);
   });
 
-  it('answers 503 while the runtime says it runs behind, with nothing in flight, and serves once it catches up', async () => {
+  it('answers an htmx post 503 while the runtime says it runs behind, lets pages and form posts wait, and serves once it catches up', async () => {
     let behind = true;
     const app = new Hono<AppEnv>();
     app.use(async (c, next) => {
@@ -44,15 +44,20 @@ describe('load shedding', () => {
       await next();
     });
     app.use(shedLoad(1024, () => behind));
-    app.get('/save', (c) => c.text('saved'));
-    app.get('/healthz', (c) => c.text('ok'));
+    app.post('/save', (c) => c.text('saved'));
+    app.get('/page', (c) => c.text('page'));
+    app.post('/healthz', (c) => c.text('ok'));
+    const partial = { 'HX-Request': 'true', 'HX-Request-Type': 'partial' };
 
-    const shed = await app.request('/save', { headers: { 'HX-Request-Type': 'partial' } });
+    const shed = await app.request('/save', { method: 'POST', headers: partial });
     expect(shed.status).toBe(503);
     expect(shed.headers.get('retry-after')).toBe('2');
     expect(await shed.text()).toContain('Your answer is kept');
-    expect((await app.request('/healthz')).status).toBe(200);
+    expect((await app.request('/healthz', { method: 'POST', headers: partial })).status).toBe(200);
+    // A start (a plain form post) and a page are not resent by a script: they wait instead.
+    expect(await (await app.request('/save', { method: 'POST' })).text()).toBe('saved');
+    expect(await (await app.request('/page', { headers: partial })).text()).toBe('page');
     behind = false;
-    expect(await (await app.request('/save')).text()).toBe('saved');
+    expect(await (await app.request('/save', { method: 'POST', headers: partial })).text()).toBe('saved');
   });
 });

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
+import { wantsFragment } from '../http/request-kind';
 import { errorResponse } from './errors';
 
 /**
@@ -13,11 +14,15 @@ import { errorResponse } from './errors';
  * stays low while the queue forms before the app, in sockets the event loop has not read yet
  * (bench part 5: not one refusal at a limit of 64 while saves waited 12 s). `behind` is the
  * runtime's view of that queue: on Node, the event loop running late (src/http/loop-lag.ts).
+ * Lag sheds only what htmx posts, above all the test page's saves, which resend themselves after
+ * Retry-After: a person pressing Start or opening a page would get a busy page and have to try
+ * again, and is better served by waiting (bench part 2: 29 of 500 synchronized starts refused).
  */
 export const shedLoad = (maxInFlight: number, behind: () => boolean = () => false): MiddlewareHandler<AppEnv> => {
   let inFlight = 0;
   return async (c, next) => {
-    if ((inFlight >= maxInFlight || behind()) && c.req.path !== '/healthz') {
+    const resent = c.req.method === 'POST' && wantsFragment(c);
+    if ((inFlight >= maxInFlight || (resent && behind())) && c.req.path !== '/healthz') {
       c.header('Retry-After', '2');
       return errorResponse(
         c,
