@@ -12,10 +12,17 @@ import { escapeToBuffer } from 'hono/utils/html';
  * The caller's shape must name everything that changes which elements and attributes are present;
  * every other difference must be a hole. Shapes are a few names written in the code, never data,
  * so the map of templates stays as small as the code. The marker is random per process, so no
- * question text or title can contain it.
+ * question text or title can contain it. It is drawn at the first render, not when the module
+ * loads: Workers refuse random values in global scope.
  */
-const marker = `t${crypto.randomUUID().replaceAll('-', '')}`;
-const markerPattern = new RegExp(`${marker}_(\\d+)_`, 'g');
+let marker: { text: string; pattern: RegExp } | undefined;
+function markerOf(): { text: string; pattern: RegExp } {
+  if (!marker) {
+    const text = `t${crypto.randomUUID().replaceAll('-', '')}`;
+    marker = { text, pattern: new RegExp(`${text}_(\\d+)_`, 'g') };
+  }
+  return marker;
+}
 
 interface Template<H extends string> {
   /** The markup between the holes: one more piece than holes. */
@@ -42,12 +49,13 @@ export function bypassTemplates(on: boolean): void {
 
 export function filledTemplates<H extends string>(names: readonly H[]): FilledTemplates<H> {
   const cache = new Map<string, Template<H>>();
-  const markers = Object.fromEntries(names.map((name, i) => [name, `${marker}_${i}_`])) as Record<H, string>;
   return {
     fill(shape, values, render) {
       if (bypassed) return render(values);
       let template = cache.get(shape);
       if (!template) {
+        const { text } = markerOf();
+        const markers = Object.fromEntries(names.map((name, i) => [name, `${text}_${i}_`])) as Record<H, string>;
         template = cut(render(markers), names);
         cache.set(shape, template);
       }
@@ -58,7 +66,7 @@ export function filledTemplates<H extends string>(names: readonly H[]): FilledTe
 
 function cut<H extends string>(html: string, names: readonly H[]): Template<H> {
   // split with a capture group alternates pieces and the captured hole numbers.
-  const split = html.split(markerPattern);
+  const split = html.split(markerOf().pattern);
   const pieces: string[] = [];
   const holes: H[] = [];
   split.forEach((part, i) => {
