@@ -89,20 +89,9 @@ async function requireOwnAttempt(c: Ctx) {
   return { attempt, assessment, device };
 }
 
-type ItemIds = Awaited<ReturnType<typeof attemptItemIds>>;
-type Saved = Awaited<ReturnType<typeof responsesOf>>;
-
-function navigatorFrom(ids: ItemIds, saved: Saved): NavItem[] {
-  return ids.map((item) => {
-    const r = saved.get(item.questionId);
-    return { position: item.position, answered: isAnswered(r?.answer), flagged: r?.flagged ?? false };
-  });
-}
-
-async function navigatorOf(c: Ctx, attemptId: string): Promise<NavItem[]> {
-  const db = c.get('deps').db;
-  const [ids, saved] = await Promise.all([attemptItemIds(db, attemptId), responsesOf(db, attemptId)]);
-  return navigatorFrom(ids, saved);
+/** The navigator's entries from the page read's items: answered and flagged per position. */
+function navigatorOf(items: PageItem[]): NavItem[] {
+  return items.map((i) => ({ position: i.position, answered: isAnswered(i.answer), flagged: i.flagged }));
 }
 
 /**
@@ -157,7 +146,7 @@ async function renderQuestion(
     question,
     seq: row.seq,
     flagged: row.flagged,
-    navigator: read.items.map((i) => ({ position: i.position, answered: isAnswered(i.answer), flagged: i.flagged })),
+    navigator: navigatorOf(read.items),
     remainingSeconds: remainingSeconds(deps.clock(), attempt.deadlineAt),
     closesInSeconds: secondsUntilSavesClose(deps.clock(), attempt.deadlineAt, deps.settings.saveGraceMs),
     adaptive: attempt.kind === 'practice',
@@ -458,11 +447,12 @@ attemptRoutes.get('/attempts/:id/finish', async (c) => {
   const deps = c.get('deps');
   c.header('Cache-Control', 'no-store');
   const title = (await own.assessment())?.title ?? 'Practice test';
+  const read = await questionPageRead(deps.db, own.attempt.id, null);
   return c.render(
     <FinishPage
       attemptId={own.attempt.id}
       title={title}
-      navigator={await navigatorOf(c, own.attempt.id)}
+      navigator={navigatorOf(read?.items ?? [])}
       remainingSeconds={remainingSeconds(deps.clock(), own.attempt.deadlineAt)}
       closesInSeconds={secondsUntilSavesClose(deps.clock(), own.attempt.deadlineAt, deps.settings.saveGraceMs)}
     />,
