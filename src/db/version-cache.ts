@@ -19,7 +19,7 @@ export interface VersionForDraw {
   variantParameters: ParameterSpec[] | null;
 }
 
-interface VersionId {
+export interface VersionId {
   questionId: string;
   version: number;
   contentHash: string;
@@ -32,12 +32,13 @@ interface VersionId {
  */
 const cache = boundedCache<VersionForDraw>(20_000, { refreshOnHit: false });
 
-const keyOf = (v: VersionId) => `${v.questionId}@${v.version}#${v.contentHash}`;
+/** A version's key in the in-memory maps: the same content under it in any database. */
+export const versionKey = (v: VersionId) => `${v.questionId}@${v.version}#${v.contentHash}`;
 
 export function cachedVersion(v: VersionId): VersionForDraw | undefined {
-  return cache.get(keyOf(v));
+  return cache.get(versionKey(v));
 }
 
 export function rememberVersion(v: VersionId, facts: VersionForDraw): void {
-  cache.set(keyOf(v), facts);
+  cache.set(versionKey(v), facts);
 }

@@ -11,6 +11,7 @@ import type { AnswerKey, QuestionOption, QuestionType } from '../engine/question
 import { boundedCache } from './bounded-cache';
 import type { Db } from './client';
 import { questionVersions } from './schema';
+import { type VersionId, versionKey } from './version-cache';
 
 export interface VersionContent {
   type: QuestionType;
@@ -24,12 +25,8 @@ export interface VersionContent {
 /** A prompt is a few KB of highlighted HTML: 2,000 versions (the public bank three times over) stay near 10 MB. */
 const cache = boundedCache<VersionContent>(2_000);
 
-export async function versionContent(
-  db: Db,
-  v: { questionId: string; version: number; contentHash: string },
-): Promise<VersionContent | null> {
-  const key = `${v.questionId}@${v.version}#${v.contentHash}`;
-  const hit = cache.get(key);
+export async function versionContent(db: Db, v: VersionId): Promise<VersionContent | null> {
+  const hit = cache.get(versionKey(v));
   if (hit) return hit;
   const [row] = await db
     .select({
@@ -46,6 +43,6 @@ export async function versionContent(
   const { contentHash, ...content } = row;
   const held = { ...content, type: content.type as QuestionType };
   // Remembered under the hash the row really has, so a caller's wrong hash cannot plant content.
-  cache.set(`${v.questionId}@${v.version}#${contentHash}`, held);
+  cache.set(versionKey({ ...v, contentHash }), held);
   return held;
 }
