@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { type Db, libsqlConfig, libsqlDb } from '../db/client';
+import { EmbeddedClient } from '../db/embedded-client';
 
 export interface OpenedDatabase {
   url: string;
@@ -33,13 +34,24 @@ export function shownUrl(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
 }
 
+/**
+ * The client for a database URL on Node. An embedded file (or `:memory:`) is opened by
+ * `EmbeddedClient`, which keeps its prepared statements; a remote URL, or an embedded replica
+ * that syncs from one, by `@libsql/client`.
+ */
+export function nodeClient(url: string, authToken?: string, syncUrl?: string): Client {
+  const file = url === ':memory:' ? url : embeddedFile(url);
+  if (file !== null && !syncUrl) return new EmbeddedClient(file);
+  return createClient(libsqlConfig(url, authToken, syncUrl));
+}
+
 /** Opens DATABASE_URL, or `<root>/data/skillcheck.db`, creating the folder of an embedded file. */
 export async function openDatabase(root: string, env: Env = process.env): Promise<OpenedDatabase> {
   const url = env.DATABASE_URL || `file:${resolve(root, 'data/skillcheck.db')}`;
   const file = embeddedFile(url);
   const dir = file ? dirname(resolve(file)) : null;
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = createClient(libsqlConfig(url, env.DATABASE_AUTH_TOKEN, env.DATABASE_SYNC_URL));
+  const client = nodeClient(url, env.DATABASE_AUTH_TOKEN, env.DATABASE_SYNC_URL);
   const db = await libsqlDb(client, url);
   return { url, db, client, dir };
 }

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '@libsql/client';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { createApp } from '../../src/app';
 import { generateSigningKey } from '../../src/auth/keys';
-import { type Db, libsqlConfig, libsqlDb } from '../../src/db/client';
+import { nodeClient } from '../../src/cli/database';
+import { type Db, libsqlDb } from '../../src/db/client';
 import { type AppDeps, defaultSettings, type LogEntry, publicUrlFrom, type Settings } from '../../src/deps';
 
 /** A settable clock: tests move time instead of waiting for it. */
@@ -21,7 +21,7 @@ export class TestClock {
 export async function openTestDb() {
   const dir = mkdtempSync(join(tmpdir(), 'skillcheck-test-'));
   const url = `file:${join(dir, 'test.db')}`;
-  const client = createClient(libsqlConfig(url));
+  const client = nodeClient(url);
   const db = await libsqlDb(client, url);
   await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder: 'drizzle' });
   return {

@@ -1,12 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createClient } from '@libsql/client';
 import { formatSigningKeys, generateSigningKey, parseSigningKeys } from '../../src/auth/keys';
 import { invitationToken } from '../../src/candidate/invitation-token';
+import { nodeClient } from '../../src/cli/database';
 import { createOrgWithOwner } from '../../src/db/accounts';
 import { createAssessment, createInvitation } from '../../src/db/assessments';
-import { libsqlConfig, libsqlDb } from '../../src/db/client';
+import { libsqlDb } from '../../src/db/client';
 import type { AssessmentSettings } from '../../src/engine/assessment';
 import { testBankFiles } from './bank';
 import { defaultAssessment } from './fixtures';
@@ -28,7 +28,7 @@ export async function startSeededServer(env: Record<string, string> = {}) {
   const signingKeys = formatSigningKeys([generateSigningKey(Date.now())]);
   const server = await startServer({ QUESTIONS_DIR: writeTestBank(), SIGNING_KEYS: signingKeys, ...env });
   const url = `file:${join(server.dir, 'db.sqlite')}`;
-  const client = createClient(libsqlConfig(url));
+  const client = nodeClient(url);
   const db = await libsqlDb(client, url);
   const deps = { keys: parseSigningKeys(signingKeys), clock: Date.now };
 

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient, LibsqlBatchError, LibsqlError } from '@libsql/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EmbeddedClient } from './embedded-client';
+
+const dirs: string[] = [];
+function tempFile() {
+  const dir = mkdtempSync(join(tmpdir(), 'embedded-client-'));
+  dirs.push(dir);
+  return join(dir, 'db.sqlite');
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const schema = 'create table t (id integer primary key, name text not null unique, n integer, data blob)';
+
+describe('EmbeddedClient', () => {
+  it('gives the same results as @libsql/client for the same statements', async () => {
+    const file = tempFile();
+    const ours = new EmbeddedClient(file);
+    await ours.execute(schema);
+    const statements = [
+      { sql: 'insert into t (name, n, data) values (?, ?, ?)', args: ['a', 9007199254740991, new Uint8Array([1, 2, 3]).buffer] },
+      { sql: 'insert into t (name, n) values (:name, :n)', args: { name: 'b', n: 2 } },
+      { sql: 'insert into t (name, n) values (?, ?) returning id, name', args: ['c', true] },
+      { sql: 'select id, name, n, name as n2, id from t order by id', args: [] },
+      { sql: 'update t set n = n + 1 where n < ?', args: [100] },
+      { sql: 'select count(*) as c from t where name = ?', args: ['zz'] },
+    ];
+    const mine = [];
+    for (const stmt of statements) mine.push(await ours.execute(stmt));
+    ours.close();
+
+    const other = createClient({ url: `file:${tempFile()}` });
+    await other.execute(schema);
+    const theirs = [];
+    for (const stmt of statements) theirs.push(await other.execute(stmt));
+    other.close();
+
+    expect(mine.map((r) => r.toJSON())).toEqual(theirs.map((r) => r.toJSON()));
+    // Rows are arrays by index and objects by name, the first of equal names winning.
+    const row = mine[3]?.rows[0];
+    expect(row?.length).toBe(5);
+    expect(Array.from(row ?? [])).toEqual([1, 'a', 9007199254740991, 'a', 1]);
+    expect(Object.keys(row ?? {})).toEqual(['id', 'name', 'n', 'n2']);
+    expect(new Uint8Array((await new EmbeddedClient(file).execute('select data from t where id = 1')).rows[0]?.data as ArrayBuffer)).toEqual(
+      new Uint8Array([1, 2, 3]),
+    );
+  });
+
+  it('keeps a statement across calls and rebinds it', async () => {
+    const client = new EmbeddedClient(tempFile());
+    await client.execute(schema);
+    for (let i = 0; i < 50; i++) await client.execute({ sql: 'insert into t (name, n) values (?, ?)', args: [`n${i}`, i] });
+    const names = [];
+    for (const n of [3, 17, 42]) names.push((await client.execute({ sql: 'select name from t where n = ?', args: [n] })).rows[0]?.name);
+    expect(names).toEqual(['n3', 'n17', 'n42']);
+    client.close();
+  });
+
+  it('writes a batch atomically: a failing statement leaves nothing of the batch', async () => {
+    const client = new EmbeddedClient(tempFile());
+    await client.execute(schema);
+    await client.execute({ sql: 'insert into t (name) values (?)', args: ['taken'] });
+    const failing = client.batch(
+      [
+        { sql: 'insert into t (name) values (?)', args: ['first'] },
+        { sql: 'insert into t (name) values (?)', args: ['taken'] },
+      ],
+      'write',
+    );
+    await expect(failing).rejects.toBeInstanceOf(LibsqlBatchError);
+    await expect(failing).rejects.toMatchObject({ statementIndex: 1, code: 'SQLITE_CONSTRAINT', extendedCode: 'SQLITE_CONSTRAINT_UNIQUE' });
+    expect((await client.execute('select name from t')).rows.map((r) => r.name)).toEqual(['taken']);
+    // The connection is usable after the rollback, and a batch that succeeds commits.
+    const results = await client.batch([{ sql: 'insert into t (name) values (?) returning id', args: ['second'] }, 'select count(*) as c from t']);
+    expect(results[1]?.rows[0]?.c).toBe(2);
+    client.close();
+  });
+
+  it('refuses what @libsql/client refuses, with its errors', async () => {
+    const client = new EmbeddedClient(tempFile());
+    await client.execute(schema);
+    await expect(client.execute({ sql: 'select ?', args: [Number.NaN] })).rejects.toThrow(RangeError);
+    await client.execute({ sql: 'insert into t (name, n) values (?, ?)', args: ['big', 2n ** 60n] });
+    await expect(client.execute('select n from t')).rejects.toThrow(/cannot be safely represented/);
+    await expect(client.execute('select nope from t')).rejects.toBeInstanceOf(LibsqlError);
+    await expect(client.transaction()).rejects.toThrow(/batch/);
+    client.close();
+    await expect(client.execute('select 1')).rejects.toMatchObject({ code: 'CLIENT_CLOSED' });
+  });
+
+  it('forgets kept statements after a schema change', async () => {
+    const client = new EmbeddedClient(':memory:');
+    await client.execute(schema);
+    await client.execute({ sql: 'insert into t (name) values (?)', args: ['x'] });
+    expect((await client.execute('select * from t')).columns).toEqual(['id', 'name', 'n', 'data']);
+    await client.migrate([{ sql: 'alter table t add column extra text', args: [] }]);
+    expect((await client.execute('select * from t')).columns).toEqual(['id', 'name', 'n', 'data', 'extra']);
+    client.close();
+  });
+});
