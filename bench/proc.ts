@@ -155,7 +155,7 @@ export async function startSkillcheck(
 ) {
   const p = port ?? (await freePort());
   return spawnNode(
-    [resolve('dist/node.js')],
+    [resolve(process.env.BENCH_BUNDLE ?? 'dist/node.js')],
     {
       PORT: String(p),
       HOST: '127.0.0.1',
