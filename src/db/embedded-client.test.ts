@@ -23,7 +23,10 @@ describe('EmbeddedClient', () => {
     const ours = new EmbeddedClient(file);
     await ours.execute(schema);
     const statements = [
-      { sql: 'insert into t (name, n, data) values (?, ?, ?)', args: ['a', 9007199254740991, new Uint8Array([1, 2, 3]).buffer] },
+      {
+        sql: 'insert into t (name, n, data) values (?, ?, ?)',
+        args: ['a', 9007199254740991, new Uint8Array([1, 2, 3]).buffer],
+      },
       { sql: 'insert into t (name, n) values (:name, :n)', args: { name: 'b', n: 2 } },
       { sql: 'insert into t (name, n) values (?, ?) returning id, name', args: ['c', true] },
       { sql: 'select id, name, n, name as n2, id from t order by id', args: [] },
@@ -46,17 +49,21 @@ describe('EmbeddedClient', () => {
     expect(row?.length).toBe(5);
     expect(Array.from(row ?? [])).toEqual([1, 'a', 9007199254740991, 'a', 1]);
     expect(Object.keys(row ?? {})).toEqual(['id', 'name', 'n', 'n2']);
-    expect(new Uint8Array((await new EmbeddedClient(file).execute('select data from t where id = 1')).rows[0]?.data as ArrayBuffer)).toEqual(
-      new Uint8Array([1, 2, 3]),
-    );
+    expect(
+      new Uint8Array(
+        (await new EmbeddedClient(file).execute('select data from t where id = 1')).rows[0]?.data as ArrayBuffer,
+      ),
+    ).toEqual(new Uint8Array([1, 2, 3]));
   });
 
   it('keeps a statement across calls and rebinds it', async () => {
     const client = new EmbeddedClient(tempFile());
     await client.execute(schema);
-    for (let i = 0; i < 50; i++) await client.execute({ sql: 'insert into t (name, n) values (?, ?)', args: [`n${i}`, i] });
+    for (let i = 0; i < 50; i++)
+      await client.execute({ sql: 'insert into t (name, n) values (?, ?)', args: [`n${i}`, i] });
     const names = [];
-    for (const n of [3, 17, 42]) names.push((await client.execute({ sql: 'select name from t where n = ?', args: [n] })).rows[0]?.name);
+    for (const n of [3, 17, 42])
+      names.push((await client.execute({ sql: 'select name from t where n = ?', args: [n] })).rows[0]?.name);
     expect(names).toEqual(['n3', 'n17', 'n42']);
     client.close();
   });
@@ -73,10 +80,17 @@ describe('EmbeddedClient', () => {
       'write',
     );
     await expect(failing).rejects.toBeInstanceOf(LibsqlBatchError);
-    await expect(failing).rejects.toMatchObject({ statementIndex: 1, code: 'SQLITE_CONSTRAINT', extendedCode: 'SQLITE_CONSTRAINT_UNIQUE' });
+    await expect(failing).rejects.toMatchObject({
+      statementIndex: 1,
+      code: 'SQLITE_CONSTRAINT',
+      extendedCode: 'SQLITE_CONSTRAINT_UNIQUE',
+    });
     expect((await client.execute('select name from t')).rows.map((r) => r.name)).toEqual(['taken']);
     // The connection is usable after the rollback, and a batch that succeeds commits.
-    const results = await client.batch([{ sql: 'insert into t (name) values (?) returning id', args: ['second'] }, 'select count(*) as c from t']);
+    const results = await client.batch([
+      { sql: 'insert into t (name) values (?) returning id', args: ['second'] },
+      'select count(*) as c from t',
+    ]);
     expect(results[1]?.rows[0]?.c).toBe(2);
     client.close();
   });
