@@ -146,6 +146,13 @@ export function removeDb(file: string) {
   rmSync(dirname(file), { recursive: true, force: true });
 }
 
+/** The Node flags `npm start` gives dist/node.js (package.json is where they are set). */
+export function startFlags(): string[] {
+  const start =
+    (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  return /\bnode ((?:--\S+ )*)dist\/node\.js/.exec(start)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+}
+
 /** dist/node.js, as `npm start` runs it, on `dbFile` with the seed's signing keys and no request log. */
 export async function startSkillcheck(
   dbFile: string,
@@ -155,7 +162,7 @@ export async function startSkillcheck(
 ) {
   const p = port ?? (await freePort());
   return spawnNode(
-    [resolve(process.env.BENCH_BUNDLE ?? 'dist/node.js')],
+    [...startFlags(), resolve(process.env.BENCH_BUNDLE ?? 'dist/node.js')],
     {
       PORT: String(p),
       HOST: '127.0.0.1',

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Pool } from 'undici';
 import { getQuestion, getTemplates, nextSave, postSave, startAttempt, startCandidates } from './candidate';
-import { copyDb, freePort, type Seed, spawnNode } from './proc';
+import { copyDb, freePort, type Seed, spawnNode, startFlags } from './proc';
 import { closedLoop } from './stats';
 
 interface ProfileNode {
@@ -43,7 +43,7 @@ const seed = JSON.parse(readFileSync(join(dir, 's.json'), 'utf8')) as Seed;
 const dbFile = copyDb(join(dir, 't.sqlite'));
 const port = await freePort();
 const server = await spawnNode(
-  ['--cpu-prof', `--cpu-prof-dir=${dir}`, bundlePath],
+  [...startFlags(), '--cpu-prof', `--cpu-prof-dir=${dir}`, bundlePath],
   {
     PORT: String(port),
     HOST: '127.0.0.1',
