@@ -8,7 +8,7 @@ import { requestLog } from './middleware/logger';
 import { multipartBody } from './middleware/multipart';
 import { pageRenderer } from './middleware/renderer';
 import { csrfProtection, securityHeaders } from './middleware/security';
-import { shedLoad, shedWhenBehind } from './middleware/shed-load';
+import { shedLoad } from './middleware/shed-load';
 import { accountRoutes } from './routes/account';
 import { apiRoutes } from './routes/api';
 import { attemptRoutes } from './routes/attempt';
@@ -34,7 +34,6 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps);
     await next();
   });
-  app.use(shedWhenBehind(deps.behind));
   app.use(requestId({ limitLength: 64 }));
   app.use(requestLog());
   app.use(shedLoad(deps.settings.maxInFlight));

@@ -52,11 +52,6 @@ export interface AppDeps {
    * are not graded and earn nothing.
    */
   grade?: Grade;
-  /**
-   * Whether the runtime runs behind, with requests waiting before the app sees them (on Node, the
-   * event loop is late: src/http/loop-lag.ts). New requests are then shed as past maxInFlight.
-   */
-  behind?: () => boolean;
 }
 
 export const defaultSettings: Settings = {

@@ -2,6 +2,7 @@
  * The default way to run Skillcheck: Node with an embedded libSQL file. Everything that touches
  * the runtime (environment, files, timers, signals) lives here; the app itself is runtime-free.
  */
+import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -26,6 +27,7 @@ import {
 } from './deps';
 import { createGradingPool } from './grading/node/pool';
 import { loopLag } from './http/loop-lag';
+import { refuseWhenBehind } from './http/refuse-when-behind';
 import { runScheduledJobs } from './jobs';
 import { securityHeaders } from './middleware/security';
 import { nodeTransport } from './webhooks/node-transport';
@@ -63,7 +65,6 @@ export async function startNode() {
   };
   // Code and SQL answers are graded in worker threads, never on this event loop.
   const grading = createGradingPool({ size: Number(env.GRADING_THREADS) || 2 });
-  const lag = loopLag();
   const deps = {
     db,
     clock: Date.now,
@@ -73,7 +74,6 @@ export async function startNode() {
     clientAddress: (c: Parameters<typeof getConnInfo>[0]) => getConnInfo(c).remote.address,
     webhookTransport: nodeTransport({ allowPrivate: settings.webhookAllowPrivate }),
     grade: grading.grade,
-    behind: settings.maxLoopLagMs > 0 ? () => lag.over(settings.maxLoopLagMs) : undefined,
   };
   const app = createApp(deps);
   // The same jobs the Workers cron runs; every instance may run them, finalizing is idempotent.
@@ -109,7 +109,16 @@ export async function startNode() {
 
   const url = settings.publicUrl ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   const firstRun = (await countUsers(db)) === 0;
-  const httpServer = serve({ fetch: server.fetch, port, hostname: host }, () => {
+  // While the event loop runs late, saves are refused before they reach Hono (refuse-when-behind.ts).
+  const lag = settings.maxLoopLagMs > 0 ? loopLag() : null;
+  const logRefused = (refused: number) =>
+    log({ level: 'warn', msg: 'refused saves while the event loop ran late', refused });
+  const createServerShedding: typeof createServer = ((options: ServerOptions, listener: RequestListener) =>
+    createServer(
+      options,
+      lag ? refuseWhenBehind(listener, () => lag.over(settings.maxLoopLagMs), logRefused) : listener,
+    )) as typeof createServer;
+  const httpServer = serve({ fetch: server.fetch, port, hostname: host, createServer: createServerShedding }, () => {
     log({ level: 'info', msg: 'listening', url, database: shownUrl(databaseUrl) });
     console.log(`\nSkillcheck is running at ${url}`);
     if (firstRun) console.log(`No accounts yet: create the first one at ${url}/signup`);

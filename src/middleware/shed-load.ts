@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import { wantsFragment } from '../http/request-kind';
 import { errorResponse } from './errors';
 
 const busyMessage = 'The service is busy right now. Your answer is kept and will be sent again in a moment.';
@@ -14,7 +13,8 @@ const busyMessage = 'The service is busy right now. Your answer is kept and will
  *
  * With the embedded database a request runs almost to its end without waiting, so the count
  * stays low while the queue forms before the app, in sockets the event loop has not read yet
- * (bench part 5: not one refusal at a limit of 64 while saves waited 12 s). See `shedWhenBehind`.
+ * (bench part 5: not one refusal at a limit of 64 while saves waited 12 s), which is why the
+ * Node server also refuses while its event loop runs late (src/http/refuse-when-behind.ts).
  */
 export const shedLoad = (maxInFlight: number): MiddlewareHandler<AppEnv> => {
   let inFlight = 0;
@@ -33,49 +33,22 @@ export const shedLoad = (maxInFlight: number): MiddlewareHandler<AppEnv> => {
 };
 
 /**
- * While the runtime runs behind (on Node, the event loop running late: src/http/loop-lag.ts),
- * refuse what htmx posts, above all the test page's saves, which resend themselves after
- * Retry-After. A person pressing Start or opening a page would get a busy page and have to try
- * again, and is better served by waiting (bench part 2: 29 of 500 synchronized starts refused).
- *
- * This runs first, before the request id, the request log and the security headers, and answers
- * with the same prepared fragment each time: a refusal exists to save CPU, and at 1.5 times
- * capacity the refusals built like any other response kept the loop late by themselves (bench
- * part 5). Refusals are logged as a count, at most once per `summaryEveryMs`.
+ * The refusal the Node server sends while its event loop runs late (src/http/refuse-when-behind.ts),
+ * prepared once: the fragment errorResponse would render, and what securityHeaders would send for a
+ * fragment that loads nothing.
  */
-export const shedWhenBehind = (
-  behind: (() => boolean) | undefined,
-  summaryEveryMs = 10_000,
-): MiddlewareHandler<AppEnv> => {
-  if (!behind) return (_c, next) => next();
-  let refused = 0;
-  let loggedAt = Number.NEGATIVE_INFINITY;
-  return async (c, next) => {
-    if (c.req.method !== 'POST' || !wantsFragment(c) || c.req.path === '/healthz' || !behind()) return next();
-    refused++;
-    const deps = c.get('deps');
-    const now = deps.clock();
-    if (now - loggedAt >= summaryEveryMs) {
-      deps.log({ level: 'warn', msg: 'refused saves while the event loop ran late', refused });
-      loggedAt = now;
-      refused = 0;
-    }
-    return new Response(busyFragment, { status: 503, headers: busyHeaders });
-  };
-};
-
-const busyFragment = `<div class="alert alert-error" role="alert"><strong>Unavailable.</strong> ${busyMessage}</div>`;
-
-/** What securityHeaders would send, for a fragment that loads nothing. */
-const busyHeaders = {
-  'Content-Type': 'text/html; charset=UTF-8',
-  'Retry-After': '2',
-  'Cache-Control': 'no-store',
-  Vary: 'HX-Request-Type',
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
+export const busyRefusal = {
+  body: `<div class="alert alert-error" role="alert"><strong>Unavailable.</strong> ${busyMessage}</div>`,
+  headers: {
+    'Content-Type': 'text/html; charset=UTF-8',
+    'Retry-After': '2',
+    'Cache-Control': 'no-store',
+    Vary: 'HX-Request-Type',
+    'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  },
 };
