@@ -72,17 +72,12 @@ const counted =
 if (route === 'start') {
   let i = 0;
   cpuFrom = server.cpuMs();
-  result = await closedLoop(
-    8,
-    1000,
-    8000,
-    async () => {
-      const token = seed.tokens[i++];
-      if (token === undefined) throw new Error('profile.ts ran out of invitations: seed more');
-      requests++;
-      return (await startAttempt(pool, server.origin, token)).status === 303;
-    },
-  );
+  result = await closedLoop(8, 1000, 8000, async () => {
+    const token = seed.tokens[i++];
+    if (token === undefined) throw new Error('profile.ts ran out of invitations: seed more');
+    requests++;
+    return (await startAttempt(pool, server.origin, token)).status === 303;
+  });
 } else {
   const candidates = await startCandidates(pool, server.origin, dbFile, seed.tokens.slice(0, 50));
   cpuFrom = server.cpuMs();

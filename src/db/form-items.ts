@@ -11,15 +11,19 @@
  * path (bench run 9, part 1). Bounded, so memory does not grow with the attempts ever seen.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { FormQuestion } from '../candidate/answer-form';
-import type { QuestionType } from '../engine/question';
+import type { QuestionOption, QuestionType } from '../engine/question';
 import { boundedCache } from './bounded-cache';
 import type { Db } from './client';
 import { preparedPerDb } from './prepared';
 import { attemptItems, questionVersions } from './schema';
 
-export interface FormItem extends FormQuestion {
+/** What src/candidate/answer-form.ts reads a form with (a FormQuestion), and the question's id. */
+export interface FormItem {
   questionId: string;
+  type: QuestionType;
+  /** Always set here: the display order is all a form needs of the options. */
+  optionOrder: string[];
+  options: QuestionOption[];
 }
 
 /** Attempts kept: 20,000 attempts of 20 questions are about 40 MB of ids at most. */
