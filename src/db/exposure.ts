@@ -1,21 +1,21 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { questionExposure } from './schema';
-import { rowsPerStatement } from './statement-rows';
 
 /**
- * Upserts adding 1 to the organization's count of each drawn question: statements for the batch
- * that starts the attempt, so a start that rolls back counts nothing. Query builder only (raw SQL
- * inside a batch crashes on D1), many rows per statement within D1's 100 parameters (3 a row).
+ * An upsert adding 1 to the organization's count of each drawn question: a statement for the
+ * batch that starts the attempt, so a start that rolls back counts nothing. The ids go in as one
+ * JSON array, so the SQL text is the same for any number of questions (one prepared statement,
+ * two parameters, far under D1's 100). An insert of the query builder with a select of its own:
+ * a raw statement inside a batch crashes on D1. `where true` is SQLite's rule for an upsert
+ * whose rows come from a select.
  */
 export function countExposure(db: Db, orgId: string, questionIds: readonly string[]) {
-  return rowsPerStatement(questionIds, 3).map((ids) =>
-    db
-      .insert(questionExposure)
-      .values(ids.map((questionId) => ({ orgId, questionId, drawn: 1 })))
-      .onConflictDoUpdate({
-        target: [questionExposure.orgId, questionExposure.questionId],
-        set: { drawn: sql`${questionExposure.drawn} + 1` },
-      }),
-  );
+  return db
+    .insert(questionExposure)
+    .select(sql`select ${orgId}, value, 1 from json_each(${JSON.stringify(questionIds)}) where true`)
+    .onConflictDoUpdate({
+      target: [questionExposure.orgId, questionExposure.questionId],
+      set: { drawn: sql`${questionExposure.drawn} + 1` },
+    });
 }

@@ -3,6 +3,7 @@ import type { Blueprint } from '../engine/blueprint';
 import type { DrawItem } from '../engine/draw';
 import type { QuestionType } from '../engine/question';
 import type { Db } from './client';
+import { preparedPerDb } from './prepared';
 import { questionExposure, questions, questionVersions } from './schema';
 import { variantParametersOf } from './variants';
 import { cachedVersion, rememberVersion, type VersionForDraw } from './version-cache';
@@ -21,11 +22,7 @@ export interface PoolItem extends DrawItem {
  */
 export async function activePool(db: Db, areaIds: string[]): Promise<PoolItem[]> {
   if (areaIds.length === 0) return [];
-  return activeQuestions(
-    db,
-    null,
-    and(inArray(questions.areaId, areaIds), notInArray(questionVersions.type, ['code', 'sql'])) as SQL,
-  );
+  return activeQuestions(db, null, { areaIds, pinned: [], executable: false });
 }
 
 /**
@@ -35,8 +32,29 @@ export async function activePool(db: Db, areaIds: string[]): Promise<PoolItem[]>
  * each with how often the organization's draws took it already.
  */
 export async function blueprintPool(db: Db, orgId: string, blueprint: Blueprint): Promise<PoolItem[]> {
-  const wanted = blueprintQuestions(blueprint);
-  return wanted ? activeQuestions(db, orgId, wanted) : [];
+  const areaIds = blueprint.sections.map((s) => s.area);
+  const pinned = blueprint.pinned ?? [];
+  if (areaIds.length === 0 && pinned.length === 0) return [];
+  return activeQuestions(db, orgId, { areaIds, pinned, executable: true });
+}
+
+/** Which questions a pool holds: those of these areas, the pinned ones, and code and SQL or not. */
+interface PoolFilter {
+  areaIds: string[];
+  pinned: string[];
+  /** False for practice, which leaves code and SQL questions out. */
+  executable: boolean;
+}
+
+/** The filter as built SQL, for the full read (readPool). */
+function wantedBy(filter: PoolFilter): SQL {
+  return and(
+    or(
+      filter.areaIds.length > 0 ? inArray(questions.areaId, filter.areaIds) : undefined,
+      filter.pinned.length > 0 ? inArray(questions.id, filter.pinned) : undefined,
+    ),
+    filter.executable ? undefined : notInArray(questionVersions.type, ['code', 'sql']),
+  ) as SQL;
 }
 
 /** The questions a blueprint names: those of its sources and its pinned ones (null when it names none). */
@@ -66,11 +84,11 @@ export function drawableBy(orgId: string | null): SQL {
  * CPU. A version this process has not seen yet sends the whole pool through `readPool`, which
  * remembers every version it reads.
  */
-async function activeQuestions(db: Db, orgId: string | null, wanted: SQL): Promise<PoolItem[]> {
+async function activeQuestions(db: Db, orgId: string | null, filter: PoolFilter): Promise<PoolItem[]> {
   const pool: PoolItem[] = [];
-  for (const [id, version, contentHash, area, topic, irtA, irtB, exposure] of await drawableNow(db, orgId, wanted)) {
+  for (const [id, version, contentHash, area, topic, irtA, irtB, exposure] of await drawableNow(db, orgId, filter)) {
     const held = cachedVersion({ questionId: id, version, contentHash });
-    if (!held) return readPool(db, orgId, wanted);
+    if (!held) return readPool(db, orgId, wantedBy(filter));
     const { type, difficulty, optionIds } = held;
     pool.push({ id, area, topic, version, contentHash, irtA, irtB, type, difficulty, optionIds, exposure });
   }
@@ -88,16 +106,42 @@ type DrawableRow = [
   exposure: number,
 ];
 
-/** The drawable questions' changing columns as one JSON array: one row through the driver instead of one per question. */
-async function drawableNow(db: Db, orgId: string | null, wanted: SQL): Promise<DrawableRow[]> {
-  const [row] = await db
+/**
+ * The drawable questions' changing columns as one JSON array: one row through the driver instead
+ * of one per question. Prepared once per database handle: the areas and pinned ids go in as JSON
+ * arrays, so the SQL text is the same for every blueprint (a fifth of a start's CPU was Drizzle
+ * building this and the start's inserts). `orgId` '' matches no organization: public only.
+ */
+const drawableRead = preparedPerDb((db) =>
+  db
     .select({
       rows: sql<string>`json_group_array(json_array(${questions.id}, ${questions.currentVersion}, ${questionVersions.contentHash}, ${questions.areaId}, ${questions.topic}, ${questions.irtA}, ${questions.irtB}, coalesce(${questionExposure.drawn}, 0)))`,
     })
     .from(questions)
     .innerJoin(questionVersions, currentVersionOf)
-    .leftJoin(questionExposure, exposureFor(orgId))
-    .where(and(wanted, drawableBy(orgId)));
+    .leftJoin(
+      questionExposure,
+      and(eq(questionExposure.questionId, questions.id), eq(questionExposure.orgId, sql.placeholder('orgId'))),
+    )
+    .where(
+      and(
+        sql`(${questions.areaId} in (select value from json_each(${sql.placeholder('areaIds')}))
+          or ${questions.id} in (select value from json_each(${sql.placeholder('pinned')})))`,
+        sql`(${sql.placeholder('executable')} = 1 or ${questionVersions.type} not in ('code', 'sql'))`,
+        eq(questions.status, 'active'),
+        sql`(${questions.orgId} is null or ${questions.orgId} = ${sql.placeholder('orgId')})`,
+      ),
+    )
+    .prepare(),
+);
+
+async function drawableNow(db: Db, orgId: string | null, filter: PoolFilter): Promise<DrawableRow[]> {
+  const [row] = await drawableRead(db).all({
+    orgId: orgId ?? '',
+    areaIds: JSON.stringify(filter.areaIds),
+    pinned: JSON.stringify(filter.pinned),
+    executable: filter.executable ? 1 : 0,
+  });
   return JSON.parse(row?.rows ?? '[]') as DrawableRow[];
 }
 
