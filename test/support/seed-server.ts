@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { formatSigningKeys, generateSigningKey, parseSigningKeys } from '../../src/auth/keys';
@@ -12,9 +12,16 @@ import { testBankFiles } from './bank';
 import { defaultAssessment } from './fixtures';
 import { startServer } from './server';
 
+/** Banks written by this test process, removed when it exits (a server may read one until then). */
+const writtenBanks = new Set<string>();
+process.once('exit', () => {
+  for (const dir of writtenBanks) rmSync(dir, { recursive: true, force: true });
+});
+
 /** The test bank (plus any extra files) written to disk, for a server started with QUESTIONS_DIR. */
 export function writeTestBank(extra: { path: string; text: string }[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'skillcheck-bank-'));
+  writtenBanks.add(dir);
   for (const file of [...testBankFiles(), ...extra]) {
     const path = join(dir, file.path.replace(/^questions\//, ''));
     mkdirSync(dirname(path), { recursive: true });
