@@ -60,10 +60,24 @@ export async function attemptForInvitation(db: Db, invitationId: string) {
   return row ?? null;
 }
 
+/** Thrown when the link a start came through was replaced (a resend) before the start was written. */
+export class LinkReplaced extends Error {
+  constructor() {
+    super('the invitation link was replaced before the start was written');
+  }
+}
+
 /**
  * Starts the one attempt of an invitation: attempt, frozen items, invitation status and the
  * start event in one batch. Concurrent starts race on the unique invitation_id; the loser's
  * batch rolls back whole and it returns the winner's attempt.
+ *
+ * `linkVersion`, the version of the link the candidate used, is checked inside the batch: the
+ * attempt's seed is read as `(select seed where the invitation still has that version)`, null
+ * otherwise, which the seed's NOT NULL refuses, rolling the whole batch back. The route's own
+ * check comes several reads earlier, and a resend in between (on D1 or a remote database each
+ * read is a round trip) would otherwise start an attempt on a retired link. A constraint, not a
+ * foreign key: those are not enforced on every engine.
  */
 export async function startInvitedAttempt(
   db: Db,
@@ -76,10 +90,16 @@ export async function startInvitedAttempt(
     deadlineAt: number;
     items: NewAttemptItem[];
     detail: EventDetail;
+    linkVersion?: number;
   },
 ): Promise<{ attemptId: string; created: boolean }> {
   const id = newId();
   const variants = await variantValuesFor(db, input.seed, input.items);
+  const seed =
+    input.linkVersion === undefined
+      ? input.seed
+      : sql<string>`(select ${input.seed} from ${invitations} where ${invitations.id} = ${input.invitationId}
+          and ${invitations.tokenVersion} = ${input.linkVersion})`;
   try {
     await db.batch([
       db.insert(attempts).values({
@@ -88,7 +108,7 @@ export async function startInvitedAttempt(
         orgId: input.orgId,
         assessmentId: input.assessmentId,
         invitationId: input.invitationId,
-        seed: input.seed,
+        seed,
         startedAt: input.startedAt,
         deadlineAt: input.deadlineAt,
         createdAt: input.startedAt,
@@ -123,8 +143,18 @@ export async function startInvitedAttempt(
   } catch (error) {
     const existing = await attemptForInvitation(db, input.invitationId);
     if (existing) return { attemptId: existing.id, created: false };
+    if (input.linkVersion !== undefined && (await linkVersionOf(db, input.invitationId)) !== input.linkVersion)
+      throw new LinkReplaced();
     throw error;
   }
+}
+
+async function linkVersionOf(db: Db, invitationId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ version: invitations.tokenVersion })
+    .from(invitations)
+    .where(eq(invitations.id, invitationId));
+  return row?.version ?? null;
 }
 
 /**

@@ -4,7 +4,7 @@ import { clientAddressOf, deviceIdOf, grantAttemptAccess } from '../candidate/ac
 import { noteArrival } from '../candidate/arrival';
 import { invitationFromToken } from '../candidate/invitation-token';
 import { invitationForCandidate, isSuperseded, markInvitationOpened } from '../db/assessments';
-import { attemptForInvitation, startInvitedAttempt } from '../db/attempts';
+import { attemptForInvitation, LinkReplaced, startInvitedAttempt } from '../db/attempts';
 import { sourceTitles } from '../db/blueprint-sources';
 import { newId } from '../db/ids';
 import { attemptItemsFromDraw, blueprintPool } from '../db/pool';
@@ -115,6 +115,11 @@ inviteRoutes.post('/invite/:token', async (c) => {
     deadlineAt: deadlineFor(now, assessment.timeLimitSeconds, invitation.extraSeconds),
     items: attemptItemsFromDraw(pool, drawn),
     detail: { device, address },
+    // requireInvitation checked it equals the link's; the batch checks it again as it writes.
+    linkVersion: invitation.tokenVersion,
+  }).catch((error) => {
+    if (error instanceof LinkReplaced) throw new PublicError(410, replacedLink);
+    throw error;
   });
   if (!started.created) await noteArrival(deps.db, started.attemptId, device, address, now);
   await grantAttemptAccess(c, started.attemptId, device);
