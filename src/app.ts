@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppDeps } from './deps';
 import type { AppEnv } from './env';
-import { errorResponse, onError, onNotFound } from './middleware/errors';
+import { bodySizeLimit } from './middleware/body-size';
+import { onError, onNotFound } from './middleware/errors';
 import { requestLog } from './middleware/logger';
 import { multipartBody } from './middleware/multipart';
 import { pageRenderer } from './middleware/renderer';
@@ -40,12 +40,7 @@ export function createApp(deps: AppDeps) {
   app.use(securityHeaders());
   app.use(pageRenderer());
   app.use(csrfProtection());
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => errorResponse(c, 413),
-    }),
-  );
+  app.use(bodySizeLimit(maxBodyBytes));
   app.use(multipartBody());
 
   app.route('/', publicRoutes);

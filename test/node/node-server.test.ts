@@ -83,6 +83,23 @@ describe('the Node server', () => {
     }
   });
 
+  it('refuses a form that declares more than the limit with 413, and keeps serving the next request', async () => {
+    const body = `answer=${'x'.repeat(1024 * 1024 + 10)}`;
+    const res = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: server.url,
+        'Sec-Fetch-Site': 'same-origin',
+        'HX-Request': 'true',
+        'HX-Request-Type': 'partial',
+      },
+      body,
+    });
+    expect(res.status).toBe(413);
+    expect((await fetch(`${server.url}/login`)).status).toBe(200);
+  });
+
   it('logs a client that goes away in the middle of its form as closed, not as an error', {
     timeout: 30_000,
   }, async () => {
