@@ -72,7 +72,7 @@ const dir = mkdtempSync(join(tmpdir(), 'skillcheck-seed-'));
 const template = join(dir, 'template.sqlite');
 execFileSync(
   process.execPath,
-  ['--import', 'tsx', 'bench/seed.ts', template, join(dir, 'seed.json'), quick ? '600' : '6000'],
+  ['--import', 'tsx', 'bench/seed.ts', template, join(dir, 'seed.json'), quick ? '600' : '10000'],
   {
     stdio: 'inherit',
   },

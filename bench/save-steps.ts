@@ -93,7 +93,7 @@ export async function step(
 /** Runs the steps in order on one server; a step past `always` runs only when the one before held. */
 export async function saveSteps(
   bench: Bench,
-  { steps = [200, 500, 1000, 2000, 4000, 6000], always = 4, warmupMs = 3000, windowMs = 20_000 } = {},
+  { steps = [200, 500, 1000, 2000, 4000, 6000, 8000, 10000], always = 4, warmupMs = 3000, windowMs = 20_000 } = {},
   log: (line: string) => void = () => {},
 ) {
   const dbFile = copyDb(bench.template);
