@@ -8,6 +8,7 @@ import { contentOf } from '../engine/variant';
 import type { Db } from './client';
 import { countExposure } from './exposure';
 import { newId } from './ids';
+import { versionOfItem } from './item-version';
 import { preparedPerDb } from './prepared';
 import { completedScores } from './reports';
 import {
@@ -200,13 +201,7 @@ export async function attemptItemsWithContent(db: Db, attemptId: string, positio
     })
     .from(attemptItems)
     .innerJoin(questions, eq(questions.id, attemptItems.questionId))
-    .innerJoin(
-      questionVersions,
-      and(
-        eq(questionVersions.questionId, attemptItems.questionId),
-        eq(questionVersions.version, attemptItems.questionVersion),
-      ),
-    )
+    .innerJoin(questionVersions, versionOfItem)
     .where(
       position === undefined
         ? eq(attemptItems.attemptId, attemptId)
@@ -505,23 +500,20 @@ export async function attemptsDueBefore(db: Db, cutoff: number, limit = 100) {
 
 export type { QuestionOption };
 
+/** What reading an answer form needs of an item: its question, option order, type and options. */
+export const formItemColumns = {
+  questionId: attemptItems.questionId,
+  optionOrder: attemptItems.optionOrder,
+  type: questionVersions.type,
+  options: questionVersions.options,
+};
+
 /** One item of an attempt with what the save path needs (type and option ids), or null. */
 export async function attemptItemAt(db: Db, attemptId: string, position: number) {
   const [row] = await db
-    .select({
-      questionId: attemptItems.questionId,
-      optionOrder: attemptItems.optionOrder,
-      type: questionVersions.type,
-      options: questionVersions.options,
-    })
+    .select(formItemColumns)
     .from(attemptItems)
-    .innerJoin(
-      questionVersions,
-      and(
-        eq(questionVersions.questionId, attemptItems.questionId),
-        eq(questionVersions.version, attemptItems.questionVersion),
-      ),
-    )
+    .innerJoin(questionVersions, versionOfItem)
     .where(and(eq(attemptItems.attemptId, attemptId), eq(attemptItems.position, position)));
   return row ? { ...row, type: row.type as QuestionType } : null;
 }

@@ -10,10 +10,12 @@
  * candidates of 20 questions: at 4,000 and 6,000 candidates every save missed and ran the full
  * path (bench run 9, part 1). Bounded, so memory does not grow with the attempts ever seen.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { QuestionOption, QuestionType } from '../engine/question';
+import { formItemColumns } from './attempts';
 import { boundedCache } from './bounded-cache';
 import type { Db } from './client';
+import { versionOfItem } from './item-version';
 import { preparedPerDb } from './prepared';
 import { attemptItems, questionVersions } from './schema';
 
@@ -31,21 +33,9 @@ const cache = boundedCache<FormItem[]>(20_000);
 
 const itemsOfAttempt = preparedPerDb((db) =>
   db
-    .select({
-      position: attemptItems.position,
-      questionId: attemptItems.questionId,
-      optionOrder: attemptItems.optionOrder,
-      type: questionVersions.type,
-      options: questionVersions.options,
-    })
+    .select({ position: attemptItems.position, ...formItemColumns })
     .from(attemptItems)
-    .innerJoin(
-      questionVersions,
-      and(
-        eq(questionVersions.questionId, attemptItems.questionId),
-        eq(questionVersions.version, attemptItems.questionVersion),
-      ),
-    )
+    .innerJoin(questionVersions, versionOfItem)
     .where(eq(attemptItems.attemptId, sql.placeholder('attemptId')))
     .orderBy(asc(attemptItems.position))
     .prepare(),

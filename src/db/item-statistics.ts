@@ -7,6 +7,7 @@
 import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Answer, AnswerKey, QuestionOption, QuestionType } from '../engine/question';
 import type { Db } from './client';
+import { versionOfItem } from './item-version';
 import { assessments, attemptItems, attempts, questions, questionVersions, responses } from './schema';
 
 /** One question of one finished attempt, answered or not, with the version it showed. */
@@ -79,13 +80,7 @@ export async function assessmentResponses(db: Db, orgId: string, assessmentId: s
     .innerJoin(assessments, and(eq(assessments.id, attempts.assessmentId), eq(assessments.orgId, orgId)))
     .innerJoin(attemptItems, eq(attemptItems.attemptId, attempts.id))
     .innerJoin(questions, eq(questions.id, attemptItems.questionId))
-    .innerJoin(
-      questionVersions,
-      and(
-        eq(questionVersions.questionId, attemptItems.questionId),
-        eq(questionVersions.version, attemptItems.questionVersion),
-      ),
-    )
+    .innerJoin(questionVersions, versionOfItem)
     .leftJoin(responses, and(eq(responses.attemptId, attempts.id), eq(responses.questionId, attemptItems.questionId)))
     .where(
       and(

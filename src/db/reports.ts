@@ -11,6 +11,7 @@ import type { Answer, AnswerKey, QuestionOption } from '../engine/question';
 import { contentOf } from '../engine/variant';
 import type { Db } from './client';
 import { newId } from './ids';
+import { versionOfItem } from './item-version';
 import {
   type AttemptResult,
   assessments,
@@ -333,13 +334,7 @@ export async function answerRecords(db: Db, orgId: string, assessmentId: string)
     .innerJoin(invitations, eq(invitations.id, attempts.invitationId))
     .innerJoin(attemptItems, eq(attemptItems.attemptId, attempts.id))
     .innerJoin(questions, eq(questions.id, attemptItems.questionId))
-    .innerJoin(
-      questionVersions,
-      and(
-        eq(questionVersions.questionId, attemptItems.questionId),
-        eq(questionVersions.version, attemptItems.questionVersion),
-      ),
-    )
+    .innerJoin(questionVersions, versionOfItem)
     .leftJoin(responses, and(eq(responses.attemptId, attempts.id), eq(responses.questionId, attemptItems.questionId)))
     .where(and(eq(attempts.orgId, orgId), eq(attempts.assessmentId, assessmentId), ne(attempts.state, 'in_progress')))
     .orderBy(asc(invitations.createdAt), asc(attempts.id), asc(attemptItems.position));
