@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Blueprint } from '../engine/blueprint';
 import type { DrawItem } from '../engine/draw';
 import type { QuestionType } from '../engine/question';
@@ -49,10 +49,7 @@ interface PoolFilter {
 /** The filter as built SQL, for the full read (readPool). */
 function wantedBy(filter: PoolFilter): SQL {
   return and(
-    or(
-      filter.areaIds.length > 0 ? inArray(questions.areaId, filter.areaIds) : undefined,
-      filter.pinned.length > 0 ? inArray(questions.id, filter.pinned) : undefined,
-    ),
+    questionsNamed(filter.areaIds, filter.pinned),
     filter.executable ? undefined : notInArray(questionVersions.type, ['code', 'sql']),
   ) as SQL;
 }
@@ -62,14 +59,22 @@ export function blueprintQuestions(blueprint: Blueprint): SQL | null {
   const areaIds = blueprint.sections.map((s) => s.area);
   const pinned = blueprint.pinned ?? [];
   if (areaIds.length === 0 && pinned.length === 0) return null;
+  return questionsNamed(areaIds, pinned);
+}
+
+function questionsNamed(areaIds: string[], pinned: string[]): SQL {
   return or(
     areaIds.length > 0 ? inArray(questions.areaId, areaIds) : undefined,
     pinned.length > 0 ? inArray(questions.id, pinned) : undefined,
   ) as SQL;
 }
 
-/** The questions a draw of this organization may use: active, and public or its own (`null`: public only). */
-export function drawableBy(orgId: string | null): SQL {
+/**
+ * The questions a draw of this organization may use: active, and public or its own (`null`:
+ * public only). A placeholder is filled when a prepared query runs; '' there matches no
+ * organization, so it also means public only.
+ */
+export function drawableBy(orgId: string | null | Placeholder): SQL {
   return and(
     eq(questions.status, 'active'),
     orgId === null ? isNull(questions.orgId) : or(isNull(questions.orgId), eq(questions.orgId, orgId)),
@@ -119,17 +124,13 @@ const drawableRead = preparedPerDb((db) =>
     })
     .from(questions)
     .innerJoin(questionVersions, currentVersionOf)
-    .leftJoin(
-      questionExposure,
-      and(eq(questionExposure.questionId, questions.id), eq(questionExposure.orgId, sql.placeholder('orgId'))),
-    )
+    .leftJoin(questionExposure, exposureFor(sql.placeholder('orgId')))
     .where(
       and(
         sql`(${questions.areaId} in (select value from json_each(${sql.placeholder('areaIds')}))
           or ${questions.id} in (select value from json_each(${sql.placeholder('pinned')})))`,
         sql`(${sql.placeholder('executable')} = 1 or ${questionVersions.type} not in ('code', 'sql'))`,
-        eq(questions.status, 'active'),
-        sql`(${questions.orgId} is null or ${questions.orgId} = ${sql.placeholder('orgId')})`,
+        drawableBy(sql.placeholder('orgId')),
       ),
     )
     .prepare(),
@@ -150,7 +151,7 @@ const currentVersionOf = and(
   eq(questionVersions.version, questions.currentVersion),
 ) as SQL;
 
-const exposureFor = (orgId: string | null) =>
+const exposureFor = (orgId: string | null | Placeholder) =>
   and(eq(questionExposure.questionId, questions.id), eq(questionExposure.orgId, orgId ?? '')) as SQL;
 
 /** The pool read whole, each question with its current version's content, every version remembered. */
