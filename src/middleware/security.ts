@@ -6,6 +6,14 @@ import { PublicError } from '../http/public-error';
 import { publicOrigin } from '../http/public-origin';
 import { isApi } from '../http/request-kind';
 
+/** Values every response carries whatever it is (the refusal sent before the app uses them too). */
+export const fixedSecurityHeaders = {
+  strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+  xFrameOptions: 'DENY',
+  referrerPolicy: 'same-origin',
+  crossOriginResourcePolicy: 'same-origin',
+} as const;
+
 /**
  * Headers for every response. Scripts run only from our origin or with this request's nonce;
  * styles only from our origin (SVG charts use presentation attributes, not style attributes).
@@ -13,11 +21,8 @@ import { isApi } from '../http/request-kind';
  */
 export const securityHeaders = (): MiddlewareHandler<AppEnv> =>
   secureHeaders({
-    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-    xFrameOptions: 'DENY',
-    referrerPolicy: 'same-origin',
+    ...fixedSecurityHeaders,
     crossOriginOpenerPolicy: 'same-origin',
-    crossOriginResourcePolicy: 'same-origin',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { errorResponse } from './errors';
+import { fixedSecurityHeaders } from './security';
 
 const busyMessage = 'The service is busy right now. Your answer is kept and will be sent again in a moment.';
 
@@ -45,10 +46,10 @@ export const busyRefusal = {
     'Cache-Control': 'no-store',
     Vary: 'HX-Request-Type',
     'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-    'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+    'Strict-Transport-Security': fixedSecurityHeaders.strictTransportSecurity,
     'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Frame-Options': fixedSecurityHeaders.xFrameOptions,
+    'Referrer-Policy': fixedSecurityHeaders.referrerPolicy,
+    'Cross-Origin-Resource-Policy': fixedSecurityHeaders.crossOriginResourcePolicy,
   },
 };
