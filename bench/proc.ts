@@ -146,8 +146,13 @@ export function removeDb(file: string) {
   rmSync(dirname(file), { recursive: true, force: true });
 }
 
-/** The Node flags `npm start` gives dist/node.js (package.json is where they are set). */
+/**
+ * The Node flags `npm start` gives dist/node.js (package.json is where they are set), or those of
+ * `BENCH_NODE_FLAGS` (space-separated) to measure others.
+ */
 export function startFlags(): string[] {
+  const override = process.env.BENCH_NODE_FLAGS;
+  if (override !== undefined) return override.split(/\s+/).filter(Boolean);
   const start =
     (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
   return /\bnode ((?:--\S+ )*)dist\/node\.js/.exec(start)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
