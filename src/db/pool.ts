@@ -2,9 +2,10 @@ import { and, eq, inArray, isNull, notInArray, or, type Placeholder, type SQL, s
 import type { Blueprint } from '../engine/blueprint';
 import type { DrawItem } from '../engine/draw';
 import type { QuestionType } from '../engine/question';
+import { boundedCache } from './bounded-cache';
 import type { Db } from './client';
 import { preparedPerDb } from './prepared';
-import { questionExposure, questions, questionVersions } from './schema';
+import { bankGeneration, questionExposure, questions, questionVersions } from './schema';
 import { variantParametersOf } from './variants';
 import { cachedVersion, rememberVersion, type VersionForDraw } from './version-cache';
 
@@ -82,23 +83,51 @@ export function drawableBy(orgId: string | null | Placeholder): SQL {
 }
 
 /**
- * The pool from two parts: what changes (which questions are drawable now, at which version, with
- * their area, topic, IRT parameters and exposure) is read on every call in one statement that
- * returns one row; what a version holds (type, difficulty, options) comes from memory
- * (version-cache.ts). Reading ~180 questions with their options as rows was most of a start's
- * CPU. A version this process has not seen yet sends the whole pool through `readPool`, which
- * remembers every version it reads.
+ * The pool from three parts. Which questions are drawable now (at which version, with their area,
+ * topic and IRT parameters) changes only when a question is written, which raises the bank
+ * generation (schema.ts `bankGeneration`): a process keeps the pool it read under the generation
+ * it read it at, per database handle. What a version holds (type, difficulty, options) comes from
+ * memory (version-cache.ts). Exposure changes with every start, so it is read on every call, in
+ * the same statement as the generation. Reading the drawable set on every start was half of a
+ * start's CPU. A version this process has not seen yet sends the whole pool through `readPool`,
+ * which remembers every version it reads.
  */
 async function activeQuestions(db: Db, orgId: string | null, filter: PoolFilter): Promise<PoolItem[]> {
+  const key = JSON.stringify([orgId, filter.areaIds, filter.pinned, filter.executable]);
+  const kept = keptPools(db).get(key);
+  if (kept) {
+    const [state] = await drawState(db).all({ orgId: orgId ?? '' });
+    if (state?.generation === kept.generation) {
+      const drawn = JSON.parse(state.exposure ?? '{}') as Record<string, number>;
+      return kept.items.map((item) => ({ ...item, exposure: drawn[item.id] ?? 0 }));
+    }
+  }
+  const { generation, rows } = await drawableNow(db, orgId, filter);
   const pool: PoolItem[] = [];
-  for (const [id, version, contentHash, area, topic, irtA, irtB, exposure] of await drawableNow(db, orgId, filter)) {
+  for (const [id, version, contentHash, area, topic, irtA, irtB, exposure] of rows) {
     const held = cachedVersion({ questionId: id, version, contentHash });
     if (!held) return readPool(db, orgId, wantedBy(filter));
     const { type, difficulty, optionIds } = held;
     pool.push({ id, area, topic, version, contentHash, irtA, irtB, type, difficulty, optionIds, exposure });
   }
+  if (generation !== null) keptPools(db).set(key, { generation, items: pool });
   return pool;
 }
+
+/** A few pools per database handle: one per blueprint in use (the bench's is 327 questions, ~60 KB). */
+const keptPools = preparedPerDb(() => boundedCache<{ generation: number; items: readonly PoolItem[] }>(64));
+
+/** The bank generation and the organization's exposure as a JSON object, question id to times drawn. */
+const drawState = preparedPerDb((db) =>
+  db
+    .select({
+      generation: bankGeneration.n,
+      exposure: sql<string | null>`(select json_group_object(${questionExposure.questionId}, ${questionExposure.drawn})
+        from ${questionExposure} where ${questionExposure.orgId} = ${sql.placeholder('orgId')})`,
+    })
+    .from(bankGeneration)
+    .prepare(),
+);
 
 type DrawableRow = [
   id: string,
@@ -113,13 +142,15 @@ type DrawableRow = [
 
 /**
  * The drawable questions' changing columns as one JSON array: one row through the driver instead
- * of one per question. Prepared once per database handle: the areas and pinned ids go in as JSON
- * arrays, so the SQL text is the same for every blueprint (a fifth of a start's CPU was Drizzle
- * building this and the start's inserts). `orgId` '' matches no organization: public only.
+ * of one per question, with the generation it was read at. Prepared once per database handle: the
+ * areas and pinned ids go in as JSON arrays, so the SQL text is the same for every blueprint (a
+ * fifth of a start's CPU was Drizzle building this and the start's inserts). `orgId` '' matches no
+ * organization: public only.
  */
 const drawableRead = preparedPerDb((db) =>
   db
     .select({
+      generation: sql<number>`(select ${bankGeneration.n} from ${bankGeneration})`,
       rows: sql<string>`json_group_array(json_array(${questions.id}, ${questions.currentVersion}, ${questionVersions.contentHash}, ${questions.areaId}, ${questions.topic}, ${questions.irtA}, ${questions.irtB}, coalesce(${questionExposure.drawn}, 0)))`,
     })
     .from(questions)
@@ -136,14 +167,18 @@ const drawableRead = preparedPerDb((db) =>
     .prepare(),
 );
 
-async function drawableNow(db: Db, orgId: string | null, filter: PoolFilter): Promise<DrawableRow[]> {
+async function drawableNow(
+  db: Db,
+  orgId: string | null,
+  filter: PoolFilter,
+): Promise<{ generation: number | null; rows: DrawableRow[] }> {
   const [row] = await drawableRead(db).all({
     orgId: orgId ?? '',
     areaIds: JSON.stringify(filter.areaIds),
     pinned: JSON.stringify(filter.pinned),
     executable: filter.executable ? 1 : 0,
   });
-  return JSON.parse(row?.rows ?? '[]') as DrawableRow[];
+  return { generation: row?.generation ?? null, rows: JSON.parse(row?.rows ?? '[]') as DrawableRow[] };
 }
 
 const currentVersionOf = and(

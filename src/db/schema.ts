@@ -269,6 +269,17 @@ export const questionExposure = sqliteTable(
   (t) => [primaryKey({ columns: [t.orgId, t.questionId] })],
 );
 
+/**
+ * One row whose `n` rises with every insert, update and delete of a question (triggers in
+ * drizzle/0005_bank_generation.sql, so every writer counts: the app, the CLI, another instance).
+ * A process keeps a pool it read under the `n` it read it at, and reads it again only when `n`
+ * moved (src/db/pool.ts).
+ */
+export const bankGeneration = sqliteTable('bank_generation', {
+  id: integer('id').primaryKey(),
+  n: integer('n').notNull(),
+});
+
 /** The last bank imported, so start-up skips an unchanged bank. */
 export const bankImports = sqliteTable('bank_imports', {
   id: integer('id').primaryKey({ autoIncrement: true }),
