@@ -129,10 +129,18 @@ export async function resolveReports(
   return rows.length;
 }
 
-/** The organization's assessments (one per lineage, the newest version) whose finished attempts showed the question. */
-export async function assessmentsShowingQuestion(db: Db, orgId: string, questionId: string) {
+/**
+ * Per question, the organization's assessments (one per lineage, the newest version) whose
+ * finished attempts showed it: one statement for a whole page of questions.
+ */
+export async function assessmentsShowingQuestions(db: Db, orgId: string, questionIds: readonly string[]) {
+  const shown = new Map<string, Map<string, { id: string; title: string; lineageId: string; version: number }>>(
+    questionIds.map((id) => [id, new Map()]),
+  );
+  if (questionIds.length === 0) return shown;
   const rows = await db
     .selectDistinct({
+      questionId: attemptItems.questionId,
       id: assessments.id,
       title: assessments.title,
       lineageId: assessments.lineageId,
@@ -143,14 +151,17 @@ export async function assessmentsShowingQuestion(db: Db, orgId: string, question
     .innerJoin(assessments, eq(assessments.id, attempts.assessmentId))
     .where(
       and(
-        eq(attemptItems.questionId, questionId),
+        inArray(attemptItems.questionId, [...questionIds]),
         eq(attempts.orgId, orgId),
         eq(assessments.orgId, orgId),
         inArray(attempts.state, ['submitted', 'expired']),
       ),
     )
     .orderBy(desc(assessments.version));
-  const newestPerLineage = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) if (!newestPerLineage.has(row.lineageId)) newestPerLineage.set(row.lineageId, row);
-  return [...newestPerLineage.values()];
+  for (const { questionId, ...assessment } of rows) {
+    const newestPerLineage = shown.get(questionId);
+    if (newestPerLineage && !newestPerLineage.has(assessment.lineageId))
+      newestPerLineage.set(assessment.lineageId, assessment);
+  }
+  return shown;
 }

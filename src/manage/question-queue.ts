@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/client';
 import { assessmentResponses } from '../db/item-statistics';
-import { assessmentsShowingQuestion, type QueuedReport } from '../db/question-reports';
+import { assessmentsShowingQuestions, type QueuedReport } from '../db/question-reports';
 import type { ItemAnalysis } from '../engine/item-analysis';
 import { assessmentStatistics } from './item-statistics';
 
@@ -60,8 +60,8 @@ export async function figuresByQuestion(
   questionIds: readonly string[],
 ): Promise<Map<string, QuestionFigures[]>> {
   const assessments = new Map<string, { id: string; title: string }>();
-  for (const questionId of questionIds) {
-    for (const a of await assessmentsShowingQuestion(db, orgId, questionId)) assessments.set(a.id, a);
+  for (const shown of (await assessmentsShowingQuestions(db, orgId, questionIds)).values()) {
+    for (const a of shown.values()) assessments.set(a.id, a);
   }
   const wanted = new Set(questionIds);
   const figures = new Map<string, QuestionFigures[]>(questionIds.map((id) => [id, []]));

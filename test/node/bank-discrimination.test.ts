@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssessment } from '../../src/db/assessments';
+import { createAssessment, createNextVersion, getAssessment } from '../../src/db/assessments';
 import { makeTestApp, type TestApp } from '../support/app';
 import { importTestBank } from '../support/bank';
 import type { TestBrowser } from '../support/client';
@@ -79,5 +79,33 @@ describe('the bank list with item statistics', () => {
     ).text();
     expect(fragment).toMatch(/^<div id="bank-results">/);
     expect(fragment).toContain('40 in Backend screening');
+  });
+
+  // Last: it adds a second version of the assessment to the shared data.
+  it('takes each question’s figure from the newest version of an assessment that showed it', async () => {
+    const olivia = await memberIds(t.db, 'olivia@example.com');
+    const first = await getAssessment(t.db, olivia.orgId, assessmentId);
+    if (!first) throw new Error('no assessment');
+    const nextId = await createNextVersion(
+      t.db,
+      first,
+      olivia.userId,
+      { ...defaultAssessment, title: 'Backend screening, revised' },
+      t.clock.now,
+    );
+    if (!nextId) throw new Error('no new version');
+    await seedSimulatedAttempts(t.db, {
+      orgId: olivia.orgId,
+      ownerId: olivia.userId,
+      assessmentId: nextId,
+      passMark: 60,
+      candidates: 30,
+      now: t.clock.now,
+    });
+    for (const id of ['alpha-s1', 'beta-s2']) {
+      const shown = (await rowOf(id)).at(-1) ?? '';
+      // The statistics of a lineage pool its versions' attempts: 40 before the revision, 30 after.
+      expect(shown, id).toContain('70 in Backend screening, revised');
+    }
   });
 });
