@@ -1,5 +1,8 @@
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attemptItems, attempts, questionExposure, responses } from '../../src/db/schema';
+import { invitationToken } from '../../src/candidate/invitation-token';
+import { createInvitation } from '../../src/db/assessments';
+import { assessments, attemptItems, attempts, questionExposure, questions, responses } from '../../src/db/schema';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
 import { inviteOnWorker, startWorker } from '../support/worker';
@@ -48,5 +51,36 @@ describe('the candidate flow on Workers with D1', () => {
     expect(row?.state).toBe('submitted');
     expect(row?.result?.max).toBeGreaterThan(0);
     expect((await browser.get(`/attempts/${attemptId}/result`)).status).toBe(200);
+  });
+
+  // After the first test: the worker has read this blueprint's pool once already.
+  it('draws from the bank as it is now, when questions are retired and restored between starts', async () => {
+    const { app } = worker;
+    const [assessment] = await worker.db.select().from(assessments);
+    if (!assessment) throw new Error('no assessment');
+    const expiresAt = Date.now() + 864e5;
+    const invitationId = await createInvitation(
+      worker.db,
+      assessment.orgId,
+      assessment.id,
+      assessment.createdBy,
+      { candidateName: 'Robin', candidateEmail: 'robin@example.com', expiresAt, extraSeconds: 0 },
+      Date.now(),
+    );
+    const link = `/invite/${await invitationToken({ keys: worker.keys, clock: Date.now } as never, invitationId, expiresAt)}`;
+    // The blueprint takes 2 of beta's 4 questions: with 3 retired, it cannot start.
+    const retired = ['beta-s1', 'beta-s2', 'beta-s3'];
+    await worker.db.update(questions).set({ status: 'retired' }).where(inArray(questions.id, retired));
+    const refused = await new TestBrowser(app).post(link);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('its question bank changed');
+
+    await worker.db.update(questions).set({ status: 'active' }).where(inArray(questions.id, retired));
+    const started = await new TestBrowser(app).post(link);
+    expect(started.status).toBe(303);
+    const attemptId = started.headers.get('location')?.split('/').pop() ?? '';
+    const items = await worker.db.select().from(attemptItems).where(eq(attemptItems.attemptId, attemptId));
+    expect(items).toHaveLength(12);
+    expect(items.filter((i) => i.questionId.startsWith('beta-'))).toHaveLength(2);
   });
 });
