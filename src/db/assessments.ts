@@ -68,6 +68,9 @@ const invitationWithAssessment = preparedPerDb((db) =>
       assessment: assessments,
       orgName: organizations.name,
       inviterName: users.name,
+      // isSuperseded, in the same statement: a landing page and a start need both.
+      superseded: sql<number>`exists (select 1 from ${assessments} newer where newer.org_id = ${assessments.orgId}
+        and newer.lineage_id = ${assessments.lineageId} and newer.version > ${assessments.version})`,
     })
     .from(invitations)
     .innerJoin(assessments, eq(assessments.id, invitations.assessmentId))
@@ -79,7 +82,7 @@ const invitationWithAssessment = preparedPerDb((db) =>
 
 export async function invitationForCandidate(db: Db, invitationId: string) {
   const [row] = await invitationWithAssessment(db).all({ invitationId });
-  return row ?? null;
+  return row ? { ...row, superseded: Boolean(row.superseded) } : null;
 }
 
 /** The first GET marks an invitation opened (for the pipeline); it never consumes it. */

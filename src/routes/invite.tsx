@@ -3,7 +3,7 @@ import { InvitePage, type InviteView, inviteTitle } from '../../views/candidate/
 import { clientAddressOf, deviceIdOf, grantAttemptAccess } from '../candidate/access';
 import { noteArrival } from '../candidate/arrival';
 import { invitationFromToken } from '../candidate/invitation-token';
-import { invitationForCandidate, isSuperseded, markInvitationOpened } from '../db/assessments';
+import { invitationForCandidate, markInvitationOpened } from '../db/assessments';
 import { attemptForInvitation, LinkReplaced, startInvitedAttempt } from '../db/attempts';
 import { sourceTitles } from '../db/blueprint-sources';
 import { newId } from '../db/ids';
@@ -24,8 +24,11 @@ const replacedLink =
 type Loaded = NonNullable<Awaited<ReturnType<typeof invitationForCandidate>>>;
 
 /** What the link leads to now: the rule is inviteStateAt (src/engine/invitation-state.ts). */
-function stateOf(row: Loaded, attemptInProgress: boolean, superseded: boolean, now: number): InviteState {
-  return inviteStateAt({ invitation: row.invitation, assessment: row.assessment, attemptInProgress, superseded }, now);
+function stateOf(row: Loaded, attemptInProgress: boolean, now: number): InviteState {
+  return inviteStateAt(
+    { invitation: row.invitation, assessment: row.assessment, attemptInProgress, superseded: row.superseded },
+    now,
+  );
 }
 
 /**
@@ -47,7 +50,7 @@ inviteRoutes.get('/invite/:token', async (c) => {
   const deps = c.get('deps');
   const { row, attempt } = await requireInvitation(c);
   const now = deps.clock();
-  const state = stateOf(row, attempt?.state === 'in_progress', await isSuperseded(deps.db, row.assessment), now);
+  const state = stateOf(row, attempt?.state === 'in_progress', now);
   if (state === 'ready') await markInvitationOpened(deps.db, row.invitation.id, now);
   const areaIds = row.assessment.blueprint.sections.map((s) => s.area);
   const titles = await sourceTitles(deps.db, row.invitation.orgId, areaIds);
@@ -81,7 +84,7 @@ inviteRoutes.post('/invite/:token', async (c) => {
   const now = deps.clock();
   const device = deviceIdOf(c);
   const address = clientAddressOf(c);
-  const state = stateOf(row, attempt?.state === 'in_progress', await isSuperseded(deps.db, row.assessment), now);
+  const state = stateOf(row, attempt?.state === 'in_progress', now);
 
   if (state === 'resume' && attempt) {
     await noteArrival(deps.db, attempt.id, device, address, now);
