@@ -59,7 +59,7 @@ export async function createInvitation(
   return id;
 }
 
-/** What a candidate's landing page needs: the invitation, its assessment, who sent it. */
+/** What a candidate's landing page needs: the invitation, its assessment, who sent it, its attempt if started. */
 // Prepared once per handle: every landing page and start reads it (the query builder was half its cost).
 const invitationWithAssessment = preparedPerDb((db) =>
   db
@@ -68,12 +68,15 @@ const invitationWithAssessment = preparedPerDb((db) =>
       assessment: assessments,
       orgName: organizations.name,
       inviterName: users.name,
-      // isSuperseded, in the same statement: a landing page and a start need both.
+      // isSuperseded and the invitation's attempt (at most one), in the same statement: a landing
+      // page and a start need all three.
       superseded: sql<number>`exists (select 1 from ${assessments} newer where newer.org_id = ${assessments.orgId}
         and newer.lineage_id = ${assessments.lineageId} and newer.version > ${assessments.version})`,
+      attempt: { id: attempts.id, state: attempts.state },
     })
     .from(invitations)
     .innerJoin(assessments, eq(assessments.id, invitations.assessmentId))
+    .leftJoin(attempts, eq(attempts.invitationId, invitations.id))
     .innerJoin(organizations, eq(organizations.id, invitations.orgId))
     .leftJoin(users, eq(users.id, invitations.createdBy))
     .where(eq(invitations.id, sql.placeholder('invitationId')))

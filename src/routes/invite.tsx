@@ -4,7 +4,7 @@ import { clientAddressOf, deviceIdOf, grantAttemptAccess } from '../candidate/ac
 import { noteArrival } from '../candidate/arrival';
 import { invitationFromToken } from '../candidate/invitation-token';
 import { invitationForCandidate, markInvitationOpened } from '../db/assessments';
-import { attemptForInvitation, LinkReplaced, startInvitedAttempt } from '../db/attempts';
+import { LinkReplaced, startInvitedAttempt } from '../db/attempts';
 import { sourceTitles } from '../db/blueprint-sources';
 import { newId } from '../db/ids';
 import { attemptItemsFromDraw, blueprintPool } from '../db/pool';
@@ -41,8 +41,7 @@ async function requireInvitation(c: Context<AppEnv>) {
   const row = link ? await invitationForCandidate(deps.db, link.invitationId) : null;
   if (!link || !row) throw new PublicError(404, badLink);
   if (link.version !== row.invitation.tokenVersion) throw new PublicError(410, replacedLink);
-  const attempt = await attemptForInvitation(deps.db, link.invitationId);
-  return { row, attempt };
+  return { row, attempt: row.attempt };
 }
 
 /** The landing page. A GET never starts anything: mail scanners open every link they see. */
