@@ -1,31 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+import { freePort, startFlags } from '../../bench/proc';
 
 /**
- * The real Node server (dist/node.js, as `npm start` runs it) on a free loopback port with its own
- * database file. Call `npm run build:node` (the test setup does) before starting one.
+ * The real Node server (dist/node.js with the Node flags of `npm start`) on a free loopback port
+ * with its own database file. Call `npm run build:node` (the test setup does) before starting one.
  */
 export async function startServer(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'skillcheck-server-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['dist/node.js'], {
+  const child: ChildProcess = spawn(process.execPath, [...startFlags(), 'dist/node.js'], {
     env: {
       ...process.env,
       PORT: String(port),
