@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import type { AssessmentSettings, AssessmentStatus } from '../engine/assessment';
 import type { QuestionType } from '../engine/question';
 import type { Db } from './client';
@@ -70,8 +70,7 @@ const invitationWithAssessment = preparedPerDb((db) =>
       inviterName: users.name,
       // isSuperseded and the invitation's attempt (at most one), in the same statement: a landing
       // page and a start need all three.
-      superseded: sql<number>`exists (select 1 from ${assessments} newer where newer.org_id = ${assessments.orgId}
-        and newer.lineage_id = ${assessments.lineageId} and newer.version > ${assessments.version})`,
+      superseded: newerVersionExists(assessments.orgId, assessments.lineageId, assessments.version),
       attempt: { id: attempts.id, state: attempts.state },
     })
     .from(invitations)
@@ -238,8 +237,19 @@ export async function lineageVersions(db: Db, orgId: string, lineageId: string) 
  * Invitations of a replaced version were made for it and stay valid on it.
  */
 export async function isSuperseded(db: Db, row: Pick<AssessmentRow, 'orgId' | 'lineageId' | 'version'>) {
-  const versions = await lineageVersions(db, row.orgId, row.lineageId);
-  return versions.some((v) => v.version > row.version);
+  const found = await db.get<{ superseded: number }>(
+    sql`select ${newerVersionExists(row.orgId, row.lineageId, row.version)} as superseded`,
+  );
+  return Boolean(found?.superseded);
+}
+
+/**
+ * Whether the lineage holds a version newer than this one, for values or for the columns of the
+ * query around it (the subquery's own table is aliased, so those name the outer row).
+ */
+function newerVersionExists(orgId: SQLWrapper | string, lineageId: SQLWrapper | string, version: SQLWrapper | number) {
+  return sql<number>`exists (select 1 from ${assessments} newer where newer.org_id = ${orgId}
+    and newer.lineage_id = ${lineageId} and newer.version > ${version})`;
 }
 
 /** The content of one question version, as a preview shows it. */

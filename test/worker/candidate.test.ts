@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationToken } from '../../src/candidate/invitation-token';
-import { createInvitation } from '../../src/db/assessments';
+import { createInvitation, createNextVersion, isSuperseded } from '../../src/db/assessments';
 import { assessments, attemptItems, attempts, questionExposure, questions, responses } from '../../src/db/schema';
 import { importTestBank } from '../support/bank';
 import { TestBrowser } from '../support/client';
@@ -82,5 +82,15 @@ describe('the candidate flow on Workers with D1', () => {
     const items = await worker.db.select().from(attemptItems).where(eq(attemptItems.attemptId, attemptId));
     expect(items).toHaveLength(12);
     expect(items.filter((i) => i.questionId.startsWith('beta-'))).toHaveLength(2);
+
+    // The superseded check reads one value on D1 too.
+    expect(await isSuperseded(worker.db, assessment)).toBe(false);
+    const nextId = await createNextVersion(worker.db, assessment, assessment.createdBy, assessment, Date.now());
+    const [next] = await worker.db
+      .select()
+      .from(assessments)
+      .where(eq(assessments.id, nextId ?? ''));
+    expect(await isSuperseded(worker.db, assessment)).toBe(true);
+    expect(next && (await isSuperseded(worker.db, next))).toBe(false);
   });
 });
