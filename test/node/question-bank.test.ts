@@ -320,6 +320,32 @@ describe('the private bank, end to end', () => {
     expect(await none.text()).toContain('No question matches');
   });
 
+  it('drops a collection or topic the bank does not have from the filters, and says so', async () => {
+    // Another organization's collection id, as in a link forwarded between organizations.
+    const foreign = await (await other.get(`/app/bank?bank=ours&collection=${collectionId}`)).text();
+    expect(foreign).toContain(`There is no collection “${collectionId}” in this organization’s bank`);
+    expect(foreign).not.toContain(marker);
+    // Its own bank with an unknown collection: every collection's questions, its own included.
+    const unknown = await (await owner.get('/app/bank?bank=ours&collection=no-such-collection')).text();
+    expect(unknown).toContain('There is no collection “no-such-collection”');
+    expect(unknown).toContain(marker);
+    // An unknown topic in a known collection, through the live filter: the fragment says it too.
+    const fragment = await owner.get(`/app/bank?bank=ours&collection=${collectionId}&topic=no-such-topic`, {
+      'HX-Request': 'true',
+      'HX-Request-Type': 'partial',
+    });
+    const results = await fragment.text();
+    expect(results).toContain('There is no topic “no-such-topic” here');
+    expect(results).toContain(marker);
+    // A known collection and topic are applied, with no note.
+    const known = await (await owner.get(`/app/bank?bank=ours&collection=${collectionId}&topic=python`)).text();
+    expect(known).toContain(marker);
+    expect(known).not.toContain('There is no');
+    // The public bank names its areas.
+    const area = await (await owner.get('/app/bank?bank=public&collection=no-such-area')).text();
+    expect(area).toContain('There is no area “no-such-area” in the public bank');
+  });
+
   it('never shows a private question on public pages, in practice or in pooled statistics', async () => {
     const anonymous = new TestBrowser(t.app);
     for (const path of ['/', `/areas/${collectionId}`, `/practice/${collectionId}`]) {

@@ -61,16 +61,47 @@ function filtersOf(c: Context, bank: 'ours' | 'public'): BankFilters {
   };
 }
 
+/** The filters with the collection and topic kept only when this bank has them, and what was dropped. */
+function knownFilters(
+  filters: BankFilters,
+  sources: { id: string; topics: { id: string }[] }[],
+  bank: 'ours' | 'public',
+): { filters: BankFilters; ignored: string[] } {
+  const ignored: string[] = [];
+  let { collectionId, topic } = filters;
+  if (collectionId && !sources.some((s) => s.id === collectionId)) {
+    ignored.push(
+      bank === 'ours'
+        ? `There is no collection “${collectionId}” in this organization’s bank, so questions of every collection are shown.`
+        : `There is no area “${collectionId}” in the public bank, so questions of every area are shown.`,
+    );
+    collectionId = undefined;
+  }
+  const topicSources = collectionId ? sources.filter((s) => s.id === collectionId) : sources;
+  if (topic && !topicSources.some((s) => s.topics.some((t) => t.id === topic))) {
+    ignored.push(`There is no topic “${topic}” here, so questions of every topic are shown.`);
+    topic = undefined;
+  }
+  return { filters: { ...filters, collectionId, topic }, ignored };
+}
+
 bankRoutes.get('/app/bank', view, async (c) => {
   const { db } = c.get('deps');
   const member = c.get('member');
   const bank = c.req.query('bank') === 'public' ? 'public' : 'ours';
-  const filters = filtersOf(c, bank);
-  const [list, sources, tags] = await Promise.all([
-    bank === 'ours' ? listPrivateQuestions(db, member.orgId, filters) : listPublicQuestions(db, member.orgId, filters),
+  const asked = filtersOf(c, bank);
+  const listOf = (filters: BankFilters) =>
+    bank === 'ours' ? listPrivateQuestions(db, member.orgId, filters) : listPublicQuestions(db, member.orgId, filters);
+  const [askedList, sources, tags] = await Promise.all([
+    listOf(asked),
     bank === 'ours' ? listCollections(db, member.orgId) : publicAreasWithTopics(db),
     bankTags(db, bank === 'ours' ? { orgId: member.orgId } : 'public'),
   ]);
+  // A collection or topic this bank does not have (another organization's, a deleted one, the
+  // other bank's) is dropped from the filters and said so, rather than listing nothing under a
+  // form that shows "Any".
+  const { filters, ignored } = knownFilters(asked, sources, bank);
+  const list = ignored.length > 0 ? await listOf(filters) : askedList;
   // Item statistics of the questions the organization's finished attempts answered, computed by the
   // statistics module itself (per assessment), so the list and the Statistics tab agree.
   const figures = await figuresByQuestion(
@@ -102,6 +133,7 @@ bankRoutes.get('/app/bank', view, async (c) => {
     types: questionTypes,
     tags,
     canEdit: can(member, 'bank.edit'),
+    ignored,
     previousHref: page > 0 ? pageHref(page - 1) : null,
     nextHref: (page + 1) * bankPageSize < list.total ? pageHref(page + 1) : null,
   };

@@ -45,6 +45,8 @@ export interface BankBrowseView {
   types: readonly string[];
   tags: string[];
   canEdit: boolean;
+  /** Filters from the address this bank cannot apply (an unknown collection or topic), as sentences. */
+  ignored: string[];
   /** Links to the previous and next page, when there are any. */
   previousHref: string | null;
   nextHref: string | null;
@@ -99,6 +101,9 @@ export function BankBrowsePage({ view }: { view: BankBrowseView }) {
 export function BankResults({ view }: { view: BankBrowseView }) {
   return (
     <div id="bank-results">
+      {view.ignored.map((note) => (
+        <p class="alert alert-warn">{note}</p>
+      ))}
       <p class="small muted" role="status">
         {plural(view.total, 'question')}
         {view.rows.length < view.total ? `, showing ${view.rows.length}` : ''}
