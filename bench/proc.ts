@@ -37,6 +37,8 @@ export interface Proc {
   rssMb: () => number;
   /** CPU time (user + system) in ms so far, from /proc/<pid>/stat. */
   cpuMs: () => number;
+  /** The same for the main thread alone (the event loop), from /proc/<pid>/task/<pid>/stat. */
+  mainThreadCpuMs: () => number;
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
@@ -72,12 +74,8 @@ export async function spawnNode(args: string[], env: Record<string, string>, rea
       const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
       return Number(kb ?? 0) / 1024;
     },
-    cpuMs: () => {
-      // Fields after the ")" of the command name: utime and stime are the 12th and 13th, in ticks of 10 ms.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    },
+    cpuMs: () => cpuMsIn(`/proc/${pid}/stat`),
+    mainThreadCpuMs: () => cpuMsIn(`/proc/${pid}/task/${pid}/stat`),
     kill: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -86,6 +84,14 @@ export async function spawnNode(args: string[], env: Record<string, string>, rea
     },
   };
   return proc;
+}
+
+/** User + system CPU time in ms from a /proc stat file (ticks of 10 ms). */
+function cpuMsIn(statFile: string): number {
+  // Fields after the ")" of the command name: utime and stime are the 12th and 13th.
+  const stat = readFileSync(statFile, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** CPU time the whole machine has spent busy (all cores, all processes), in ms, from /proc/stat. */

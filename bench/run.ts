@@ -131,6 +131,7 @@ log(
       'attempts in DB',
       'items in DB',
       'server RSS MB',
+      'main-thread CPU ms per start',
     ],
     [start, warmStart].map((s) => [
       s.warmStarts ? `after ${s.warmStarts} other starts` : 'fresh process',
@@ -145,6 +146,7 @@ log(
       s.inDb.attempts,
       s.inDb.items,
       s.serverRssMb,
+      s.mainThreadCpuMsPerStart,
     ]),
   ),
 );

@@ -33,6 +33,7 @@ export async function syncStart(bench: Bench, count = 500, { spreadMs = 1000, wa
   const sampler = setInterval(() => {
     rss = Math.max(rss, server.rssMb());
   }, 250);
+  const mainCpuBefore = server.mainThreadCpuMs();
   const t0 = performance.now() + 100;
   const fired: number[] = [];
   const results = await Promise.all(
@@ -45,6 +46,7 @@ export async function syncStart(bench: Bench, count = 500, { spreadMs = 1000, wa
     }),
   );
   clearInterval(sampler);
+  const mainCpuMs = server.mainThreadCpuMs() - mainCpuBefore;
   await pool.close();
   await server.kill();
 
@@ -66,6 +68,8 @@ export async function syncStart(bench: Bench, count = 500, { spreadMs = 1000, wa
     errors: results.length - ok.length,
     distinctAttempts: new Set(ok.map((r) => r.attemptId)).size,
     serverRssMb: Math.round(rss),
+    /** The server's event loop thread's CPU time from the first start to the last answer, per start (10 ms ticks). */
+    mainThreadCpuMsPerStart: Math.round((mainCpuMs / count) * 100) / 100,
     inDb,
     warmStarts,
     exact: inDb.attempts === count + warmStarts && new Set(ok.map((r) => r.attemptId)).size === count,
