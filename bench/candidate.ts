@@ -66,6 +66,19 @@ export async function itemsOf(dbFile: string, attemptIds: string[]): Promise<Map
 
 /** Starts attempts for `tokens`, `parallel` at a time, and returns them ready to save. */
 export async function startCandidates(pool: Pool, origin: string, dbFile: string, tokens: string[], parallel = 8) {
+  const started = await startAttempts(pool, origin, tokens, parallel);
+  const items = await itemsOf(
+    dbFile,
+    started.map((s) => s.attemptId),
+  );
+  return started.map((s): Candidate => {
+    const list = items.get(s.attemptId) ?? [];
+    return { ...s, items: list, seq: list.map(() => 0), next: Math.floor(Math.random() * list.length) };
+  });
+}
+
+/** Starts attempts for `tokens`, `parallel` at a time; each must succeed. */
+export async function startAttempts(pool: Pool, origin: string, tokens: string[], parallel = 8) {
   const started: { attemptId: string; cookie: string }[] = [];
   let i = 0;
   await Promise.all(
@@ -84,14 +97,7 @@ export async function startCandidates(pool: Pool, origin: string, dbFile: string
       }
     }),
   );
-  const items = await itemsOf(
-    dbFile,
-    started.map((s) => s.attemptId),
-  );
-  return started.map((s): Candidate => {
-    const list = items.get(s.attemptId) ?? [];
-    return { ...s, items: list, seq: list.map(() => 0), next: Math.floor(Math.random() * list.length) };
-  });
+  return started;
 }
 
 const pick = (n: number) => Math.floor(Math.random() * n);

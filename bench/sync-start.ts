@@ -11,7 +11,7 @@
  */
 import { createClient } from '@libsql/client';
 import { Pool } from 'undici';
-import { startAttempt, startCandidates } from './candidate';
+import { startAttempt, startAttempts } from './candidate';
 import { type Bench, copyDb, removeDb, startSkillcheck } from './proc';
 import { sleep, summarize } from './stats';
 
@@ -23,7 +23,7 @@ export async function syncStart(bench: Bench, count = 500, { spreadMs = 1000, wa
     const warmTokens = bench.seed.tokens.slice(count, count + warmStarts);
     if (warmTokens.length < warmStarts)
       throw new Error(`the seed has too few invitations for ${warmStarts} warm starts`);
-    await startCandidates(warmPool, server.origin, dbFile, warmTokens);
+    await startAttempts(warmPool, server.origin, warmTokens);
     await warmPool.close();
     await sleep(500);
   }
