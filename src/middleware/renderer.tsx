@@ -1,5 +1,5 @@
+import type { MiddlewareHandler } from 'hono';
 import type { Child } from 'hono/jsx';
-import { jsxRenderer } from 'hono/jsx-renderer';
 import { Layout } from '../../views/layout';
 import { WorkspaceLayout, type WorkspaceViewer } from '../../views/manage/shell';
 import type { PageProps } from '../../views/page';
@@ -30,26 +30,26 @@ export function workspaceViewer(member: Member): WorkspaceViewer {
  * from the request: the script nonce the CSP allows, and on workspace pages the member that
  * requireMember resolved. So pages never carry either. htmx fragments are answered with c.html,
  * unwrapped, and error pages render their own layout (an error can come before this runs).
+ * Set with Hono's own c.setRenderer rather than hono/jsx-renderer, whose import brings the
+ * browser-side JSX runtime (hooks, DOM rendering, streaming) into the Worker bundle unused.
  */
-export const pageRenderer = () =>
-  jsxRenderer(
-    ({ children, title, workspace, bare, user, scripts }, c) => {
-      const nonce: string | undefined = c.get('secureHeadersNonce');
-      if (workspace) {
-        const member: Member | undefined = c.get('member');
-        if (!member) throw new Error(`a workspace page (${title}) rendered outside requireMember`);
-        return (
-          <WorkspaceLayout viewer={workspaceViewer(member)} title={title} nonce={nonce} section={workspace}>
-            {children}
-          </WorkspaceLayout>
-        );
-      }
-      return (
-        <Layout title={title} nonce={nonce} user={user} bare={bare} scripts={scripts}>
-          {children}
-        </Layout>
+export const pageRenderer = (): MiddlewareHandler => async (c, next) => {
+  c.setRenderer((content, { title, workspace, bare, user, scripts }) => {
+    const nonce: string | undefined = c.get('secureHeadersNonce');
+    if (workspace) {
+      const member: Member | undefined = c.get('member');
+      if (!member) throw new Error(`a workspace page (${title}) rendered outside requireMember`);
+      return c.html(
+        <WorkspaceLayout viewer={workspaceViewer(member)} title={title} nonce={nonce} section={workspace}>
+          {content}
+        </WorkspaceLayout>,
       );
-    },
-    // The layout writes its own <!DOCTYPE html>: error pages use it without this renderer.
-    { docType: false },
-  );
+    }
+    return c.html(
+      <Layout title={title} nonce={nonce} user={user} bare={bare} scripts={scripts}>
+        {content}
+      </Layout>,
+    );
+  });
+  await next();
+};
