@@ -19,12 +19,18 @@ export interface WorkerOptions {
   bindings?: Record<string, string>;
   /** A D1 state directory made by wrangler (`--persist-to <dir>`), with the database id of wrangler.toml. */
   d1?: { persistTo: string; databaseId: string };
+  /** The app Worker's vars and secrets, when they differ from the candidate Worker's. */
+  appBindings?: Record<string, string>;
+  /** Only the candidate Worker, as when the app Worker was never deployed: no APP or GRADER binding. */
+  candidateOnly?: boolean;
 }
 
 /**
- * The deployable worker bundle (built exactly as `npm run build:worker` builds it) running in
- * workerd through Miniflare, with a real local D1 that has our migrations applied (a fresh one,
- * or wrangler's local state, which wrangler migrated). `logs` collects what the worker logs.
+ * The two deployable Workers (built exactly as `npm run build:worker` builds them) running in
+ * workerd through Miniflare, wired as wrangler.toml wires them: requests reach the candidate
+ * Worker, which hands the rest to the app Worker (APP) and code answers to its Grader (GRADER).
+ * Both see one real local D1 that has our migrations applied (a fresh one, or wrangler's local
+ * state, which wrangler migrated). `logs` collects what either Worker logs.
  */
 export async function startWorker(options: WorkerOptions = {}) {
   // Inside the project: workerd refuses module paths that climb out of its starting directory.
@@ -33,16 +39,37 @@ export async function startWorker(options: WorkerOptions = {}) {
   const signingKeys = formatSigningKeys([generateSigningKey(Date.now())]);
   execFileSync('node', ['scripts/build-worker.mjs', outdir], { stdio: 'ignore' });
   const logs: string[] = [];
-  const mf = new Miniflare({
+  const shared = {
     modules: true,
-    scriptPath: join(outdir, 'worker.js'),
-    // The grading engines' WebAssembly sits beside the bundle, as wrangler uploads it.
+    // The grading engines' WebAssembly sits beside the app bundle, as wrangler uploads it.
     modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
     compatibilityDate: '2026-07-01',
     d1Databases: { DB: options.d1?.databaseId ?? 'skillcheck-test' },
-    ...(options.d1 ? { d1Persist: join(options.d1.persistTo, 'v3', 'd1') } : {}),
-    assets: { directory: 'public', routerConfig: { has_user_worker: true } },
     bindings: options.bindings ?? { SIGNING_KEYS: signingKeys },
+  } as const;
+  const mf = new Miniflare({
+    workers: [
+      {
+        ...shared,
+        name: 'skillcheck',
+        scriptPath: join(outdir, 'candidate', 'worker.js'),
+        assets: { directory: 'public', routerConfig: { has_user_worker: true } },
+        ...(options.candidateOnly
+          ? {}
+          : { serviceBindings: { APP: 'skillcheck-app', GRADER: { name: 'skillcheck-app', entrypoint: 'Grader' } } }),
+      },
+      ...(options.candidateOnly
+        ? []
+        : [
+            {
+              ...shared,
+              name: 'skillcheck-app',
+              scriptPath: join(outdir, 'app', 'worker-app.js'),
+              ...(options.appBindings ? { bindings: options.appBindings } : {}),
+            },
+          ]),
+    ],
+    ...(options.d1 ? { d1Persist: join(options.d1.persistTo, 'v3', 'd1') } : {}),
     handleStructuredLogs: ({ message }: { message: string }) => {
       logs.push(message);
     },
@@ -59,6 +86,8 @@ export async function startWorker(options: WorkerOptions = {}) {
   return {
     mf,
     logs,
+    /** Where the two bundles were built: candidate/worker.js and app/worker-app.js. */
+    outdir,
     db: db as unknown as Db,
     keys: parseSigningKeys(signingKeys),
     fetch,

@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => worker?.close());
 
 describe('code and SQL questions on Workers with D1', () => {
-  it('grades both at the finish, in the request', async () => {
+  it("grades both at the finish, by the app Worker's Grader the candidate Worker calls", async () => {
     const { app } = worker;
     const browser = new TestBrowser(app);
     const start = await browser.post(`/invite/${token}`);

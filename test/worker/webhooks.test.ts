@@ -51,7 +51,7 @@ it('delivers an event from the outbox in the cron handler, under workerd with D1
   expect(queued?.event).toBe('invitation.created');
   expect(receiver.received).toHaveLength(0);
 
-  const handler = await worker.mf.getWorker();
+  const handler = await worker.mf.getWorker('skillcheck-app');
   await handler.scheduled({ cron: '* * * * *', scheduledTime: new Date() });
   for (let i = 0; i < 50 && receiver.received.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
 
@@ -95,7 +95,7 @@ it('refuses a private address literal on Workers without the setting', async () 
     const input = { candidateName: 'C', candidateEmail: 'c@example.com', expiresAt: now + 864e5, extraSeconds: 0 };
     await createInvitation(strict.db, orgId, assessmentId, userId, input, now);
     const before = receiver.received.length;
-    await (await strict.mf.getWorker()).scheduled({ cron: '* * * * *', scheduledTime: new Date() });
+    await (await strict.mf.getWorker('skillcheck-app')).scheduled({ cron: '* * * * *', scheduledTime: new Date() });
     let log: { error: string | null } | undefined;
     for (let i = 0; i < 50 && !log; i++) {
       [log] = await strict.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, 'wh-strict'));

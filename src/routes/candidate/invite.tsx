@@ -1,19 +1,19 @@
 import { type Context, Hono } from 'hono';
-import { InvitePage, type InviteView, inviteTitle } from '../../views/candidate/invite';
-import { clientAddressOf, deviceIdOf, grantAttemptAccess } from '../candidate/access';
-import { noteArrival } from '../candidate/arrival';
-import { invitationFromToken } from '../candidate/invitation-token';
-import { invitationForCandidate, markInvitationOpened } from '../db/assessments';
-import { LinkReplaced, startInvitedAttempt } from '../db/attempts';
-import { sourceTitles } from '../db/blueprint-sources';
-import { newId } from '../db/ids';
-import { attemptItemsFromDraw, blueprintPool } from '../db/pool';
-import { drawQuestions } from '../engine/draw';
-import { type InviteState, inviteStateAt } from '../engine/invitation-state';
-import { deadlineFor } from '../engine/timing';
-import type { AppEnv } from '../env';
-import { PublicError } from '../http/public-error';
-import { errorResponse } from '../middleware/errors';
+import { InvitePage, type InviteView, inviteTitle } from '../../../views/candidate/invite';
+import { clientAddressOf, deviceIdOf, grantAttemptAccess } from '../../candidate/access';
+import { noteArrival } from '../../candidate/arrival';
+import { invitationFromToken } from '../../candidate/invitation-token';
+import { invitationForCandidate, markInvitationOpened } from '../../db/assessments';
+import { LinkReplaced, startInvitedAttempt } from '../../db/attempts';
+import { sourceTitles } from '../../db/blueprint-sources';
+import { newId } from '../../db/ids';
+import { attemptItemsFromDraw, blueprintPool } from '../../db/pool';
+import { drawQuestions } from '../../engine/draw';
+import { type InviteState, inviteStateAt } from '../../engine/invitation-state';
+import { deadlineFor } from '../../engine/timing';
+import type { AppEnv } from '../../env';
+import { PublicError } from '../../http/public-error';
+import { errorResponse } from '../../middleware/errors';
 
 export const inviteRoutes = new Hono<AppEnv>();
 

@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
-import { FinishPage } from '../../views/candidate/finish';
-import { ReportPanelContent } from '../../views/candidate/question-report';
-import { ResultPage, type ResultView } from '../../views/candidate/result';
+import { FinishPage } from '../../../views/candidate/finish';
+import { ReportPanelContent } from '../../../views/candidate/question-report';
 import {
   attemptScript,
   type NavItem,
@@ -9,85 +8,45 @@ import {
   TestPage,
   type TestPageView,
   testPageProps,
-} from '../../views/candidate/test-page';
-import { Time } from '../../views/components/time';
-import { PracticeResultPage } from '../../views/practice/result';
-import { attemptAccess, clientAddressOf } from '../candidate/access';
-import { answerFromForm, isAnswered } from '../candidate/answer-form';
-import { noteAddress, noteAddressSeen } from '../candidate/arrival';
-import { reviewItem } from '../candidate/describe';
-import { questionViewOf } from '../candidate/question-view';
-import { organizationName } from '../db/accounts';
-import { getAssessment } from '../db/assessments';
+} from '../../../views/candidate/test-page';
+import { Time } from '../../../views/components/time';
+import { attemptAccess, clientAddressOf } from '../../candidate/access';
+import { answerFromForm, isAnswered } from '../../candidate/answer-form';
+import { noteAddress, noteAddressSeen } from '../../candidate/arrival';
+import { notFound, requireOwnAttempt } from '../../candidate/own-attempt';
+import { questionViewOf } from '../../candidate/question-view';
 import {
   attemptItemAt,
   attemptItemIds,
-  attemptItemsWithContent,
   finalizeAttempt,
-  getAttempt,
   recordEvent,
-  responsesOf,
   saveResponse,
   saveResponseIfOpen,
-} from '../db/attempts';
-import { sourceTitles } from '../db/blueprint-sources';
-import type { Db } from '../db/client';
-import { cachedAttemptItemAt } from '../db/form-items';
-import { gradeResponses } from '../db/grading';
-import { type PageAttempt, type PageItem, type QuestionPageRead, questionPageRead } from '../db/question-page';
-import { attemptQuestionAt, saveQuestionReport } from '../db/question-reports';
-import { versionContent } from '../db/version-content';
-import { isPageSignal } from '../engine/attempt-events';
-import { acceptsSaves, isDueForFinalization } from '../engine/attempt-state';
-import { checkReport } from '../engine/question-report';
-import { remainingSeconds, secondsUntilSavesClose } from '../engine/timing';
-import { contentOf } from '../engine/variant';
-import type { AppEnv } from '../env';
-import { field, intField, readForm } from '../http/form';
-import { PublicError } from '../http/public-error';
-import { publicOrigin } from '../http/public-origin';
-import { wantsFragment } from '../http/request-kind';
-import { errorResponse } from '../middleware/errors';
-import { ownerAccess } from '../practice/access';
-import { currentPracticePosition, practiceAnswer, practiceTitleOf } from '../practice/answer';
-import { finalizeByKind } from '../practice/finalize';
-import { practiceResultView } from '../practice/result-view';
-import { secondsPerQuestion } from '../practice/rules';
+} from '../../db/attempts';
+import type { Db } from '../../db/client';
+import { cachedAttemptItemAt } from '../../db/form-items';
+import { gradeResponses } from '../../db/grading';
+import { type PageAttempt, type PageItem, type QuestionPageRead, questionPageRead } from '../../db/question-page';
+import { attemptQuestionAt, saveQuestionReport } from '../../db/question-reports';
+import { versionContent } from '../../db/version-content';
+import { isPageSignal } from '../../engine/attempt-events';
+import { acceptsSaves, isDueForFinalization } from '../../engine/attempt-state';
+import { checkReport } from '../../engine/question-report';
+import { remainingSeconds, secondsUntilSavesClose } from '../../engine/timing';
+import { contentOf } from '../../engine/variant';
+import type { AppEnv } from '../../env';
+import { field, intField, readForm } from '../../http/form';
+import { PublicError } from '../../http/public-error';
+import { publicOrigin } from '../../http/public-origin';
+import { wantsFragment } from '../../http/request-kind';
+import { errorResponse } from '../../middleware/errors';
+import { currentPracticePosition, practiceAnswer, practiceTitleOf } from '../../practice/answer';
+import { finalizeByKind } from '../../practice/finalize';
+import { secondsPerQuestion } from '../../practice/rules';
 
 export const attemptRoutes = new Hono<AppEnv>();
 
-const notFound =
-  'There is no test at this address in this browser. Open the link from your invitation again to continue.';
-
 type Ctx = Context<AppEnv>;
-
-/**
- * The attempt this browser may see, finalized first once its time is up and the save grace is
- * over (the same rule as the report and the sweep). Anything else is a 404.
- */
-async function requireOwnAttempt(c: Ctx) {
-  const deps = c.get('deps');
-  const id = c.req.param('id') ?? '';
-  const cookieDevice = await attemptAccess(c, id);
-  let attempt = await getAttempt(deps.db, id);
-  if (!attempt) throw new PublicError(404, notFound);
-  // A practice result also opens for its owner without the cookie: the account it is kept in, or its browser.
-  const device = cookieDevice ?? (await ownerAccess(c, attempt));
-  if (!device) throw new PublicError(404, notFound);
-  // Loaded only when needed: the save path, the hottest request, never reads the assessment.
-  const { assessmentId, orgId } = attempt;
-  let assessmentRow: ReturnType<typeof getAssessment> | undefined;
-  const assessment = () => {
-    assessmentRow ??= assessmentId && orgId ? getAssessment(deps.db, orgId, assessmentId) : Promise.resolve(null);
-    return assessmentRow;
-  };
-  if (isDueForFinalization(attempt, deps.clock(), deps.settings.saveGraceMs)) {
-    const passMark = (await assessment())?.passMark ?? null;
-    await finalizeByKind(deps.db, attempt, deps.clock(), passMark, publicOrigin(c), deps.grade);
-    attempt = (await getAttempt(deps.db, id)) ?? attempt;
-  }
-  return { attempt, assessment, device };
-}
 
 /** The navigator's entries from the page read's items: answered and flagged per position. */
 function navigatorOf(items: PageItem[]): NavItem[] {
@@ -471,52 +430,4 @@ attemptRoutes.post('/attempts/:id/finish', async (c) => {
     origin: publicOrigin(c),
   });
   return c.redirect(`/attempts/${own.attempt.id}/result`, 303);
-});
-
-attemptRoutes.get('/attempts/:id/result', async (c) => {
-  const own = await requireOwnAttempt(c);
-  const { attempt } = own;
-  const assessment = await own.assessment();
-  if (attempt.state === 'in_progress') return c.redirect(`/attempts/${attempt.id}`, 303);
-  const deps = c.get('deps');
-  if (attempt.kind === 'practice') {
-    c.header('Cache-Control', 'no-store');
-    const view = await practiceResultView(c, attempt);
-    return c.render(<PracticeResultPage view={view} />, { title: `Your result · ${view.areaTitle}` });
-  }
-  const showAfter = assessment?.showAfter ?? 'review';
-  let review: ResultView['review'] = [];
-  if (showAfter === 'review') {
-    const [items, saved] = await Promise.all([
-      attemptItemsWithContent(deps.db, attempt.id),
-      responsesOf(deps.db, attempt.id),
-    ]);
-    review = items.map((item) => {
-      const response = saved.get(item.questionId);
-      return reviewItem(item, response?.answer ?? null, response?.score);
-    });
-  }
-  const orgName = attempt.orgId ? await organizationName(deps.db, attempt.orgId) : null;
-  // The assessment's sources: public areas and its organization's collections.
-  const areaTitles =
-    attempt.orgId && assessment
-      ? await sourceTitles(
-          deps.db,
-          attempt.orgId,
-          assessment.blueprint.sections.map((s) => s.area),
-        )
-      : {};
-  const view: ResultView = {
-    title: assessment?.title ?? 'Practice test',
-    orgName: orgName ?? 'Skillcheck',
-    showAfter,
-    state: attempt.state === 'expired' ? 'expired' : 'submitted',
-    submittedAt: attempt.submittedAt ?? attempt.deadlineAt,
-    result: attempt.result,
-    passMark: assessment?.passMark ?? null,
-    areaTitles,
-    review,
-  };
-  c.header('Cache-Control', 'no-store');
-  return c.render(<ResultPage view={view} />, { title: `Submitted · ${view.title}`, bare: true });
 });
