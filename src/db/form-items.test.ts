@@ -49,3 +49,30 @@ describe('the form side of an attempt, cached per attempt', () => {
     expect((await cachedAttemptItemAt(t.db, attemptId, last + 1))?.questionId).toBe(moved.questionId);
   });
 });
+
+describe('the items attempts share', () => {
+  it('are one object for every attempt that shows a question alike, and frozen', async () => {
+    const first = await startedAttempt();
+    const second = await startedAttempt();
+    const rows = await t.db.select().from(attemptItems);
+    const itemsOf = async (attemptId: string) => {
+      const count = rows.filter((r) => r.attemptId === attemptId).length;
+      const items = [];
+      for (let position = 0; position < count; position++)
+        items.push(await cachedAttemptItemAt(t.db, attemptId, position));
+      return items;
+    };
+    const [a, b] = [await itemsOf(first), await itemsOf(second)];
+    const key = (i: (typeof a)[number]) => `${i?.questionId} ${i?.optionOrder.join(',')}`;
+    const inB = new Map(b.map((i) => [key(i), i]));
+    // The same draw from the same pool: some questions come up in both, in the same order.
+    const alike = a.filter((i) => inB.has(key(i)));
+    expect(alike.length).toBeGreaterThan(0);
+    for (const item of alike) expect(inB.get(key(item))).toBe(item);
+    // Items shown differently stay apart.
+    const apart = b.filter((i) => !a.some((j) => key(j) === key(i)));
+    for (const item of apart) expect(a).not.toContain(item);
+    expect(Object.isFrozen(a[0])).toBe(true);
+    expect(Object.isFrozen(a[0]?.optionOrder)).toBe(true);
+  });
+});
