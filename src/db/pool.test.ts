@@ -2,6 +2,7 @@ import { type Client, createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../test/support/app';
 import { seedInvitation } from '../../test/support/fixtures';
+import { createOrgWithOwner } from './accounts';
 import { invitationForCandidate } from './assessments';
 import { blueprintPool } from './pool';
 
@@ -24,7 +25,13 @@ async function assessment() {
   return { orgId: row.invitation.orgId, blueprint: row.assessment.blueprint };
 }
 
-const generation = async () => Number((await other.execute('select n from bank_generation')).rows[0]?.n);
+const generation = async () =>
+  Number((await other.execute('select coalesce(sum(n), 0) as n from bank_generations')).rows[0]?.n);
+/** One bank's count: an organization's id, or '' for the public bank. */
+const countOf = async (scope: string) =>
+  Number(
+    (await other.execute({ sql: 'select n from bank_generations where scope = ?', args: [scope] })).rows[0]?.n ?? 0,
+  );
 
 describe('the pool a process keeps between starts', () => {
   it('is read again when another writer retires, edits or adds a question', async () => {
@@ -91,5 +98,61 @@ describe('the pool a process keeps between starts', () => {
     expect(await generation()).toBe(before + 2);
     await other.execute("delete from questions where id = 'generation-test'");
     expect(await generation()).toBe(before + 3);
+  });
+
+  it('counts per bank: a write in one organization moves its own count only, a change of hands both', async () => {
+    await assessment();
+    const [area] = (await other.execute('select area_id from questions limit 1')).rows;
+    const { orgId: orgB } = await createOrgWithOwner(t.db, {
+      email: 'b@example.com',
+      name: 'B',
+      passwordHash: 'unused',
+      orgName: 'Org B',
+    });
+    const publicBefore = await countOf('');
+    await other.execute({
+      sql: `insert into questions (id, org_id, area_id, topic, current_version, irt_a, irt_b, created_at, updated_at)
+            values ('org-b-question', ?, ?, 't', 1, 1, 0, 0, 0)`,
+      args: [orgB, area?.area_id ?? ''],
+    });
+    expect(await countOf(orgB)).toBe(1);
+    expect(await countOf('')).toBe(publicBefore);
+    await other.execute("update questions set org_id = null where id = 'org-b-question'");
+    expect(await countOf(orgB)).toBe(2);
+    expect(await countOf('')).toBe(publicBefore + 1);
+    await other.execute("delete from questions where id = 'org-b-question'");
+    expect(await countOf('')).toBe(publicBefore + 2);
+    expect(await countOf(orgB)).toBe(2);
+  });
+
+  it("is kept when another organization writes a question, and read again when its own bank's count moves", async () => {
+    const { orgId, blueprint } = await assessment();
+    const [question] = await blueprintPool(t.db, orgId, blueprint);
+    if (!question) throw new Error('empty pool');
+    const { orgId: orgB } = await createOrgWithOwner(t.db, {
+      email: 'b@example.com',
+      name: 'B',
+      passwordHash: 'unused',
+      orgName: 'Org B',
+    });
+    // A change the counts do not see (the public count set back by hand), so a pool read again
+    // shows it and a kept one does not.
+    const publicCount = await countOf('');
+    await other.execute({ sql: 'update questions set irt_b = 1.75 where id = ?', args: [question.id] });
+    await other.execute({ sql: "update bank_generations set n = ? where scope = ''", args: [publicCount] });
+    await other.execute({
+      sql: `insert into questions (id, org_id, area_id, topic, current_version, irt_a, irt_b, created_at, updated_at)
+            values ('org-b-question', ?, ?, 't', 1, 1, 0, 0, 0)`,
+      args: [orgB, question.area],
+    });
+    const kept = await blueprintPool(t.db, orgId, blueprint);
+    expect(kept.find((q) => q.id === question.id)?.irtB).toBe(question.irtB);
+    // The organization's own count moves: read again.
+    await other.execute({
+      sql: 'insert into bank_generations (scope, n) values (?, 1) on conflict (scope) do update set n = n + 1',
+      args: [orgId],
+    });
+    const read = await blueprintPool(t.db, orgId, blueprint);
+    expect(read.find((q) => q.id === question.id)?.irtB).toBe(1.75);
   });
 });

@@ -5,7 +5,7 @@ import type { QuestionType } from '../engine/question';
 import { boundedCache } from './bounded-cache';
 import type { Db } from './client';
 import { preparedPerDb } from './prepared';
-import { bankGeneration, questionExposure, questions, questionVersions } from './schema';
+import { bankGenerations, questionExposure, questions, questionVersions } from './schema';
 import { variantParametersOf } from './variants';
 import { cachedVersion, rememberVersion, type VersionForDraw } from './version-cache';
 
@@ -85,8 +85,8 @@ export function drawableBy(orgId: string | null | Placeholder): SQL {
 /**
  * The pool from three parts. Which questions are drawable now (at which version, with their area,
  * topic and IRT parameters) changes only when a question is written, which raises the bank
- * generation (schema.ts `bankGeneration`): a process keeps the pool it read under the generation
- * it read it at, per database handle. What a version holds (type, difficulty, options) comes from
+ * generation of the organization and of the public bank (schema.ts `bankGenerations`): a process
+ * keeps the pool it read under the generation it read it at, per database handle. What a version holds (type, difficulty, options) comes from
  * memory (version-cache.ts). Exposure changes with every start, so it is read on every call, in
  * the same statement as the generation. Reading the drawable set on every start was half of a
  * start's CPU. A version this process has not seen yet sends the whole pool through `readPool`,
@@ -117,15 +117,22 @@ async function activeQuestions(db: Db, orgId: string | null, filter: PoolFilter)
 /** A few pools per database handle: one per blueprint in use (the bench's is 327 questions, ~60 KB). */
 const keptPools = preparedPerDb(() => boundedCache<{ generation: number; items: readonly PoolItem[] }>(64));
 
+/**
+ * The generation a pool of `orgId` ('' for public only) is read under: the sum of the public bank's
+ * and the organization's counts. Both only rise, so a write to either moves it.
+ */
+const generationOf = (orgId: Placeholder) =>
+  sql<number>`(select coalesce(sum(${bankGenerations.n}), 0) from ${bankGenerations} where ${bankGenerations.scope} in ('', ${orgId}))`;
+
 /** The bank generation and the organization's exposure as a JSON object, question id to times drawn. */
 const drawState = preparedPerDb((db) =>
   db
     .select({
-      generation: bankGeneration.n,
+      generation: generationOf(sql.placeholder('orgId')),
       exposure: sql<string | null>`(select json_group_object(${questionExposure.questionId}, ${questionExposure.drawn})
         from ${questionExposure} where ${questionExposure.orgId} = ${sql.placeholder('orgId')})`,
     })
-    .from(bankGeneration)
+    .from(sql`(select 1)`)
     .prepare(),
 );
 
@@ -150,7 +157,7 @@ type DrawableRow = [
 const drawableRead = preparedPerDb((db) =>
   db
     .select({
-      generation: sql<number>`(select ${bankGeneration.n} from ${bankGeneration})`,
+      generation: generationOf(sql.placeholder('orgId')),
       rows: sql<string>`json_group_array(json_array(${questions.id}, ${questions.currentVersion}, ${questionVersions.contentHash}, ${questions.areaId}, ${questions.topic}, ${questions.irtA}, ${questions.irtB}, coalesce(${questionExposure.drawn}, 0)))`,
     })
     .from(questions)

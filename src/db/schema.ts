@@ -270,13 +270,14 @@ export const questionExposure = sqliteTable(
 );
 
 /**
- * One row whose `n` rises with every insert, update and delete of a question (triggers in
- * drizzle/0005_bank_generation.sql, so every writer counts: the app, the CLI, another instance).
- * A process keeps a pool it read under the `n` it read it at, and reads it again only when `n`
- * moved (src/db/pool.ts).
+ * Per scope, an organization's id or '' for the public bank, an `n` that rises with every insert,
+ * update and delete of one of its questions (triggers in drizzle/0006_bank_generations.sql, so
+ * every writer counts: the app, the CLI, another instance). A process keeps an organization's
+ * pool under the sum of its own and the public bank's `n` (src/db/pool.ts): both only rise, so a
+ * write to either moves the sum, and a write in another organization leaves it alone.
  */
-export const bankGeneration = sqliteTable('bank_generation', {
-  id: integer('id').primaryKey(),
+export const bankGenerations = sqliteTable('bank_generations', {
+  scope: text('scope').primaryKey(),
   n: integer('n').notNull(),
 });
 
