@@ -33,6 +33,21 @@ const countOf = async (scope: string) =>
     (await other.execute({ sql: 'select n from bank_generations where scope = ?', args: [scope] })).rows[0]?.n ?? 0,
   );
 
+/** A second organization, with no questions yet. */
+async function otherOrganization() {
+  const owner = { email: 'b@example.com', name: 'B', passwordHash: 'unused', orgName: 'Org B' };
+  return (await createOrgWithOwner(t.db, owner)).orgId;
+}
+
+/** A question of `orgId` ('org-b-question') in an area, written by the other writer. */
+async function addQuestionOf(orgId: string, areaId: string) {
+  await other.execute({
+    sql: `insert into questions (id, org_id, area_id, topic, current_version, irt_a, irt_b, created_at, updated_at)
+          values ('org-b-question', ?, ?, 't', 1, 1, 0, 0, 0)`,
+    args: [orgId, areaId],
+  });
+}
+
 describe('the pool a process keeps between starts', () => {
   it('is read again when another writer retires, edits or adds a question', async () => {
     const { orgId, blueprint } = await assessment();
@@ -103,18 +118,9 @@ describe('the pool a process keeps between starts', () => {
   it('counts per bank: a write in one organization moves its own count only, a change of hands both', async () => {
     await assessment();
     const [area] = (await other.execute('select area_id from questions limit 1')).rows;
-    const { orgId: orgB } = await createOrgWithOwner(t.db, {
-      email: 'b@example.com',
-      name: 'B',
-      passwordHash: 'unused',
-      orgName: 'Org B',
-    });
+    const orgB = await otherOrganization();
     const publicBefore = await countOf('');
-    await other.execute({
-      sql: `insert into questions (id, org_id, area_id, topic, current_version, irt_a, irt_b, created_at, updated_at)
-            values ('org-b-question', ?, ?, 't', 1, 1, 0, 0, 0)`,
-      args: [orgB, area?.area_id ?? ''],
-    });
+    await addQuestionOf(orgB, String(area?.area_id ?? ''));
     expect(await countOf(orgB)).toBe(1);
     expect(await countOf('')).toBe(publicBefore);
     await other.execute("update questions set org_id = null where id = 'org-b-question'");
@@ -129,22 +135,13 @@ describe('the pool a process keeps between starts', () => {
     const { orgId, blueprint } = await assessment();
     const [question] = await blueprintPool(t.db, orgId, blueprint);
     if (!question) throw new Error('empty pool');
-    const { orgId: orgB } = await createOrgWithOwner(t.db, {
-      email: 'b@example.com',
-      name: 'B',
-      passwordHash: 'unused',
-      orgName: 'Org B',
-    });
+    const orgB = await otherOrganization();
     // A change the counts do not see (the public count set back by hand), so a pool read again
     // shows it and a kept one does not.
     const publicCount = await countOf('');
     await other.execute({ sql: 'update questions set irt_b = 1.75 where id = ?', args: [question.id] });
     await other.execute({ sql: "update bank_generations set n = ? where scope = ''", args: [publicCount] });
-    await other.execute({
-      sql: `insert into questions (id, org_id, area_id, topic, current_version, irt_a, irt_b, created_at, updated_at)
-            values ('org-b-question', ?, ?, 't', 1, 1, 0, 0, 0)`,
-      args: [orgB, question.area],
-    });
+    await addQuestionOf(orgB, question.area);
     const kept = await blueprintPool(t.db, orgId, blueprint);
     expect(kept.find((q) => q.id === question.id)?.irtB).toBe(question.irtB);
     // The organization's own count moves: read again.
