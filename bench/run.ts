@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { workerBundles } from './bundles';
 import { crashRun } from './crash';
 import { memoryAtLoad } from './heap';
 import { shedding, socketPerCandidate } from './overload';
@@ -298,12 +299,22 @@ log(
   ),
 );
 
+await part('7. Worker bundles');
+const bundles = workerBundles(dir);
+log(
+  table(
+    ['Worker', 'JavaScript KiB', 'gzip KiB'],
+    bundles.map((b) => [b.worker, b.kib, b.gzipKib]),
+  ),
+);
+log('\nTarget: the candidate Worker at or under 100 KiB gzip (it serves every request of a test).');
+
 rmSync(dir, { recursive: true, force: true });
 const seconds = Math.round((performance.now() - began) / 1000);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/latest.json',
-  `${JSON.stringify({ machine, code, quick, seconds, quiet, saveSteps: steps, syncStart: start, syncStartWarm: warmStart, saturation: sat, sockets, shedding: shed, memory, crash }, null, 2)}\n`,
+  `${JSON.stringify({ machine, code, quick, seconds, quiet, saveSteps: steps, syncStart: start, syncStartWarm: warmStart, saturation: sat, sockets, shedding: shed, memory, crash, bundles }, null, 2)}\n`,
 );
 log(`\nWrote bench/results/latest.json (${seconds} s in all).`);
-if (crash.missing > 0 || !start.exact || !warmStart.exact) process.exitCode = 1;
+if (crash.missing > 0 || !start.exact || !warmStart.exact || bundles.length !== 2) process.exitCode = 1;
