@@ -1,5 +1,5 @@
 /**
- * Part 7: the deployable Workers' sizes, as `npm run build:worker` builds and prints them
+ * The last part: the deployable Workers' sizes, as `npm run build:worker` builds and prints them
  * (wrangler's own --dry-run --minify build): JavaScript and gzip per Worker. The issue's target
  * is the candidate Worker's gzip, at or under 100 KiB.
  */

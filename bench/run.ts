@@ -299,7 +299,7 @@ log(
   ),
 );
 
-await part('7. Worker bundles');
+await part('Worker bundles: both Workers as npm run build:worker builds them');
 const bundles = workerBundles(dir);
 log(
   table(
