@@ -1,6 +1,7 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
-import { NONCE, secureHeaders } from 'hono/secure-headers';
+import { secureHeaders } from 'hono/secure-headers';
+import { newId } from '../db/ids';
 import type { AppEnv } from '../env';
 import { PublicError } from '../http/public-error';
 import { publicOrigin } from '../http/public-origin';
@@ -13,6 +14,20 @@ export const fixedSecurityHeaders = {
   referrerPolicy: 'same-origin',
   crossOriginResourcePolicy: 'same-origin',
 } as const;
+
+/**
+ * This request's script and style nonce, made once and kept where pages read it (as Hono's own
+ * NONCE does), from our pooled random bytes: base64url is a valid CSP nonce, and Hono's draws
+ * Web Crypto for every request.
+ */
+const nonce = (c: Context) => {
+  let value: string | undefined = c.get('secureHeadersNonce');
+  if (value === undefined) {
+    value = newId();
+    c.set('secureHeadersNonce', value);
+  }
+  return `'nonce-${value}'`;
+};
 
 /**
  * Headers for every response. Scripts run only from our origin or with this request's nonce;
@@ -28,9 +43,9 @@ export const securityHeaders = (): MiddlewareHandler<AppEnv> =>
       defaultSrc: ["'self'"],
       // wasm-unsafe-eval: the test page runs a candidate's visible tests with WebAssembly engines
       // (public/static/vendor/grader-worker.js); it allows compiling WebAssembly, not eval().
-      scriptSrc: ["'self'", NONCE, "'wasm-unsafe-eval'"],
+      scriptSrc: ["'self'", nonce, "'wasm-unsafe-eval'"],
       // The nonce: the code editor (src/browser/code-editor.ts) writes its theme into <style nonce>.
-      styleSrc: ["'self'", NONCE],
+      styleSrc: ["'self'", nonce],
       // Style attributes only (they cannot load anything): the browser's own editing in the code
       // editor sets them on the lines it touches, and the editor sizes its gutters with them.
       styleSrcAttr: ["'unsafe-inline'"],
