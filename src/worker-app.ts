@@ -14,18 +14,15 @@ import { inRequestGrader } from './grading/in-request';
 import type { GradingTask } from './grading/types';
 import { unconfiguredApp } from './http/unconfigured';
 import { runScheduledJobs } from './jobs';
-import { depsFor, log, type WorkerEnv } from './worker-deps';
+import { depsFor, log, oncePerEnv, type WorkerEnv } from './worker-deps';
 
 // The engines are instantiated per grading; this only keeps the compiled modules at hand.
 const grade = inRequestGrader({ quickjs, sqlite });
 
-async function appFor(env: WorkerEnv) {
+const appFor = oncePerEnv(async (env: WorkerEnv) => {
   const deps = await depsFor(env, grade);
   return 'problems' in deps ? unconfiguredApp(deps.problems, log) : createApp(deps);
-}
-
-// Configuration (not request state) is built once per isolate and env: a database handle and keys.
-let cached: { env: WorkerEnv; app: ReturnType<typeof appFor> } | undefined;
+});
 
 /**
  * Grades code and SQL answers for the candidate Worker, through its GRADER service binding (RPC),
@@ -39,8 +36,7 @@ export class Grader extends WorkerEntrypoint<WorkerEnv> {
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    if (cached?.env !== env) cached = { env, app: appFor(env) };
-    const app = await cached.app;
+    const app = await appFor(env);
     return app.fetch(request, env, ctx);
   },
 

@@ -84,3 +84,15 @@ export async function depsFor(
     grade,
   };
 }
+
+/**
+ * `build` run once per isolate and env, its promise kept: configuration (a database handle, keys),
+ * not request state. Another env (a changed secret) builds again.
+ */
+export function oncePerEnv<E, T>(build: (env: E) => Promise<T>): (env: E) => Promise<T> {
+  let held: { env: E; value: Promise<T> } | undefined;
+  return (env) => {
+    if (held?.env !== env) held = { env, value: build(env) };
+    return held.value;
+  };
+}

@@ -10,7 +10,7 @@ import { createCandidateApp, isCandidateRequest } from './candidate-app';
 import type { Grade } from './grading/types';
 import { unconfiguredApp } from './http/unconfigured';
 import type { Grader } from './worker-app';
-import { depsFor, log, type WorkerEnv } from './worker-deps';
+import { depsFor, log, oncePerEnv, type WorkerEnv } from './worker-deps';
 
 export interface Env extends WorkerEnv {
   APP?: Fetcher;
@@ -20,21 +20,17 @@ export interface Env extends WorkerEnv {
 const appMissing =
   'The APP service binding is missing: deploy the app Worker first (`npx wrangler deploy -c wrangler.app.toml`), and keep [[services]] APP and GRADER in wrangler.toml pointing at its name.';
 
-async function appFor(env: Env) {
+const appFor = oncePerEnv(async (env: Env) => {
   const grader = env.GRADER;
   const grade: Grade | undefined = grader && ((task) => grader.grade(task));
   const deps = await depsFor(env, grade, env.APP && env.GRADER ? [] : [appMissing]);
   if ('problems' in deps) return { configured: false, app: unconfiguredApp(deps.problems, log) };
   return { configured: true, app: createCandidateApp(deps) };
-}
-
-// Configuration (not request state) is built once per isolate and env: a database handle and keys.
-let cached: { env: Env; app: ReturnType<typeof appFor> } | undefined;
+});
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    if (cached?.env !== env) cached = { env, app: appFor(env) };
-    const { configured, app } = await cached.app;
+    const { configured, app } = await appFor(env);
     // Unconfigured, this Worker answers everything itself: its page names what is missing here.
     if (configured && env.APP && !isCandidateRequest(request.method, new URL(request.url).pathname)) {
       return env.APP.fetch(request);

@@ -86,8 +86,8 @@ export function drawableBy(orgId: string | null | Placeholder): SQL {
  * The pool from three parts. Which questions are drawable now (at which version, with their area,
  * topic and IRT parameters) changes only when a question is written, which raises the bank
  * generation of the organization and of the public bank (schema.ts `bankGenerations`): a process
- * keeps the pool it read under the generation it read it at, per database handle. What a version holds (type, difficulty, options) comes from
- * memory (version-cache.ts). Exposure changes with every start, so it is read on every call, in
+ * keeps the pool it read under the generation it read it at, per database handle. What a version
+ * holds (type, difficulty, options) comes from memory (version-cache.ts). Exposure changes with every start, so it is read on every call, in
  * the same statement as the generation. Reading the drawable set on every start was half of a
  * start's CPU. A version this process has not seen yet sends the whole pool through `readPool`,
  * which remembers every version it reads.
