@@ -6,8 +6,13 @@ import { build } from 'esbuild';
 import './assets.mjs';
 
 await build({
-  // The grading thread (src/grading/node/pool.ts) is loaded from beside dist/node.js.
-  entryPoints: { node: 'src/node.ts', 'grading-thread': 'src/grading/node/thread.ts' },
+  // The grading thread (src/grading/node/pool.ts) and the database thread (src/db/embedded-client.ts)
+  // are loaded from beside dist/node.js.
+  entryPoints: {
+    node: 'src/node.ts',
+    'grading-thread': 'src/grading/node/thread.ts',
+    'db-thread': 'src/db/embedded-thread.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -43,7 +43,19 @@ const log = (entry: LogEntry) => {
 };
 
 export async function startNode() {
-  const { url: databaseUrl, db, client, dir } = await openDatabase(root, env);
+  // An embedded database runs on a thread of its own unless DATABASE_THREAD=0 (a one-core machine).
+  const {
+    url: databaseUrl,
+    db,
+    client,
+    dir,
+  } = await openDatabase(root, env, {
+    thread: env.DATABASE_THREAD !== '0',
+    onThreadExit: (error) => {
+      log({ level: 'error', msg: 'the database thread stopped; exiting', error: String(error) });
+      process.exit(1);
+    },
+  });
   // The key file sits beside an embedded database; with a remote one, in data/.
   const dataDir = dir ?? resolve(root, 'data');
   await migrateDatabase(db, root);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { type Db, libsqlConfig, libsqlDb } from '../db/client';
-import { EmbeddedClient } from '../db/embedded-client';
+import { EmbeddedClient, type EmbeddedClientOptions } from '../db/embedded-client';
 
 export interface OpenedDatabase {
   url: string;
@@ -37,21 +37,33 @@ export function shownUrl(url: string): string {
 /**
  * The client for a database URL on Node. An embedded file (or `:memory:`) is opened by
  * `EmbeddedClient`, which keeps its prepared statements; a remote URL, or an embedded replica
- * that syncs from one, by `@libsql/client`.
+ * that syncs from one, by `@libsql/client`. `embedded` says where an embedded file's connection runs.
  */
-export function nodeClient(url: string, authToken?: string, syncUrl?: string): Client {
+export function nodeClient(
+  url: string,
+  authToken?: string,
+  syncUrl?: string,
+  embedded: EmbeddedClientOptions = {},
+): Client {
   const file = url === ':memory:' ? url : embeddedFile(url);
-  if (file !== null && !syncUrl) return new EmbeddedClient(file);
+  if (file !== null && !syncUrl) return new EmbeddedClient(file, embedded);
   return createClient(libsqlConfig(url, authToken, syncUrl));
 }
 
-/** Opens DATABASE_URL, or `<root>/data/skillcheck.db`, creating the folder of an embedded file. */
-export async function openDatabase(root: string, env: Env = process.env): Promise<OpenedDatabase> {
+/**
+ * Opens DATABASE_URL, or `<root>/data/skillcheck.db`, creating the folder of an embedded file.
+ * The server passes `{ thread: true }`: its embedded connection runs on a thread of its own.
+ */
+export async function openDatabase(
+  root: string,
+  env: Env = process.env,
+  embedded: EmbeddedClientOptions = {},
+): Promise<OpenedDatabase> {
   const url = env.DATABASE_URL || `file:${resolve(root, 'data/skillcheck.db')}`;
   const file = embeddedFile(url);
   const dir = file ? dirname(resolve(file)) : null;
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = nodeClient(url, env.DATABASE_AUTH_TOKEN, env.DATABASE_SYNC_URL);
+  const client = nodeClient(url, env.DATABASE_AUTH_TOKEN, env.DATABASE_SYNC_URL, embedded);
   const db = await libsqlDb(client, url);
   return { url, db, client, dir };
 }

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, LibsqlBatchError, LibsqlError } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EmbeddedClient } from './embedded-client';
+import { EmbeddedClient as Embedded } from './embedded-client';
 
 const dirs: string[] = [];
 function tempFile() {
@@ -17,7 +17,17 @@ afterEach(() => {
 
 const schema = 'create table t (id integer primary key, name text not null unique, n integer, data blob)';
 
-describe('EmbeddedClient', () => {
+// The server runs the connection on a thread of its own, the CLI and tests on the event loop: both behave alike.
+describe.each([
+  ['on the event loop', false],
+  ['on a thread', true],
+])('EmbeddedClient %s', (_, thread) => {
+  const EmbeddedClient = class extends Embedded {
+    constructor(path: string) {
+      super(path, { thread });
+    }
+  };
+
   it('gives the same results as @libsql/client for the same statements', async () => {
     const file = tempFile();
     const ours = new EmbeddedClient(file);
@@ -49,11 +59,10 @@ describe('EmbeddedClient', () => {
     expect(row?.length).toBe(5);
     expect(Array.from(row ?? [])).toEqual([1, 'a', 9007199254740991, 'a', 1]);
     expect(Object.keys(row ?? {})).toEqual(['id', 'name', 'n', 'n2']);
-    expect(
-      new Uint8Array(
-        (await new EmbeddedClient(file).execute('select data from t where id = 1')).rows[0]?.data as ArrayBuffer,
-      ),
-    ).toEqual(new Uint8Array([1, 2, 3]));
+    const reader = new EmbeddedClient(file);
+    const blob = (await reader.execute('select data from t where id = 1')).rows[0]?.data as ArrayBuffer;
+    expect(new Uint8Array(blob)).toEqual(new Uint8Array([1, 2, 3]));
+    reader.close();
   });
 
   it('keeps a statement across calls and rebinds it', async () => {
@@ -114,6 +123,45 @@ describe('EmbeddedClient', () => {
     expect((await client.execute('select * from t')).columns).toEqual(['id', 'name', 'n', 'data']);
     await client.migrate([{ sql: 'alter table t add column extra text', args: [] }]);
     expect((await client.execute('select * from t')).columns).toEqual(['id', 'name', 'n', 'data', 'extra']);
+    client.close();
+  });
+});
+
+describe('EmbeddedClient on a thread', () => {
+  it('answers every request made before close, in order, then closes the file cleanly', async () => {
+    const file = tempFile();
+    const client = new Embedded(file, { thread: true });
+    await client.execute(schema);
+    const inserts = Array.from({ length: 200 }, (_, i) =>
+      client.execute({ sql: 'insert into t (name, n) values (?, ?) returning id', args: [`n${i}`, i] }),
+    );
+    const count = client.execute('select count(*) as c from t');
+    client.close();
+    // Made before close, so all answered; in the order they were made, so the count sees all 200.
+    expect((await Promise.all(inserts)).map((r) => r.rows[0]?.id)).toEqual(
+      Array.from({ length: 200 }, (_, i) => i + 1),
+    );
+    expect((await count).rows[0]?.c).toBe(200);
+    await expect(client.execute('select 1')).rejects.toMatchObject({ code: 'CLIENT_CLOSED' });
+    // The thread closed the connection: SQLite removes the WAL of the last connection it closes.
+    await expect.poll(() => existsSync(`${file}-wal`), { timeout: 5000 }).toBe(false);
+    const reopened = new Embedded(file);
+    expect((await reopened.execute('select count(*) as c from t')).rows[0]?.c).toBe(200);
+    reopened.close();
+  });
+});
+
+describe('EmbeddedClient on a thread that stops', () => {
+  it('fails the requests waiting and those after, and tells the owner once', async () => {
+    const exits: Error[] = [];
+    // A thread that takes the first request and dies before answering it.
+    const dying = new URL(
+      `data:text/javascript,${encodeURIComponent("import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => process.exit(7));")}`,
+    );
+    const client = new Embedded(tempFile(), { thread: true, threadScript: dying, onThreadExit: (e) => exits.push(e) });
+    await expect(client.execute('select 1')).rejects.toThrow(/database thread stopped \(exit code 7\)/);
+    await expect(client.execute('select 1')).rejects.toThrow(/database thread stopped/);
+    expect(exits).toHaveLength(1);
     client.close();
   });
 });

@@ -1,23 +1,24 @@
 /**
- * The embedded database's client: the `Client` of `@libsql/client` over one `libsql` connection,
- * keeping each prepared statement for the next call with the same SQL.
+ * The embedded database's client: the `Client` of `@libsql/client` over one `libsql` connection
+ * (embedded-connection.ts), keeping each prepared statement for the next call with the same SQL.
  *
  * Why not `createClient` for a file: its executor prepares every statement anew and reads the
  * statement's columns twice per call. On the question page and the save path that was the
  * largest single cost (bench/README.md, "Where the time goes"), larger than running the
- * statement. SQLite statements are reusable by design (reset and rebind), and the SQL texts of
- * the app are few: Drizzle's prepared queries and the builder emit the same text for the same
- * query shape. Values are converted exactly as `@libsql/client` converts them (integers as
+ * statement. Values are converted exactly as `@libsql/client` converts them (integers as
  * numbers, refusing unsafe ones; blobs as ArrayBuffer), rows are the same array-and-object rows,
  * and errors are the same `LibsqlError`s, so Drizzle and the app see no difference.
  *
- * One connection, like `libsqlConfig`'s `concurrency: 1`: the embedded engine runs each
- * statement synchronously on the event loop anyway. Interactive transactions are refused: with
- * one shared connection, another request's statements would run inside them between awaits.
- * The app writes atomically with `batch`, which runs start to end without yielding.
+ * The connection runs on the event loop, or with `thread: true` on a thread of its own
+ * (embedded-thread.ts): what the server uses, so SQLite's share of a request (a third of a save,
+ * more of a start) runs on the second core. Either way there is one connection, like
+ * `libsqlConfig`'s `concurrency: 1`, and requests reach it in the order they are made.
+ * Interactive transactions are refused: with one shared connection, another request's statements
+ * would run inside them between awaits. The app writes atomically with `batch`, which the
+ * connection runs start to end.
  */
 
-import { Buffer } from 'node:buffer';
+import { Worker } from 'node:worker_threads';
 import {
   type Client,
   type InArgs,
@@ -28,55 +29,58 @@ import {
   type Row,
   type TransactionMode,
 } from '@libsql/client';
-import Database from 'libsql';
-import { boundedCache } from './bounded-cache';
-
-type Statement = ReturnType<Database.Database['prepare']>;
-
-interface KeptStatement {
-  statement: Statement;
-  reader: boolean;
-  /** Column names, for readers only; empty for statements that return no rows. */
-  columns: string[];
-  columnTypes: string[];
-}
-
-/** Distinct SQL texts kept. Multi-row inserts vary with their row count, so the set is not closed. */
-const keptStatements = 512;
+import {
+  ConnectionError,
+  EmbeddedConnection,
+  type EmbeddedRequest,
+  type PlainError,
+  type PlainStatement,
+  type RawResult,
+} from './embedded-connection';
+import type { ThreadMessage, ThreadReply } from './embedded-thread';
 
 const minSafe = BigInt(Number.MIN_SAFE_INTEGER);
 const maxSafe = BigInt(Number.MAX_SAFE_INTEGER);
 
+export interface EmbeddedClientOptions {
+  /** Run the connection on a worker thread of its own (the server); default: on the event loop. */
+  thread?: boolean;
+  /** Called once if the thread stops on its own (it should not): the server cannot go on without it. */
+  onThreadExit?: (error: Error) => void;
+  /** The thread's script; tests give one that fails. */
+  threadScript?: URL;
+}
+
+type Run = (request: EmbeddedRequest) => Promise<RawResult[]>;
+
 export class EmbeddedClient implements Client {
   readonly protocol = 'file';
   closed = false;
-  #db: Database.Database;
-  #statements = boundedCache<KeptStatement>(keptStatements);
+  #run: Run;
+  #close: () => void;
 
-  constructor(path: string) {
-    this.#db = new Database(path);
+  constructor(path: string, options: EmbeddedClientOptions = {}) {
+    const connection = options.thread ? onThread(path, options) : onEventLoop(path);
+    this.#run = connection.run;
+    this.#close = connection.close;
   }
 
   async execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
     this.#checkOpen();
-    return this.#run(typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql);
+    const stmt = typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args } : stmtOrSql;
+    const [result] = await this.#request({ op: 'execute', stmt: plain(stmt) });
+    return resultSet(result as RawResult);
   }
 
   async batch(stmts: Array<InStatement | [string, InArgs?]>, mode: TransactionMode = 'deferred'): Promise<ResultSet[]> {
     this.#checkOpen();
-    return this.#inTransaction(mode, stmts.map(normalized));
+    const results = await this.#request({ op: 'batch', stmts: stmts.map(plain), mode });
+    return results.map(resultSet);
   }
 
-  /** As `@libsql/client` does for the migrator: foreign keys off while the schema changes. */
   async migrate(stmts: InStatement[]): Promise<ResultSet[]> {
     this.#checkOpen();
-    this.#run('PRAGMA foreign_keys=off');
-    try {
-      return this.#inTransaction('deferred', stmts);
-    } finally {
-      this.#forgetStatements();
-      this.#run('PRAGMA foreign_keys=on');
-    }
+    return (await this.#request({ op: 'migrate', stmts: stmts.map(plain) })).map(resultSet);
   }
 
   async transaction(): Promise<never> {
@@ -88,14 +92,7 @@ export class EmbeddedClient implements Client {
 
   async executeMultiple(sql: string): Promise<void> {
     this.#checkOpen();
-    try {
-      this.#db.exec(sql);
-    } catch (e) {
-      throw asLibsqlError(e);
-    } finally {
-      this.#forgetStatements();
-      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
-    }
+    await this.#request({ op: 'executeMultiple', sql });
   }
 
   async sync(): Promise<never> {
@@ -106,71 +103,19 @@ export class EmbeddedClient implements Client {
     throw new LibsqlError('The embedded client cannot reconnect; open a new one', 'RECONNECT_NOT_SUPPORTED');
   }
 
+  /** Closes the connection after every request already made (on a thread, asynchronously). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.#db.close();
+    this.#close();
   }
 
-  /** After a schema change: a kept `select *` would still describe the old columns. */
-  #forgetStatements() {
-    this.#statements = boundedCache<KeptStatement>(keptStatements);
-  }
-
-  #inTransaction(mode: TransactionMode, stmts: InStatement[]): ResultSet[] {
-    this.#run(mode === 'write' ? 'BEGIN IMMEDIATE' : mode === 'read' ? 'BEGIN TRANSACTION READONLY' : 'BEGIN DEFERRED');
+  async #request(request: EmbeddedRequest): Promise<RawResult[]> {
     try {
-      const results = stmts.map((stmt, i) => {
-        try {
-          return this.#run(stmt);
-        } catch (e) {
-          if (e instanceof LibsqlError) throw new LibsqlBatchError(e.message, i, e.code, e.extendedCode, e.rawCode, e);
-          throw e;
-        }
-      });
-      this.#run('COMMIT');
-      return results;
-    } finally {
-      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
-    }
-  }
-
-  #run(stmt: InStatement): ResultSet {
-    const sql = typeof stmt === 'string' ? stmt : stmt.sql;
-    const args = typeof stmt === 'string' ? [] : toSqlArgs(stmt.args);
-    try {
-      const kept = this.#kept(sql);
-      if (kept.reader) {
-        const rows = (kept.statement.all(args) as unknown[][]).map((values) => rowOf(values, kept.columns));
-        return resultSet(kept.columns, kept.columnTypes, rows, 0, undefined);
-      }
-      const info = kept.statement.run(args);
-      return resultSet([], [], [], info.changes, BigInt(info.lastInsertRowid));
+      return await this.#run(request);
     } catch (e) {
-      throw asLibsqlError(e);
+      throw e instanceof ConnectionError ? asLibsqlError(e.detail) : e;
     }
-  }
-
-  #kept(sql: string): KeptStatement {
-    const hit = this.#statements.get(sql);
-    if (hit) return hit;
-    const statement = this.#db.prepare(sql);
-    let kept: KeptStatement;
-    if (statement.reader) {
-      statement.raw(true);
-      statement.safeIntegers(true);
-      const described = statement.columns();
-      kept = {
-        statement,
-        reader: true,
-        columns: described.map((c) => c.name),
-        columnTypes: described.map((c) => c.type ?? ''),
-      };
-    } else {
-      kept = { statement, reader: false, columns: [], columnTypes: [] };
-    }
-    this.#statements.set(sql, kept);
-    return kept;
   }
 
   #checkOpen() {
@@ -178,8 +123,73 @@ export class EmbeddedClient implements Client {
   }
 }
 
-function normalized(stmt: InStatement | [string, InArgs?]): InStatement {
-  return Array.isArray(stmt) ? { sql: stmt[0], args: stmt[1] ?? [] } : stmt;
+function onEventLoop(path: string): { run: Run; close: () => void } {
+  const connection = new EmbeddedConnection(path);
+  return { run: async (request) => connection.handle(request), close: () => connection.close() };
+}
+
+// Under tsx and vitest this file is TypeScript; bundled (scripts/build-node.mjs) it sits in dist/ beside db-thread.js.
+const threadUrl = import.meta.url.endsWith('.ts')
+  ? new URL('./embedded-thread.ts', import.meta.url)
+  : new URL('./db-thread.js', import.meta.url);
+const threadArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [];
+
+/**
+ * The connection on a worker thread. Requests are numbered and answered in order. The thread's
+ * heap is not capped: a large read (an export) must not take the server down with it.
+ */
+function onThread(
+  path: string,
+  { onThreadExit: onExit, threadScript = threadUrl }: EmbeddedClientOptions,
+): { run: Run; close: () => void } {
+  const worker = new Worker(threadScript, {
+    execArgv: threadArgv,
+    workerData: { path },
+  });
+  const pending = new Map<number, { resolve: (r: RawResult[]) => void; reject: (e: unknown) => void }>();
+  let next = 0;
+  let closing = false;
+  worker.on('message', (reply: ThreadReply) => {
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    if ('error' in reply) waiting.reject(new ConnectionError(reply.error));
+    else waiting.resolve(reply.results);
+  });
+  // Why the thread is gone, once it is: later requests fail at once instead of waiting forever.
+  let gone: Error | null = null;
+  // An error is followed by the exit: the caller hears of the first.
+  const stopped = (error: Error) => {
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+    if (!gone && !closing) onExit?.(error);
+    gone ??= error;
+  };
+  worker.on('error', (error) => stopped(error));
+  worker.on('exit', (code) =>
+    stopped(new LibsqlError(`The database thread stopped (exit code ${code})`, 'CLIENT_CLOSED')),
+  );
+  const post = (message: ThreadMessage) =>
+    new Promise<RawResult[]>((resolve, reject) => {
+      if (gone) return reject(gone);
+      pending.set(message.id, { resolve, reject });
+      worker.postMessage(message);
+    });
+  return {
+    run: (request) => post({ id: next++, request }),
+    close: () => {
+      closing = true;
+      // A thread already gone has nothing left to close.
+      post({ id: next++, close: true }).catch(() => {});
+    },
+  };
+}
+
+/** A statement with its values converted as `@libsql/client` converts them, fit to cross to a thread. */
+function plain(stmt: InStatement | [string, InArgs?]): PlainStatement {
+  if (Array.isArray(stmt)) return { sql: stmt[0], args: toSqlArgs(stmt[1]) };
+  if (typeof stmt === 'string') return { sql: stmt, args: [] };
+  return { sql: stmt.sql, args: toSqlArgs(stmt.args) };
 }
 
 function toSqlArgs(args: InArgs | undefined): unknown[] | Record<string, unknown> {
@@ -200,7 +210,7 @@ function toSqlValue(value: unknown): unknown {
     return value;
   }
   if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value instanceof ArrayBuffer) return Buffer.from(value);
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
   if (value instanceof Date) return value.valueOf();
   if (value === undefined) throw new TypeError('undefined cannot be passed as argument to the database');
   return value;
@@ -229,13 +239,8 @@ function rowOf(values: unknown[], columns: string[]): Row {
   return row as unknown as Row;
 }
 
-function resultSet(
-  columns: string[],
-  columnTypes: string[],
-  rows: Row[],
-  rowsAffected: number,
-  lastInsertRowid: bigint | undefined,
-): ResultSet {
+function resultSet({ columns, columnTypes, rows: raw, rowsAffected, lastInsertRowid }: RawResult): ResultSet {
+  const rows = raw.map((values) => rowOf(values, columns));
   return {
     columns,
     columnTypes,
@@ -254,37 +259,16 @@ function resultSet(
   };
 }
 
-function asLibsqlError(e: unknown): unknown {
-  if (e instanceof Database.SqliteError) {
-    const rawCode = (e as { rawCode?: number }).rawCode;
-    return new LibsqlError(e.message, baseCode(rawCode), e.code, rawCode, e);
-  }
-  return e;
-}
-
-const baseCodes: Record<number, string> = {
-  1: 'SQLITE_ERROR',
-  2: 'SQLITE_INTERNAL',
-  3: 'SQLITE_PERM',
-  4: 'SQLITE_ABORT',
-  5: 'SQLITE_BUSY',
-  6: 'SQLITE_LOCKED',
-  7: 'SQLITE_NOMEM',
-  8: 'SQLITE_READONLY',
-  9: 'SQLITE_INTERRUPT',
-  10: 'SQLITE_IOERR',
-  11: 'SQLITE_CORRUPT',
-  13: 'SQLITE_FULL',
-  14: 'SQLITE_CANTOPEN',
-  19: 'SQLITE_CONSTRAINT',
-  20: 'SQLITE_MISMATCH',
-  21: 'SQLITE_MISUSE',
-  23: 'SQLITE_AUTH',
-  25: 'SQLITE_RANGE',
-  26: 'SQLITE_NOTADB',
-};
-
-function baseCode(rawCode: number | undefined): string {
-  if (rawCode === undefined) return 'SQLITE_UNKNOWN';
-  return baseCodes[rawCode & 0xff] ?? `SQLITE_UNKNOWN_${rawCode & 0xff}`;
+/** `@libsql/client`'s error for what the connection threw. */
+function asLibsqlError(detail: PlainError): Error {
+  if (detail.code === undefined) return new Error(detail.message);
+  if (detail.statementIndex !== undefined)
+    return new LibsqlBatchError(
+      detail.message,
+      detail.statementIndex,
+      detail.code,
+      detail.extendedCode,
+      detail.rawCode,
+    );
+  return new LibsqlError(detail.message, detail.code, detail.extendedCode, detail.rawCode);
 }

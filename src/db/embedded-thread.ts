@@ -1,0 +1,32 @@
+/**
+ * The server's database thread: one `EmbeddedConnection` answering requests in the order they
+ * arrive, so SQLite's work (running statements, committing, checkpoints) is done beside the event
+ * loop instead of on it. Bundled beside dist/node.js as db-thread.js (scripts/build-node.mjs).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ConnectionError, EmbeddedConnection, type EmbeddedRequest } from './embedded-connection';
+
+export type ThreadMessage = { id: number; request: EmbeddedRequest } | { id: number; close: true };
+export type ThreadReply =
+  | { id: number; results: ReturnType<EmbeddedConnection['handle']> }
+  | { id: number; error: ConnectionError['detail'] };
+
+const port = parentPort;
+if (!port) throw new Error('embedded-thread.ts runs as a worker thread (EmbeddedClient with thread: true)');
+const connection = new EmbeddedConnection((workerData as { path: string }).path);
+
+port.on('message', (message: ThreadMessage) => {
+  if ('close' in message) {
+    connection.close();
+    port.postMessage({ id: message.id, results: [] } satisfies ThreadReply);
+    port.close();
+    return;
+  }
+  try {
+    port.postMessage({ id: message.id, results: connection.handle(message.request) } satisfies ThreadReply);
+  } catch (e) {
+    // Anything but SQLite's own errors is a fault of this code: the message still reaches the caller.
+    const detail = e instanceof ConnectionError ? e.detail : { message: e instanceof Error ? e.message : String(e) };
+    port.postMessage({ id: message.id, error: detail } satisfies ThreadReply);
+  }
+});
