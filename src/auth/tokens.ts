@@ -26,6 +26,23 @@ export interface TokenClaims {
   [claim: string]: string | number | boolean | undefined;
 }
 
+/**
+ * Each secret imported as an HMAC key once per process (or isolate): given the raw bytes, jose
+ * imports them again for every token, an extra Web Crypto job per sign and per verify.
+ */
+const hmacKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+function hmacKey(secret: Uint8Array): Promise<CryptoKey> {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', secret as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    hmacKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** Signs `claims` for `audience`, valid for `ttlSeconds` from `now` (epoch ms). */
 export async function signToken(
   keys: SigningKeys,
@@ -41,7 +58,7 @@ export async function signToken(
     .setAudience(audience)
     .setIssuedAt(iat)
     .setExpirationTime(iat + ttlSeconds)
-    .sign(keys.signing.secret);
+    .sign(await hmacKey(keys.signing.secret));
 }
 
 /**
@@ -60,7 +77,7 @@ export async function verifyToken(
       (header) => {
         const key = keys.all.find((k) => k.kid === header.kid);
         if (!key) throw new errors.JWSSignatureVerificationFailed('unknown key id');
-        return key.secret;
+        return hmacKey(key.secret);
       },
       {
         algorithms: ['HS256'],
