@@ -55,6 +55,7 @@ const server = await spawnNode(
     // loop more than MAX_LOOP_LAG_MS late and would be answered 503.
     MAX_LOOP_LAG_MS: '0',
     MAX_IN_FLIGHT: '1000000',
+    MAX_IN_FLIGHT_SAVES: '1000000',
   },
   'Skillcheck is running at',
   port,

@@ -25,6 +25,7 @@ export async function saturation(
   const app = await startSkillcheck(dbFile, bench.seed.signingKeys, undefined, {
     MAX_LOOP_LAG_MS: '0',
     MAX_IN_FLIGHT: '1000000',
+    MAX_IN_FLIGHT_SAVES: '1000000',
   });
   const appPool = new Pool(app.origin, { connections, keepAliveTimeout: 30_000 });
   const candidates = await startCandidates(appPool, app.origin, dbFile, bench.seed.tokens.slice(0, connections));

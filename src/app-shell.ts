@@ -28,7 +28,7 @@ export function appServing(deps: AppDeps, mount: (app: Hono<AppEnv>) => void) {
   });
   app.use(requestId({ limitLength: 64 }));
   app.use(requestLog());
-  app.use(shedLoad(deps.settings.maxInFlight));
+  app.use(shedLoad(deps.settings));
   app.use(securityHeaders());
   app.use(pageRenderer());
   app.use(csrfProtection());

@@ -18,6 +18,8 @@ export interface Settings {
   passwordIterations: number;
   /** Requests in flight past which new ones get 503 + Retry-After instead of a queue. */
   maxInFlight: number;
+  /** The same for requests the test page resends by itself (saves): refused first. */
+  maxInFlightSaves: number;
   /** How late (ms) the event loop may run before new requests get 503 + Retry-After (Node; 0: never). */
   maxLoopLagMs: number;
   /** Proxies we run in front of the app; their X-Forwarded-For entries name the client (src/http/client-address.ts). */
@@ -59,6 +61,7 @@ export const defaultSettings: Settings = {
   saveGraceMs: 5000,
   passwordIterations: 100_000,
   maxInFlight: 1024,
+  maxInFlightSaves: 128,
   maxLoopLagMs: 50,
   trustProxyHops: 0,
   webhookAllowPrivate: false,

@@ -72,6 +72,7 @@ export async function startNode() {
     passwordIterations: passwordIterationsFrom(env.PASSWORD_ITERATIONS),
     trustProxyHops: trustProxyHopsFrom(env.TRUST_PROXY),
     maxInFlight: limitFrom(env.MAX_IN_FLIGHT, defaultSettings.maxInFlight, 1),
+    maxInFlightSaves: limitFrom(env.MAX_IN_FLIGHT_SAVES, defaultSettings.maxInFlightSaves, 1),
     maxLoopLagMs: limitFrom(env.MAX_LOOP_LAG_MS, defaultSettings.maxLoopLagMs, 0),
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
   };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { busyRefusal } from '../middleware/shed-load';
+import { isResendable } from './request-kind';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -21,7 +22,11 @@ export function refuseWhenBehind(
   let refused = 0;
   let loggedAt = Number.NEGATIVE_INFINITY;
   return (req, res) => {
-    if (req.method !== 'POST' || req.headers['hx-request-type'] !== 'partial' || req.url === '/healthz' || !behind())
+    const requestType = req.headers['hx-request-type'];
+    if (
+      !isResendable(req.method ?? '', typeof requestType === 'string' ? requestType : undefined, req.url ?? '') ||
+      !behind()
+    )
       return listener(req, res);
     refused++;
     if (now() - loggedAt >= summaryEveryMs) {
