@@ -76,7 +76,7 @@ export function passwordIterationsFrom(text: string | undefined): number {
   return n;
 }
 
-/** MAX_IN_FLIGHT and MAX_LOOP_LAG_MS: a whole number of at least `least`, else the default. */
+/** MAX_IN_FLIGHT, MAX_IN_FLIGHT_SAVES and MAX_LOOP_LAG_MS: a whole number of at least `least`, else the default. */
 export function limitFrom(text: string | undefined, fallback: number, least: number): number {
   if (text === undefined || text === '') return fallback;
   const n = Number(text);
