@@ -23,7 +23,7 @@ export interface InFlightLimits {
  * isolate), not to any request.
  *
  * On Node the embedded database runs on a thread of its own and a request waits for it in
- * flight, so the count sees the queue (bench/README.md, "Run 23"). At 1.5 times capacity, saves
+ * flight, so the count sees the queue (bench/README.md, "Runs 21-23"). At 1.5 times capacity, saves
  * refused past 64 or 128 in flight were answered at p50 8-29 ms with no timeout, where past 256
  * or 1,024 they waited 2-3 s and thousands timed out. But a pause of a few tens of milliseconds
  * (a collection, a checkpoint) also lifts the count, and at 8,000 candidates, a load the server
