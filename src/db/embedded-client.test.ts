@@ -116,6 +116,16 @@ describe.each([
     await expect(client.execute('select 1')).rejects.toMatchObject({ code: 'CLIENT_CLOSED' });
   });
 
+  it('refuses a value the database cannot take and goes on', async () => {
+    const client = new EmbeddedClient(tempFile());
+    await client.execute(schema);
+    const notAValue = (() => 1) as unknown as string;
+    await expect(client.execute({ sql: 'insert into t (name) values (?)', args: [notAValue] })).rejects.toThrow();
+    await client.execute({ sql: 'insert into t (name) values (?)', args: ['after'] });
+    expect((await client.execute('select name from t')).rows.map((r) => r.name)).toEqual(['after']);
+    client.close();
+  });
+
   it('forgets kept statements after a schema change', async () => {
     const client = new EmbeddedClient(':memory:');
     await client.execute(schema);

@@ -172,8 +172,9 @@ function onThread(
   const post = (message: ThreadMessage) =>
     new Promise<RawResult[]>((resolve, reject) => {
       if (gone) return reject(gone);
-      pending.set(message.id, { resolve, reject });
+      // A value that cannot cross (a function) throws here and rejects the call: nothing is left waiting.
       worker.postMessage(message);
+      pending.set(message.id, { resolve, reject });
     });
   return {
     run: (request) => post({ id: next++, request }),
