@@ -14,7 +14,7 @@
  */
 import { Client, type Dispatcher, Pool } from 'undici';
 import { type Candidate, startCandidates } from './candidate';
-import { type Bench, copyDb, removeDb, startSkillcheck } from './proc';
+import { type Bench, copyDb, noShedding, removeDb, startSkillcheck } from './proc';
 import { type StepResult, step } from './save-steps';
 import { type Latency, summarize } from './stats';
 
@@ -121,7 +121,7 @@ const sheddingModes: [string, Record<string, string>][] = [
   ['as shipped (saves past 128 in flight, loop lag 50 ms)', {}],
   ['saves past 128 in flight alone', { MAX_LOOP_LAG_MS: '0' }],
   ['loop lag alone (as shipped until run 22)', { MAX_IN_FLIGHT_SAVES: '1024' }],
-  ['none', { MAX_IN_FLIGHT: '1000000', MAX_IN_FLIGHT_SAVES: '1000000', MAX_LOOP_LAG_MS: '0' }],
+  ['none', noShedding],
 ];
 
 /** Offers `overload` times the save capacity to each shedding mode in turn, on copies of the same database. */

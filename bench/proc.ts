@@ -164,6 +164,17 @@ export function startFlags(): string[] {
   return /\bnode ((?:--\S+ )*)dist\/node\.js/.exec(start)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
 }
 
+/**
+ * The server's settings with every kind of load shedding off: where capacity is measured, a closed
+ * loop keeps the event loop late and the in-flight counts high, which would answer 503 to the
+ * measured requests.
+ */
+export const noShedding: Record<string, string> = {
+  MAX_LOOP_LAG_MS: '0',
+  MAX_IN_FLIGHT: '1000000',
+  MAX_IN_FLIGHT_SAVES: '1000000',
+};
+
 /** dist/node.js, as `npm start` runs it, on `dbFile` with the seed's signing keys and no request log. */
 export async function startSkillcheck(
   dbFile: string,

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Pool } from 'undici';
 import { getQuestion, getTemplates, nextSave, postSave, startAttempt, startCandidates } from './candidate';
-import { copyDb, freePort, type Seed, spawnNode, startFlags } from './proc';
+import { copyDb, freePort, noShedding, type Seed, spawnNode, startFlags } from './proc';
 import { closedLoop } from './stats';
 
 interface ProfileNode {
@@ -51,11 +51,8 @@ const server = await spawnNode(
     DATABASE_URL: `file:${dbFile}`,
     SIGNING_KEYS: seed.signingKeys,
     LOG_REQUESTS: '0',
-    // Capacity is measured, so no load shedding: 50 connections in a closed loop keep the event
-    // loop more than MAX_LOOP_LAG_MS late and would be answered 503.
-    MAX_LOOP_LAG_MS: '0',
-    MAX_IN_FLIGHT: '1000000',
-    MAX_IN_FLIGHT_SAVES: '1000000',
+    // Capacity is measured, so no load shedding.
+    ...noShedding,
   },
   'Skillcheck is running at',
   port,

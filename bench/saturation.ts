@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { getQuestion, nextSave, postSave, startCandidates } from './candidate';
-import { type Bench, copyDb, cpuMeter, type Proc, removeDb, startBaseline, startSkillcheck } from './proc';
+import { type Bench, copyDb, cpuMeter, noShedding, type Proc, removeDb, startBaseline, startSkillcheck } from './proc';
 import { closedLoop } from './stats';
 
 type Run = Awaited<ReturnType<typeof closedLoop>> & { cpu: ReturnType<ReturnType<typeof cpuMeter>> };
@@ -20,13 +20,8 @@ export async function saturation(
   { connections = 50, warmupMs = 1000, windowMs = 5000, rounds = 2 } = {},
 ) {
   const dbFile = copyDb(bench.template);
-  // Capacity, not shedding (part 5 measures that): 50 connections in a closed loop keep the event
-  // loop more than MAX_LOOP_LAG_MS late, which would answer 503 to the measured requests.
-  const app = await startSkillcheck(dbFile, bench.seed.signingKeys, undefined, {
-    MAX_LOOP_LAG_MS: '0',
-    MAX_IN_FLIGHT: '1000000',
-    MAX_IN_FLIGHT_SAVES: '1000000',
-  });
+  // Capacity, not shedding (part 5 measures that).
+  const app = await startSkillcheck(dbFile, bench.seed.signingKeys, undefined, noShedding);
   const appPool = new Pool(app.origin, { connections, keepAliveTimeout: 30_000 });
   const candidates = await startCandidates(appPool, app.origin, dbFile, bench.seed.tokens.slice(0, connections));
   const first = candidates[0];

@@ -97,7 +97,8 @@ export async function step(
  */
 function worthGoingOn(r: StepResult | undefined, windowMs: number): boolean {
   if (!r) return false;
-  return r.held || (r.latency.p99 <= 100 && r.errors < (r.savesPerSecond * windowMs) / 1000 / 1000);
+  const saves = (r.savesPerSecond * windowMs) / 1000;
+  return r.held || (r.latency.p99 <= 100 && r.errors < saves / 1000);
 }
 
 /** Runs the steps in order on one server; a step past `always` runs only when the one before held, or nearly. */
