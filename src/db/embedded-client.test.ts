@@ -120,9 +120,17 @@ describe.each([
     const client = new EmbeddedClient(tempFile());
     await client.execute(schema);
     const notAValue = (() => 1) as unknown as string;
-    await expect(client.execute({ sql: 'insert into t (name) values (?)', args: [notAValue] })).rejects.toThrow();
-    await client.execute({ sql: 'insert into t (name) values (?)', args: ['after'] });
-    expect((await client.execute('select name from t')).rows.map((r) => r.name)).toEqual(['after']);
+    const insert = (name: string) => client.execute({ sql: 'insert into t (name) values (?)', args: [name] });
+    // Made in one turn, so on a thread they cross together: only the request that cannot cross fails.
+    const made = [insert('before'), insert(notAValue), insert('after')];
+    await expect(made[1]).rejects.toThrow();
+    await Promise.all([made[0], made[2]]);
+    await insert('later');
+    expect((await client.execute('select name from t order by id')).rows.map((r) => r.name)).toEqual([
+      'before',
+      'after',
+      'later',
+    ]);
     client.close();
   });
 

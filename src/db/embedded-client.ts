@@ -149,12 +149,14 @@ function onThread(
   const pending = new Map<number, { resolve: (r: RawResult[]) => void; reject: (e: unknown) => void }>();
   let next = 0;
   let closing = false;
-  worker.on('message', (reply: ThreadReply) => {
-    const waiting = pending.get(reply.id);
-    if (!waiting) return;
-    pending.delete(reply.id);
-    if ('error' in reply) waiting.reject(new ConnectionError(reply.error));
-    else waiting.resolve(reply.results);
+  worker.on('message', (replies: ThreadReply[]) => {
+    for (const reply of replies) {
+      const waiting = pending.get(reply.id);
+      if (!waiting) continue;
+      pending.delete(reply.id);
+      if ('error' in reply) waiting.reject(new ConnectionError(reply.error));
+      else waiting.resolve(reply.results);
+    }
   });
   // Why the thread is gone, once it is: later requests fail at once instead of waiting forever.
   let gone: Error | null = null;
@@ -169,11 +171,30 @@ function onThread(
   worker.on('exit', (code) =>
     stopped(new LibsqlError(`The database thread stopped (exit code ${code})`, 'CLIENT_CLOSED')),
   );
+  // Requests made in one turn of the event loop cross in one message, and their replies come back
+  // in one: a message costs about as much as the statement it carries (profile.ts save).
+  let queued: ThreadMessage[] = [];
+  const send = () => {
+    const messages = queued;
+    queued = [];
+    try {
+      worker.postMessage(messages);
+    } catch {
+      // A value that cannot cross (a function) fails its own request only.
+      for (const message of messages)
+        try {
+          worker.postMessage([message]);
+        } catch (e) {
+          pending.get(message.id)?.reject(e);
+          pending.delete(message.id);
+        }
+    }
+  };
   const post = (message: ThreadMessage) =>
     new Promise<RawResult[]>((resolve, reject) => {
       if (gone) return reject(gone);
-      // A value that cannot cross (a function) throws here and rejects the call: nothing is left waiting.
-      worker.postMessage(message);
+      if (queued.length === 0) setImmediate(send);
+      queued.push(message);
       pending.set(message.id, { resolve, reject });
     });
   return {

@@ -15,18 +15,29 @@ const port = parentPort;
 if (!port) throw new Error('embedded-thread.ts runs as a worker thread (EmbeddedClient with thread: true)');
 const connection = new EmbeddedConnection((workerData as { path: string }).path);
 
-port.on('message', (message: ThreadMessage) => {
-  if ('close' in message) {
-    connection.close();
-    port.postMessage({ id: message.id, results: [] } satisfies ThreadReply);
-    port.close();
-    return;
+/** One reply per request, in order; a close ends the thread after its reply. */
+port.on('message', (messages: ThreadMessage[]) => {
+  const replies: ThreadReply[] = [];
+  let closed = false;
+  for (const message of messages) {
+    if ('close' in message) {
+      connection.close();
+      replies.push({ id: message.id, results: [] });
+      closed = true;
+      break;
+    }
+    replies.push(reply(message.id, message.request));
   }
+  port.postMessage(replies);
+  if (closed) port.close();
+});
+
+function reply(id: number, request: EmbeddedRequest): ThreadReply {
   try {
-    port.postMessage({ id: message.id, results: connection.handle(message.request) } satisfies ThreadReply);
+    return { id, results: connection.handle(request) };
   } catch (e) {
     // Anything but SQLite's own errors is a fault of this code: the message still reaches the caller.
     const detail = e instanceof ConnectionError ? e.detail : { message: e instanceof Error ? e.message : String(e) };
-    port.postMessage({ id: message.id, error: detail } satisfies ThreadReply);
+    return { id, error: detail };
   }
-});
+}
